@@ -1,0 +1,4 @@
+//! Transcript → JSON and Markdown.
+
+pub mod json;
+pub mod markdown;

@@ -1,0 +1,16 @@
+//! Stenogram's library: the transcript model, decoding, parsing and export. No egui here,
+//! so all of it can be tested, benchmarked and fuzzed on its own.
+
+pub mod decode;
+pub mod error;
+pub mod export;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod synth;
+pub mod text;
+
+pub use error::{Error, ErrorKind, Result};
+pub use load::{load_bytes, load_file};
+pub use model::Transcript;
+pub use parse::parse_text;

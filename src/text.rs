@@ -1,0 +1,75 @@
+//! Small text helpers shared by the parser, people matching and search.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds text for matching: lowercase, accents removed, "ё" read as "е", typographic
+/// apostrophes and odd spaces made plain. "Choïgou" and "choigou" fold alike.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            'ё' | 'Ё' => out.push('е'),
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
+            c if is_odd_space(c) => out.push(' '),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Spaces that are not U+0020 but should read as one: no-break, narrow no-break, thin,
+/// figure, ideographic and the like.
+pub fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t'
+    )
+}
+
+/// Replaces odd spaces with plain spaces, drops zero-width characters and soft hyphens,
+/// and collapses runs of spaces; trims the ends.
+pub fn clean_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut last_space = true;
+    for c in line.chars() {
+        if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}') {
+            continue;
+        }
+        if c == ' ' || is_odd_space(c) {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_accents_and_case() {
+        assert_eq!(fold("Choïgou"), "choigou");
+        assert_eq!(fold("Путин"), "путин");
+        assert_eq!(fold("Ёлкин"), "елкин");
+        assert_eq!(fold("l\u{2019}OTSC"), "l'otsc");
+    }
+
+    #[test]
+    fn clean_spaces_normalises_odd_spaces() {
+        assert_eq!(clean_spaces(" à\u{00A0} Minsk\u{202F}: "), "à Minsk :");
+        assert_eq!(clean_spaces("a\u{200B}b"), "ab");
+    }
+}
