@@ -205,7 +205,10 @@ mod tests {
 
     #[test]
     fn plain_utf8_passes_through() {
-        assert_eq!(decode("Вопрос: да.\n".as_bytes()), Ok("Вопрос: да.\n".into()));
+        assert_eq!(
+            decode("Вопрос: да.\n".as_bytes()),
+            Ok("Вопрос: да.\n".into())
+        );
     }
 
     #[test]
@@ -254,7 +257,9 @@ mod tests {
 
     #[test]
     fn a_stray_bad_byte_in_utf8_stays_utf8() {
-        let mut bytes = "Переговоры в Минске прошли успешно. ".repeat(3).into_bytes();
+        let mut bytes = "Переговоры в Минске прошли успешно. "
+            .repeat(3)
+            .into_bytes();
         bytes.push(0xFF);
         let text = decode(&bytes).unwrap_or_default();
         assert!(text.starts_with("Переговоры в Минске"), "{text}");

@@ -1,12 +1,15 @@
 //! Stenogram's library: the transcript model, decoding, parsing and export. No egui here,
 //! so all of it can be tested, benchmarked and fuzzed on its own.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod decode;
 pub mod error;
 pub mod export;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod photos;
 pub mod synth;
 pub mod text;
 

@@ -1,5 +1,6 @@
 //! Opening a file: read, decode, detect Stenogram JSON, parse. Errors name the file.
 
+use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -8,15 +9,114 @@ use crate::model::Transcript;
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Reads and parses the file at `path`.
+/// Reads and parses the file at `path`. The error names the file as given.
 pub fn load_file(path: &Path) -> Result<Transcript> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
     load_bytes(&name, &bytes)
 }
 
 /// Parses file contents; `name` is used in errors.
+///
+/// Text whose first non-blank character is `{` is read as Stenogram JSON; anything else
+/// goes to the transcript parser. Text with nothing in it to show is refused.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Transcript> {
-    let text = crate::decode::decode(bytes).map_err(|kind| Error::new(name, kind))?;
-    Ok(crate::parse::parse_text(&text))
+    let fail = |kind| Error::new(name, kind);
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_FILE_BYTES {
+        return Err(fail(ErrorKind::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        }));
+    }
+    let text = crate::decode::decode(bytes).map_err(fail)?;
+    let transcript = if text.trim_start().starts_with('{') {
+        let mut transcript = crate::export::json::from_json(&text).map_err(fail)?;
+        crate::export::json::fill_missing_flow(&mut transcript);
+        transcript
+    } else {
+        crate::parse::parse_text(&text)
+    };
+    if transcript.blocks.is_empty() {
+        return Err(fail(ErrorKind::NotATranscript("no text found".to_owned())));
+    }
+    Ok(transcript)
+}
+
+/// Reads at most `limit` bytes: the size is checked before reading, and again while
+/// reading, for files that grow or report no size (pipes, special files).
+fn read_limited(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ErrorKind> {
+    let metadata = std::fs::metadata(path).map_err(|e| io_kind(&e))?;
+    if metadata.is_dir() {
+        return Err(ErrorKind::Io("it is a folder, not a file".to_owned()));
+    }
+    if metadata.len() > limit {
+        return Err(ErrorKind::TooLarge {
+            size: metadata.len(),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_kind(&e))?;
+    let capacity = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_kind(&e))?;
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > limit {
+        return Err(ErrorKind::TooLarge { size, limit });
+    }
+    Ok(bytes)
+}
+
+/// An I/O error in words a user knows, without the OS error number.
+fn io_kind(error: &std::io::Error) -> ErrorKind {
+    use std::io::ErrorKind as Io;
+    let reason = match error.kind() {
+        Io::NotFound => "no such file".to_owned(),
+        Io::PermissionDenied => "permission denied".to_owned(),
+        Io::IsADirectory => "it is a folder, not a file".to_owned(),
+        _ => {
+            let full = error.to_string();
+            match full.find(" (os error") {
+                Some(at) => full.get(..at).unwrap_or(&full).to_owned(),
+                None => full,
+            }
+        }
+    };
+    ErrorKind::Io(reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_names_file_and_reason() {
+        let error = load_file(Path::new("no-such-dir/absent.txt")).err();
+        let message = error.map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(
+            message,
+            "no-such-dir/absent.txt: cannot be read: no such file"
+        );
+    }
+
+    #[test]
+    fn json_without_blocks_gets_a_flow() {
+        let json = r#"{"title": "T", "language": "en",
+            "participants": [{"id": 0, "name": "A", "role": null}],
+            "speeches": [{"id": 0, "speaker": 0, "paragraphs": ["Hi."]}]}"#;
+        let t = load_bytes("t.json", json.as_bytes());
+        assert_eq!(t.map(|t| t.blocks.len()).ok(), Some(2));
+    }
+
+    #[test]
+    fn empty_json_object_is_an_error_not_a_panic() {
+        let message = load_bytes("e.json", b"{}").err().map(|e| e.to_string());
+        let message = message.unwrap_or_default();
+        assert!(
+            message.starts_with("e.json: invalid Stenogram JSON at line 1"),
+            "{message}"
+        );
+    }
 }

@@ -1,0 +1,135 @@
+//! Opening files off the UI thread: a thread reads and parses, then sends the result back
+//! over a channel and wakes the UI with `request_repaint`.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::model::Transcript;
+
+/// The bundled sample, compiled in so that an installed binary always has it.
+pub const BUNDLED_SAMPLE: &str = include_str!("../../assets/sample.txt");
+
+/// The name the bundled sample goes by in errors and the header.
+pub const BUNDLED_SAMPLE_NAME: &str = "sample.txt";
+
+/// The sample on disk, if there is one: next to the executable (an installed copy with its
+/// assets), then in the source tree the binary was built from.
+pub fn sample_path() -> Option<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(dir) = exe.parent()
+    {
+        candidates.push(dir.join("assets").join("sample.txt"));
+        candidates.push(dir.join("sample.txt"));
+    }
+    candidates.push(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets")
+            .join("sample.txt"),
+    );
+    candidates.into_iter().find(|p| p.is_file())
+}
+
+/// What a load thread sends back.
+#[derive(Debug)]
+pub enum LoadMessage {
+    /// A file was read (or failed to be).
+    Loaded {
+        /// The file.
+        path: PathBuf,
+        /// Whether it is the bundled sample.
+        is_sample: bool,
+        /// The transcript, or why it could not be opened.
+        result: crate::Result<Transcript>,
+    },
+    /// The file dialog was closed without a choice (or there is no dialog on this system).
+    Cancelled,
+}
+
+/// At most one file being opened at a time; a newer request replaces the older one.
+#[derive(Debug, Default)]
+pub struct Loader {
+    rx: Option<Receiver<LoadMessage>>,
+    what: Option<String>,
+}
+
+impl Loader {
+    /// Starts reading `path` on a background thread.
+    pub fn open(&mut self, ctx: &egui::Context, path: PathBuf, is_sample: bool) {
+        self.what = Some(path.display().to_string());
+        self.spawn(ctx, move || {
+            let result = crate::load_file(&path);
+            LoadMessage::Loaded {
+                path,
+                is_sample,
+                result,
+            }
+        });
+    }
+
+    /// Asks for a file with the system dialog, then reads it, all off the UI thread. On a
+    /// machine without a dialog service this ends at once with [`LoadMessage::Cancelled`].
+    pub fn open_dialog(&mut self, ctx: &egui::Context) {
+        self.what = Some("Choosing a file…".to_owned());
+        let pick = || {
+            rfd::FileDialog::new()
+                .set_title("Open a transcript")
+                .add_filter("Transcripts", &["txt", "json", "text"])
+                .add_filter("All files", &["*"])
+                .pick_file()
+        };
+        // macOS wants its dialogs on the main thread; elsewhere the UI keeps drawing.
+        if cfg!(target_os = "macos") {
+            match pick() {
+                Some(path) => self.open(ctx, path, false),
+                None => self.what = None,
+            }
+            return;
+        }
+        self.spawn(ctx, move || match pick() {
+            Some(path) => {
+                let result = crate::load_file(&path);
+                LoadMessage::Loaded {
+                    path,
+                    is_sample: false,
+                    result,
+                }
+            }
+            None => LoadMessage::Cancelled,
+        });
+    }
+
+    fn spawn(&mut self, ctx: &egui::Context, work: impl FnOnce() -> LoadMessage + Send + 'static) {
+        let (tx, rx) = channel();
+        let ctx = ctx.clone();
+        self.rx = Some(rx);
+        std::thread::spawn(move || {
+            // The receiver may be gone (a newer file was asked for): nothing to do then.
+            let _ = tx.send(work());
+            ctx.request_repaint();
+        });
+    }
+
+    /// The finished load, if any.
+    pub fn poll(&mut self) -> Option<LoadMessage> {
+        let rx = self.rx.as_ref()?;
+        match rx.try_recv() {
+            Ok(message) => {
+                self.rx = None;
+                self.what = None;
+                Some(message)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.rx = None;
+                self.what = None;
+                None
+            }
+        }
+    }
+
+    /// What is being opened, while a load runs.
+    pub fn busy(&self) -> Option<&str> {
+        self.rx.as_ref().and(self.what.as_deref())
+    }
+}

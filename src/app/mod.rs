@@ -1,0 +1,82 @@
+//! The desktop viewer (egui). It only reads the model: a participant sidebar, a speech
+//! reader and a photo-caption timeline, kept in sync by one shared [`Selection`].
+//!
+//! Data flows one way: the shell derives a [`View`] from the document and the selection,
+//! the panels draw from it and push [`Command`]s, and the shell applies those once at the
+//! end of the frame. Panels never call each other.
+
+pub mod command;
+pub mod document;
+pub mod file_loader;
+pub mod header;
+pub mod highlight;
+pub mod interaction;
+pub mod participant_sidebar;
+pub mod photo_timeline;
+pub mod selection;
+pub mod settings;
+pub mod shell;
+pub mod speech_reader;
+pub mod view;
+pub mod virtual_rows;
+
+#[cfg(test)]
+mod fixture;
+
+use std::path::PathBuf;
+
+pub use command::Command;
+pub use document::{Document, Source};
+pub use highlight::Highlight;
+pub use selection::{Item, Selection};
+pub use shell::StenogramApp;
+pub use view::View;
+
+/// Ctrl+O (Cmd+O on macOS): open a file.
+pub const OPEN_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+
+/// Opens the viewer window on `path`, or on the bundled sample when there is none.
+pub fn run(path: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Stenogram")
+            .with_app_id("stenogram")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Stenogram",
+        options,
+        Box::new(move |cc| Ok(Box::new(StenogramApp::new(cc, path)))),
+    )
+}
+
+/// What every panel reads while drawing.
+#[derive(Copy, Clone)]
+pub struct PanelContext<'a> {
+    /// The open document.
+    pub doc: &'a Document,
+    /// Derived data for the current selection.
+    pub view: &'a View,
+    /// The shared selection.
+    pub selection: &'a Selection,
+    /// Changes whenever another document is shown.
+    pub doc_generation: u64,
+    /// The reader's top row as of the last frame ("you are here").
+    pub reader_top_row: Option<usize>,
+}
+
+impl PanelContext<'_> {
+    /// How `item` is highlighted.
+    pub fn highlight(&self, item: Item) -> Highlight {
+        let focus = highlight::Focus {
+            selected: self.selection.items(),
+            people: self.selection.people(),
+            hovered: self.selection.hovered(),
+        };
+        highlight::highlight(&self.doc.transcript, &self.doc.index, &focus, item)
+    }
+}

@@ -1,0 +1,255 @@
+//! The participant sidebar: everyone in the document, who speaks first, then the people
+//! who are only listed or pictured, then generic speakers such as "Question".
+
+use egui::{Align, Layout, RichText, ScrollArea, Sense, TextEdit, Ui, Vec2};
+
+use super::command::Command;
+use super::highlight::Highlight;
+use super::interaction::{self, interact};
+use super::selection::Item;
+use super::virtual_rows::{Offsets, scroll_into_view};
+use super::PanelContext;
+use crate::model::{Participant, ParticipantId};
+use crate::text::fold;
+
+const PERSON_HEIGHT: f32 = 58.0;
+const HEADING_HEIGHT: f32 = 28.0;
+const GAP: f32 = 2.0;
+
+/// One row of the sidebar list.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Row {
+    Heading(&'static str),
+    Person(ParticipantId),
+}
+
+/// The sidebar's own state: the filter text and the rows it leaves.
+#[derive(Debug, Default)]
+pub struct ParticipantSidebar {
+    query: String,
+    /// (document generation, query) the rows were built for.
+    built_for: Option<(u64, String)>,
+    rows: Vec<Row>,
+    offsets: Offsets,
+    last_view: Option<std::ops::Range<f32>>,
+}
+
+impl ParticipantSidebar {
+    /// Draws the sidebar.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.heading("People");
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let any = !cx.selection.items().is_empty() || !cx.selection.people().is_empty();
+                if ui
+                    .add_enabled(any, egui::Button::new("All"))
+                    .on_hover_text("Show everyone and the whole document (Esc)")
+                    .clicked()
+                {
+                    commands.push(Command::ClearSelection);
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Filter");
+            ui.add(
+                TextEdit::singleline(&mut self.query)
+                    .hint_text("name, role or spelling")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        });
+        ui.add_space(4.0);
+
+        let key = (cx.doc_generation, self.query.clone());
+        if self.built_for.as_ref() != Some(&key) {
+            self.rebuild(cx);
+            self.built_for = Some(key);
+        }
+
+        if self.rows.is_empty() {
+            ui.weak(if self.query.trim().is_empty() {
+                "No participants found in this document."
+            } else {
+                "Nobody matches the filter."
+            });
+            return;
+        }
+
+        let mut area = ScrollArea::vertical()
+            .id_salt("participants")
+            .auto_shrink([false, false]);
+        if cx.selection.scroll_request()
+            && let Some(target) = self.target_row(cx)
+            && let Some(view) = self.last_view.clone()
+            && let Some(y) = scroll_into_view(&self.offsets, target, view, 8.0)
+        {
+            area = area.vertical_scroll_offset(y);
+        }
+        area.show_viewport(ui, |ui, viewport| {
+            ui.set_height(self.offsets.total());
+            self.last_view = Some(viewport.min.y..viewport.max.y);
+            let origin = ui.max_rect().min;
+            for i in self.offsets.visible(viewport.min.y, viewport.max.y) {
+                let Some(row) = self.rows.get(i).copied() else {
+                    continue;
+                };
+                let top = origin.y + self.offsets.top(i);
+                let height = self.offsets.top(i + 1) - self.offsets.top(i) - GAP;
+                let rect = egui::Rect::from_min_size(
+                    egui::pos2(origin.x, top),
+                    Vec2::new(ui.max_rect().width(), height),
+                );
+                match row {
+                    Row::Heading(text) => {
+                        ui.put(rect, egui::Label::new(RichText::new(text).small().strong()));
+                    }
+                    Row::Person(id) => {
+                        if let Some(p) = cx.doc.transcript.participant(id) {
+                            person_row(ui, rect, cx, p, commands);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    fn rebuild(&mut self, cx: &PanelContext<'_>) {
+        let t = &cx.doc.transcript;
+        let ix = &cx.doc.index;
+        let query = fold(self.query.trim());
+        let matches = |id: &ParticipantId| {
+            query.is_empty()
+                || t.participant(*id).is_some_and(|p| {
+                    fold(p.display_name()).contains(&query)
+                        || p.role.as_deref().is_some_and(|r| fold(r).contains(&query))
+                        || p.aliases.iter().any(|a| fold(a).contains(&query))
+                })
+        };
+        self.rows.clear();
+        let groups: [(Option<&'static str>, &[ParticipantId]); 3] = [
+            (None, &ix.speakers),
+            (Some("Listed or pictured"), &ix.listed),
+            (Some("Generic speakers"), &ix.generic),
+        ];
+        for (heading, ids) in groups {
+            let people: Vec<ParticipantId> = ids.iter().copied().filter(matches).collect();
+            if people.is_empty() {
+                continue;
+            }
+            if let Some(h) = heading {
+                self.rows.push(Row::Heading(h));
+            }
+            self.rows.extend(people.into_iter().map(Row::Person));
+        }
+        self.offsets = Offsets::from_heights(
+            self.rows.iter().map(|r| match r {
+                Row::Heading(_) => HEADING_HEIGHT,
+                Row::Person(_) => PERSON_HEIGHT,
+            }),
+            GAP,
+        );
+    }
+
+    /// The row to bring into view after a selection change: the chosen person, the
+    /// speaker of a chosen speech, the first person in a chosen photo.
+    fn target_row(&self, cx: &PanelContext<'_>) -> Option<usize> {
+        let t = &cx.doc.transcript;
+        let person = match cx.selection.primary()? {
+            Item::Participant(p) => p,
+            Item::Speech(s) | Item::Paragraph { speech: s, .. } => t.speech(s)?.speaker,
+            Item::Photo(ph) => *t.photo(ph)?.participants.first()?,
+            Item::Block(_) => return None,
+        };
+        self.rows.iter().position(|r| *r == Row::Person(person))
+    }
+}
+
+/// Speech and photo counts, in words.
+pub fn counts_text(speeches: usize, photos: usize) -> String {
+    let s = if speeches == 1 { "speech" } else { "speeches" };
+    let p = if photos == 1 { "photo" } else { "photos" };
+    format!("{speeches} {s} · {photos} {p}")
+}
+
+fn person_row(
+    ui: &mut Ui,
+    rect: egui::Rect,
+    cx: &PanelContext<'_>,
+    p: &Participant,
+    commands: &mut Vec<Command>,
+) {
+    let item = Item::Participant(p.id);
+    let level = cx.highlight(item);
+    let id = ui.id().with(("participant", p.id));
+    let response = ui.interact(rect, id, Sense::click());
+    let selected = level == Highlight::Selected;
+    let name = p.display_name().to_owned();
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
+    });
+    interact(ui, &response, item, commands);
+
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        let fill = if response.hovered() && level < Highlight::Hovered {
+            interaction::fill(ui, Highlight::Hovered)
+        } else {
+            interaction::fill(ui, level)
+        };
+        painter.rect_filled(rect, 4.0, fill);
+        let accent = interaction::accent(ui, level);
+        if accent.width > 0.0 {
+            painter.line_segment(
+                [rect.left_top() + Vec2::new(1.0, 4.0), rect.left_bottom() + Vec2::new(1.0, -4.0)],
+                egui::Stroke::new(3.0, accent.color),
+            );
+        }
+        interaction::focus_ring(ui, &response);
+
+        let inner = rect.shrink2(Vec2::new(10.0, 6.0));
+        let text = ui.visuals().text_color();
+        let weak = ui.visuals().weak_text_color();
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let small = egui::TextStyle::Small.resolve(ui.style());
+        let role = if p.name.is_some() { p.role.as_deref() } else { None };
+        let role_text = role.unwrap_or(if p.generic { "generic speaker" } else { "" });
+        let counts = counts_text(cx.doc.index.speech_count(p.id), cx.doc.index.photo_count(p.id));
+        let strong = ui.visuals().strong_text_color();
+        let lines = [
+            (name.as_str(), body, if level == Highlight::Dimmed { text } else { strong }),
+            (role_text, small.clone(), weak),
+            (counts.as_str(), small, weak),
+        ];
+        let mut y = inner.top();
+        for (line, font, color) in lines {
+            let g = interaction::galley(ui, line, font, color, inner.width(), 1);
+            let h = g.size().y;
+            painter.galley(egui::pos2(inner.left(), y), g, color);
+            y += h + 1.0;
+        }
+    }
+
+    let aliases: Vec<&str> = p
+        .aliases
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != p.display_name())
+        .collect();
+    if !aliases.is_empty() || p.role.is_some() {
+        response.on_hover_ui(|ui| {
+            ui.strong(p.display_name());
+            if let Some(role) = &p.role {
+                ui.label(role);
+            }
+            if !aliases.is_empty() {
+                ui.add_space(4.0);
+                ui.weak("Also written as:");
+                for a in aliases {
+                    ui.label(format!("• {a}"));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,408 @@
+//! The app shell: owns the document, the selection and the panels; draws the panels, then
+//! applies the commands they returned, once per frame.
+
+use std::path::PathBuf;
+
+use egui::{Key, Modifiers, PointerButton};
+use serde::{Deserialize, Serialize};
+
+use super::PanelContext;
+use super::command::Command;
+use super::document::{Document, Source};
+use super::file_loader::{self, LoadMessage, Loader};
+use super::header;
+use super::highlight::{Focus, Highlight, highlight};
+use super::participant_sidebar::ParticipantSidebar;
+use super::photo_timeline::PhotoTimeline;
+use super::selection::{Item, Selection};
+use super::settings::{Settings, ThemeChoice};
+use super::speech_reader::SpeechReader;
+use super::view::View;
+use crate::model::Transcript;
+
+/// The Stenogram window. Persisted fields are plain settings; everything else is runtime
+/// state, rebuilt at start.
+#[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StenogramApp {
+    settings: Settings,
+    #[serde(skip)]
+    rt: Runtime,
+}
+
+/// What does not persist.
+#[derive(Default)]
+struct Runtime {
+    doc: Option<Document>,
+    /// Bumped whenever a new document is shown; panels reset their caches on it.
+    doc_generation: u64,
+    selection: Selection,
+    view: View,
+    view_for: Option<(u64, u64)>,
+    sidebar: ParticipantSidebar,
+    reader: SpeechReader,
+    timeline: PhotoTimeline,
+    loader: Loader,
+    error: Option<String>,
+    notice: Option<String>,
+    title_sent: Option<String>,
+}
+
+impl StenogramApp {
+    /// Restores the settings, applies the theme and starts opening `path` (or the sample).
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let mut app: Self = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let ctx = &cc.egui_ctx;
+        configure_style(ctx);
+        ctx.set_theme(app.settings.theme.preference());
+        match path {
+            Some(path) => app.open(ctx, path),
+            None => app.open_sample(ctx),
+        }
+        app
+    }
+
+    /// Starts opening `path` in the background; the current document stays until it is
+    /// ready, and stays for good if the file cannot be opened.
+    pub fn open(&mut self, ctx: &egui::Context, path: PathBuf) {
+        self.rt.notice = None;
+        self.rt.loader.open(ctx, path, false);
+    }
+
+    /// Opens the sample: from disk when it can be found, else the copy built into the binary.
+    pub fn open_sample(&mut self, ctx: &egui::Context) {
+        match file_loader::sample_path() {
+            Some(path) => self.rt.loader.open(ctx, path, true),
+            None => {
+                let name = file_loader::BUNDLED_SAMPLE_NAME;
+                match crate::load_bytes(name, file_loader::BUNDLED_SAMPLE.as_bytes()) {
+                    Ok(t) => self.set_document(t, Source::Bundled, true),
+                    Err(e) => self.rt.error = Some(e.to_string()),
+                }
+            }
+        }
+    }
+
+    /// Shows `transcript` (replacing the open document) with a fresh selection.
+    pub fn set_document(&mut self, transcript: Transcript, source: Source, is_sample: bool) {
+        if let (Source::File(path), false) = (&source, is_sample) {
+            self.settings.remember(path);
+        }
+        self.rt.doc = Some(Document::new(transcript, source, is_sample));
+        self.rt.doc_generation = self.rt.doc_generation.wrapping_add(1);
+        self.rt.selection.reset();
+        self.rt.view_for = None;
+        self.rt.reader.reset();
+        self.rt.timeline.reset();
+        self.rt.error = None;
+    }
+
+    /// The open document.
+    pub fn document(&self) -> Option<&Document> {
+        self.rt.doc.as_ref()
+    }
+
+    /// The shared selection.
+    pub fn selection(&self) -> &Selection {
+        &self.rt.selection
+    }
+
+    /// What the panels show for the current selection.
+    pub fn view(&self) -> &View {
+        &self.rt.view
+    }
+
+    /// The reader (where it is scrolled, what it last scrolled to).
+    pub fn reader(&self) -> &SpeechReader {
+        &self.rt.reader
+    }
+
+    /// The timeline (where its "you are here" marker stands).
+    pub fn timeline(&self) -> &PhotoTimeline {
+        &self.rt.timeline
+    }
+
+    /// The block at the top of the reader ("you are here").
+    pub fn top_block(&self) -> Option<usize> {
+        let doc = self.rt.doc.as_ref()?;
+        let row = self.rt.reader.top_row()?;
+        doc.index.rows.get(row).map(|r| r.block)
+    }
+
+    /// The error banner's text ("file: reason"), if shown.
+    pub fn error(&self) -> Option<&str> {
+        self.rt.error.as_deref()
+    }
+
+    /// Whether a file is being opened.
+    pub fn is_loading(&self) -> bool {
+        self.rt.loader.busy().is_some()
+    }
+
+    /// The persisted settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// How `item` is highlighted right now.
+    pub fn highlight(&self, item: Item) -> Highlight {
+        let Some(doc) = &self.rt.doc else {
+            return Highlight::Normal;
+        };
+        let focus = Focus {
+            selected: self.rt.selection.items(),
+            people: self.rt.selection.people(),
+            hovered: self.rt.selection.hovered(),
+        };
+        highlight(&doc.transcript, &doc.index, &focus, item)
+    }
+
+    /// "Title — Stenogram", or "Stenogram" with no document.
+    pub fn window_title(&self) -> String {
+        match &self.rt.doc {
+            Some(doc) => format!("{} — Stenogram", doc.title()),
+            None => "Stenogram".to_owned(),
+        }
+    }
+
+    fn receive_loads(&mut self) {
+        match self.rt.loader.poll() {
+            Some(LoadMessage::Loaded {
+                path,
+                is_sample,
+                result: Ok(t),
+            }) => self.set_document(t, Source::File(path), is_sample),
+            Some(LoadMessage::Loaded { result: Err(e), .. }) => {
+                self.rt.error = Some(e.to_string());
+            }
+            Some(LoadMessage::Cancelled) => {
+                self.rt.notice = Some(
+                    "No file was chosen. You can also drop a transcript onto this window, \
+                     or open one from the command line: stenogram FILE"
+                        .to_owned(),
+                );
+            }
+            None => {}
+        }
+    }
+
+    /// Shortcuts, mouse back/forward buttons and dropped files.
+    fn global_input(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&super::OPEN_SHORTCUT) {
+                commands.push(Command::OpenDialog);
+            }
+            if i.consume_key(Modifiers::ALT, Key::ArrowLeft) || i.pointer.button_pressed(PointerButton::Extra1) {
+                commands.push(Command::Back);
+            }
+            if i.consume_key(Modifiers::ALT, Key::ArrowRight) || i.pointer.button_pressed(PointerButton::Extra2) {
+                commands.push(Command::Forward);
+            }
+            if let Some(path) = i.raw.dropped_files.iter().find_map(|f| f.path.clone()) {
+                commands.push(Command::Open(path));
+            }
+        });
+        // Escape clears the selection unless it is closing a menu or leaving a text field.
+        let typing = ctx.memory(|m| m.focused().is_some());
+        if !typing
+            && !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            commands.push(Command::ClearSelection);
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        let before = self.rt.selection.generation();
+        for command in commands {
+            let sel = &mut self.rt.selection;
+            match command {
+                Command::Select(item) => sel.select(item),
+                Command::ToggleSelect(item) => sel.toggle(item),
+                Command::Hover(_) => {} // handled before the frame ended
+                Command::ClearSelection => sel.clear(),
+                Command::ClearFilter => sel.clear_filter(),
+                Command::Back => {
+                    sel.back();
+                }
+                Command::Forward => {
+                    sel.forward();
+                }
+                Command::OpenDialog => {
+                    self.rt.notice = None;
+                    self.rt.loader.open_dialog(ctx);
+                }
+                Command::Open(path) => self.open(ctx, path),
+                Command::OpenSample => self.open_sample(ctx),
+                Command::DismissError => {
+                    self.rt.error = None;
+                    self.rt.notice = None;
+                }
+                Command::SetTheme(choice) => self.set_theme(ctx, choice),
+                Command::ClearRecent => self.settings.recent.clear(),
+            }
+        }
+        if self.rt.selection.generation() != before {
+            // The next frame scrolls the panels to the new selection.
+            ctx.request_repaint();
+        }
+    }
+
+    fn set_theme(&mut self, ctx: &egui::Context, choice: ThemeChoice) {
+        self.settings.theme = choice;
+        ctx.set_theme(choice.preference());
+    }
+}
+
+impl eframe::App for StenogramApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.receive_loads();
+
+        let mut commands = Vec::new();
+        self.global_input(&ctx, &mut commands);
+
+        if let Some(doc) = &self.rt.doc {
+            let key = (self.rt.doc_generation, self.rt.selection.generation());
+            if self.rt.view_for != Some(key) {
+                self.rt.view = View::build(doc, &self.rt.selection);
+                self.rt.view_for = Some(key);
+            }
+        }
+
+        let title = self.window_title();
+        if self.rt.title_sent.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.rt.title_sent = Some(title);
+        }
+
+        let rt = &mut self.rt;
+        egui::Panel::top("menu").show(ui, |ui| {
+            header::menu_bar(ui, &self.settings, &rt.selection, &mut commands);
+        });
+        egui::Panel::top("header").show(ui, |ui| {
+            ui.add_space(4.0);
+            header::document_header(ui, rt.doc.as_ref(), rt.loader.busy());
+            if let Some(error) = &rt.error {
+                header::error_banner(ui, error, &mut commands);
+            } else if let Some(notice) = &rt.notice {
+                notice_banner(ui, notice, &mut commands);
+            }
+            ui.add_space(4.0);
+        });
+
+        if let Some(doc) = &rt.doc {
+            let cx = PanelContext {
+                doc,
+                view: &rt.view,
+                selection: &rt.selection,
+                doc_generation: rt.doc_generation,
+                reader_top_row: rt.reader.top_row(),
+            };
+            egui::Panel::left("participants")
+                .resizable(true)
+                .default_size(250.0)
+                .size_range(170.0..=460.0)
+                .show(ui, |ui| rt.sidebar.ui(ui, &cx, &mut commands));
+            egui::Panel::right("photos")
+                .resizable(true)
+                .default_size(340.0)
+                .size_range(230.0..=620.0)
+                .show(ui, |ui| rt.timeline.ui(ui, &cx, &mut commands));
+            let top_before = rt.reader.top_row();
+            egui::CentralPanel::default().show(ui, |ui| rt.reader.ui(ui, &cx, &mut commands));
+            if rt.reader.top_row() != top_before {
+                // The timeline was drawn before the reader moved: let it catch up.
+                ctx.request_repaint();
+            }
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.vertical_centered(|ui| {
+                    ui.add_space(80.0);
+                    if rt.loader.busy().is_some() {
+                        ui.spinner();
+                    } else {
+                        ui.heading("No transcript open");
+                        ui.label("Open one with File, Open… (Ctrl+O), or drop a file onto this window.");
+                    }
+                });
+            });
+        }
+        drop_overlay(&ctx);
+
+        // Hover first, then end the frame (spending this frame's scroll request), then the
+        // selection changes, whose scroll request the next frame will spend.
+        for c in &commands {
+            if let Command::Hover(item) = c {
+                self.rt.selection.set_hovered(*item);
+            }
+        }
+        if self.rt.selection.end_frame() {
+            ctx.request_repaint();
+        }
+        self.apply(&ctx, commands);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, self);
+    }
+}
+
+fn notice_banner(ui: &mut egui::Ui, notice: &str, commands: &mut Vec<Command>) {
+    egui::Frame::new()
+        .fill(ui.visuals().faint_bg_color)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Dismiss").clicked() {
+                        commands.push(Command::DismissError);
+                    }
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(notice).wrap());
+                    });
+                });
+            });
+        });
+}
+
+/// While files are dragged over the window, say what dropping will do.
+fn drop_overlay(ctx: &egui::Context) {
+    let hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !hovering {
+        return;
+    }
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::new("drop_overlay"),
+    ));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop the file to open it",
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}
+
+/// Text sizes for a reading app: egui's defaults are tuned for tool panels.
+fn configure_style(ctx: &egui::Context) {
+    use egui::{FontFamily, FontId, TextStyle};
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::new(11.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(14.0, FontFamily::Proportional)),
+            (TextStyle::Heading, FontId::new(18.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(13.0, FontFamily::Monospace)),
+        ]
+        .into();
+    });
+}

@@ -1,0 +1,540 @@
+//! The speech reader: the document in order, in a column of comfortable width.
+//!
+//! Virtualised: the document is a flat list of rows (see [`super::document::Row`]) whose
+//! heights are estimated from their text, then measured when they are first shown. Only
+//! the rows inside the viewport are laid out, so a huge transcript costs what a screenful
+//! costs.
+
+use egui::accesskit::Role;
+use egui::text::LayoutJob;
+use egui::{Align, Color32, FontId, Layout, Rect, RichText, ScrollArea, Sense, TextFormat, Ui, Vec2};
+
+use super::PanelContext;
+use super::command::Command;
+use super::document::{Row, RowKind};
+use super::highlight::Highlight;
+use super::interaction::{self, interact};
+use super::selection::Item;
+use super::virtual_rows::{Offsets, scroll_into_view};
+use crate::model::{BlockKind, TextRef};
+
+/// Reading text size.
+const READING_SIZE: f32 = 15.0;
+/// The reading column holds about this many characters per line.
+const LINE_CHARS: f32 = 72.0;
+/// Space between rows.
+const GAP: f32 = 6.0;
+/// Indent of speech paragraphs under their header.
+const SPEECH_INDENT: f32 = 14.0;
+
+/// The reader's own state: measured row heights and where it is scrolled.
+#[derive(Debug, Default)]
+pub struct SpeechReader {
+    /// Per row of `DocIndex::rows`: its measured height, or 0 when not yet measured.
+    heights: Vec<f32>,
+    /// The column width the heights were measured at.
+    measured_width: f32,
+    /// Offsets of the visible rows (rebuilt when the view or a height changes).
+    offsets: Offsets,
+    /// (document generation, selection generation) the offsets belong to.
+    built_for: Option<(u64, u64)>,
+    dirty: bool,
+    last_view: Option<std::ops::Range<f32>>,
+    top_row: Option<usize>,
+    last_target: Option<usize>,
+}
+
+impl SpeechReader {
+    /// Forgets everything about the previous document.
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    /// The row (of `DocIndex::rows`) at the top of the viewport: "you are here".
+    pub fn top_row(&self) -> Option<usize> {
+        self.top_row
+    }
+
+    /// The row the reader last scrolled to because the selection changed.
+    pub fn last_target(&self) -> Option<usize> {
+        self.last_target
+    }
+
+    /// Draws the reader.
+    pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
+        filter_bar(ui, cx, commands);
+
+        let rows = &cx.doc.index.rows;
+        if self.heights.len() != rows.len() {
+            self.heights = vec![0.0; rows.len()];
+        }
+        let font = FontId::proportional(READING_SIZE);
+        let char_width = ui.fonts_mut(|f| f.glyph_width(&font, 'n')).max(4.0);
+        let full = ui.available_width();
+        let column = full.min(char_width * LINE_CHARS + SPEECH_INDENT).max(120.0);
+        if (column - self.measured_width).abs() > 0.5 {
+            self.heights.iter_mut().for_each(|h| *h = 0.0);
+            self.measured_width = column;
+            self.dirty = true;
+        }
+
+        let view_changed = self.built_for != Some((cx.doc_generation, cx.selection.generation()));
+        if view_changed || self.dirty {
+            let line_h = ui.fonts_mut(|f| f.row_height(&font));
+            let estimate = |r: usize| {
+                let measured = self.heights.get(r).copied().unwrap_or(0.0);
+                if measured > 0.0 {
+                    measured
+                } else {
+                    rows.get(r)
+                        .map_or(line_h, |row| estimate_height(cx, *row, column, char_width, line_h))
+                }
+            };
+            self.offsets = Offsets::from_heights(cx.view.visible_rows.iter().map(|r| estimate(*r)), GAP);
+            self.dirty = false;
+        }
+
+        let mut area = ScrollArea::vertical()
+            .id_salt("reader")
+            .auto_shrink([false, false]);
+        if cx.selection.scroll_request() {
+            if let Some(y) = self.scroll_target(cx, view_changed) {
+                area = area.vertical_scroll_offset(y);
+            }
+        } else if view_changed {
+            // A new document: start at the top.
+            area = area.vertical_scroll_offset(0.0);
+        }
+        self.built_for = Some((cx.doc_generation, cx.selection.generation()));
+
+        if cx.view.visible_rows.is_empty() {
+            ui.add_space(20.0);
+            ui.vertical_centered(|ui| ui.weak("Nothing to show in this document."));
+            return;
+        }
+
+        let output = area.show_viewport(ui, |ui, viewport| {
+            ui.set_height(self.offsets.total());
+            let left = ui.max_rect().left() + ((full - column) / 2.0).max(0.0);
+            let origin_y = ui.max_rect().top();
+            let range = self.offsets.visible(viewport.min.y, viewport.max.y);
+            let mut y = self.offsets.top(range.start);
+            for pos in range {
+                let Some(&r) = cx.view.visible_rows.get(pos) else {
+                    continue;
+                };
+                let Some(row) = rows.get(r).copied() else {
+                    continue;
+                };
+                let rect = Rect::from_min_size(
+                    egui::pos2(left, origin_y + y),
+                    Vec2::new(column, f32::INFINITY),
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .id_salt(("row", r))
+                        .layout(Layout::top_down(Align::Min)),
+                );
+                draw_row(&mut child, cx, row, commands);
+                let h = child.min_rect().height().max(1.0);
+                if let Some(old) = self.heights.get_mut(r)
+                    && (*old - h).abs() > 0.5
+                {
+                    *old = h;
+                    self.dirty = true;
+                }
+                y += h + GAP;
+            }
+            viewport
+        });
+        let viewport = output.inner;
+        self.last_view = Some(viewport.min.y..viewport.max.y);
+        self.top_row = self
+            .offsets
+            .row_at(viewport.min.y + 1.0)
+            .and_then(|pos| cx.view.visible_rows.get(pos).copied());
+        if self.dirty {
+            // Measured heights moved rows: one more frame puts them where they belong.
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Where to scroll after the selection changed, if anywhere.
+    fn scroll_target(&mut self, cx: &PanelContext<'_>, view_changed: bool) -> Option<f32> {
+        let ix = &cx.doc.index;
+        let row = match cx.selection.primary() {
+            // A filter on: their first speech is at the top.
+            Some(Item::Participant(_)) if cx.view.is_filtered() => cx.view.visible_rows.first().copied(),
+            Some(item) => ix.row_of(item),
+            // Nothing selected: keep the place the reader was at.
+            None => self.top_row,
+        };
+        // The nearest shown row at or after the target (the target may be filtered out).
+        let pos = row.and_then(|r| {
+            cx.view
+                .visible_pos
+                .get(r..)?
+                .iter()
+                .find_map(|p| *p)
+        });
+        let Some(pos) = pos else {
+            return view_changed.then_some(0.0);
+        };
+        let is_hidden_photo = cx.view.hidden_photo.is_some();
+        if is_hidden_photo && !view_changed {
+            return None;
+        }
+        self.last_target = cx.view.visible_rows.get(pos).copied();
+        if view_changed {
+            return Some((self.offsets.top(pos) - 8.0).max(0.0));
+        }
+        let view = self.last_view.clone().unwrap_or(0.0..0.0);
+        scroll_into_view(&self.offsets, pos, view, 24.0)
+    }
+}
+
+/// "2 of 9 speeches · Show all" while a filter is on, and the note about a selected photo
+/// the filter hides.
+fn filter_bar(ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
+    let view = cx.view;
+    if !view.is_filtered() {
+        return;
+    }
+    let t = &cx.doc.transcript;
+    let names: Vec<&str> = view
+        .filter
+        .iter()
+        .filter_map(|p| t.participant(*p))
+        .map(|p| p.display_name())
+        .collect();
+    let frame = egui::Frame::new()
+        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(10, 6));
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            if let Some(ph) = view.hidden_photo.and_then(|ph| t.photo(ph)) {
+                ui.label(
+                    RichText::new(format!("Photo {} is outside the current filter", ph.number))
+                        .color(ui.visuals().warn_fg_color),
+                );
+                ui.label("·");
+            }
+            ui.label(RichText::new(format!(
+                "{} of {} speeches",
+                view.shown_speeches, view.total_speeches
+            ))
+            .strong());
+            ui.label(format!("· {}", names.join(", ")));
+            if ui
+                .button("Show all")
+                .on_hover_text("Show the whole document again")
+                .clicked()
+            {
+                commands.push(Command::ClearFilter);
+            }
+        });
+    });
+    ui.add_space(4.0);
+}
+
+/// A height guess for a row not measured yet, from its text length.
+fn estimate_height(cx: &PanelContext<'_>, row: Row, width: f32, char_w: f32, line_h: f32) -> f32 {
+    let chars_per_line = (width / char_w).max(10.0);
+    let lines = |text: &str| (text.len() as f32 / chars_per_line).ceil().max(1.0);
+    let t = &cx.doc.transcript;
+    let block = t.blocks.get(row.block).map(|b| &b.kind);
+    match row.kind {
+        RowKind::SpeechParagraph { speech, index } => {
+            let text = t
+                .speech(speech)
+                .and_then(|s| s.paragraphs.get(index))
+                .map_or("", String::as_str);
+            lines(text) * line_h + 8.0
+        }
+        RowKind::SpeechHeader(_) => line_h * 2.0 + 16.0,
+        RowKind::Title => line_h * 2.0 + 8.0,
+        RowKind::Lead | RowKind::Paragraph | RowKind::Heading => match block {
+            Some(BlockKind::Lead { text } | BlockKind::Paragraph { text } | BlockKind::Heading { text }) => {
+                lines(text) * line_h + 8.0
+            }
+            _ => line_h,
+        },
+        RowKind::Elision => line_h + 20.0,
+        _ => line_h + 4.0,
+    }
+}
+
+fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Command>) {
+    let t = &cx.doc.transcript;
+    let Some(block) = t.blocks.get(row.block) else {
+        return;
+    };
+    match (row.kind, &block.kind) {
+        (RowKind::Title, BlockKind::Title { text }) => {
+            ui.add_space(6.0);
+            ui.label(RichText::new(text).size(24.0).strong());
+        }
+        (RowKind::Dateline, BlockKind::Dateline { text }) => {
+            ui.label(RichText::new(text).italics().weak());
+        }
+        (RowKind::Lead, BlockKind::Lead { text }) => {
+            let refs = TextRef::Block { block: row.block };
+            paragraph(ui, cx, text, refs, Item::Block(row.block), READING_SIZE + 1.5, 0.0, commands);
+        }
+        (RowKind::Heading, BlockKind::Heading { text }) => {
+            ui.add_space(8.0);
+            ui.label(RichText::new(text).size(READING_SIZE + 3.0).strong());
+        }
+        (RowKind::Paragraph, BlockKind::Paragraph { text }) => {
+            let refs = TextRef::Block { block: row.block };
+            paragraph(ui, cx, text, refs, Item::Block(row.block), READING_SIZE, 0.0, commands);
+        }
+        (RowKind::AttendeesIntro, BlockKind::Attendees { intro: Some(text), .. })
+        | (RowKind::AttendeesOutro, BlockKind::Attendees { outro: Some(text), .. }) => {
+            let refs = TextRef::Block { block: row.block };
+            paragraph(ui, cx, text, refs, Item::Block(row.block), READING_SIZE, 0.0, commands);
+        }
+        (RowKind::Attendee(i), BlockKind::Attendees { items, .. }) => {
+            if let Some(a) = items.get(i) {
+                attendee(ui, cx, &a.text, a.participant, commands);
+            }
+        }
+        (RowKind::SpeechHeader(s), _) => speech_header(ui, cx, s, commands),
+        (RowKind::SpeechParagraph { speech, index }, _) => {
+            if let Some(text) = t.speech(speech).and_then(|s| s.paragraphs.get(index)) {
+                let refs = TextRef::Speech {
+                    speech,
+                    paragraph: index,
+                };
+                let item = Item::Paragraph { speech, index };
+                paragraph(ui, cx, text, refs, item, READING_SIZE, SPEECH_INDENT, commands);
+            }
+        }
+        (RowKind::Photo(ph), _) => photo_marker(ui, cx, ph, commands),
+        (RowKind::Elision, _) => {
+            ui.add_space(8.0);
+            ui.vertical_centered(|ui| {
+                ui.horizontal(|ui| {
+                    ui.label(RichText::new("⋯").monospace().size(READING_SIZE).weak());
+                    ui.label(RichText::new("[passage omitted]").italics().weak());
+                });
+            });
+            ui.add_space(8.0);
+        }
+        (RowKind::Separator, _) => {
+            ui.vertical_centered(|ui| ui.label(RichText::new("*   *   *").weak()));
+        }
+        (RowKind::Tags(section), _) => {
+            if let Some(tags) = t.tags.get(section) {
+                ui.add_space(4.0);
+                ui.label(RichText::new(&tags.heading).small().strong());
+                ui.label(tags.values.join(" · "));
+            }
+        }
+        (RowKind::Link, BlockKind::Link { url }) => {
+            ui.add_space(6.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Source:").weak());
+                ui.hyperlink_to(url, url);
+            });
+        }
+        _ => {}
+    }
+}
+
+/// A paragraph: clickable, highlighted by the selection, with the chosen people's
+/// mentions marked.
+#[allow(clippy::too_many_arguments)]
+fn paragraph(
+    ui: &mut Ui,
+    cx: &PanelContext<'_>,
+    text: &str,
+    at: TextRef,
+    item: Item,
+    size: f32,
+    indent: f32,
+    commands: &mut Vec<Command>,
+) {
+    let level = cx.highlight(item);
+    let text_color = ui.visuals().text_color();
+    let width = ui.available_width() - indent - 8.0;
+    let font = FontId::proportional(size);
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width.max(40.0);
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: text_color,
+        line_height: Some(size * 1.45),
+        ..TextFormat::default()
+    };
+    let marked = TextFormat {
+        background: mention_color(ui),
+        color: ui.visuals().strong_text_color(),
+        ..plain.clone()
+    };
+    let mut at_byte = 0;
+    for &(start, end) in cx.view.mentions.get(&at).map_or(&[][..], Vec::as_slice) {
+        // Ranges come from the model (and from JSON files): trust none of them.
+        if start < at_byte || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        job.append(&text[at_byte..start], 0.0, plain.clone());
+        job.append(&text[start..end], 0.0, marked.clone());
+        at_byte = end;
+    }
+    job.append(text.get(at_byte..).unwrap_or(""), 0.0, plain);
+    let galley = ui.painter().layout_job(job);
+
+    let size = Vec2::new(ui.available_width(), galley.size().y + 8.0);
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(Role::Paragraph, true, text));
+    interact(ui, &response, item, commands);
+    if ui.is_rect_visible(rect) {
+        let shown = if response.hovered() && level < Highlight::Hovered {
+            Highlight::Hovered
+        } else {
+            level
+        };
+        let painter = ui.painter();
+        painter.rect_filled(rect, 4.0, interaction::fill(ui, shown));
+        if indent > 0.0 {
+            let x = rect.left() + 3.0;
+            let stroke = match interaction::accent(ui, level) {
+                s if s.width > 0.0 => egui::Stroke::new(3.0, s.color),
+                _ => egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+            };
+            painter.line_segment([egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())], stroke);
+        }
+        interaction::focus_ring(ui, &response);
+        painter.galley(rect.min + Vec2::new(indent + 4.0, 4.0), galley, text_color);
+    }
+}
+
+/// The background of a highlighted mention: warm, readable in both themes.
+fn mention_color(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(110, 85, 20)
+    } else {
+        Color32::from_rgb(255, 226, 140)
+    }
+}
+
+fn speech_header(ui: &mut Ui, cx: &PanelContext<'_>, s: crate::model::SpeechId, commands: &mut Vec<Command>) {
+    let t = &cx.doc.transcript;
+    let Some(speech) = t.speech(s) else {
+        return;
+    };
+    let person = t.participant(speech.speaker);
+    let name = person.map_or(speech.label.as_str(), |p| p.display_name());
+    let role = person.and_then(|p| p.name.as_ref().and(p.role.as_deref()));
+    let (n, m) = cx.doc.index.speech_number.get(s.index()).copied().unwrap_or((1, 1));
+    let count = format!("speech {n} of {m}");
+    let item = Item::Speech(s);
+    let level = cx.highlight(item);
+    let speaker_level = cx.highlight(Item::Participant(speech.speaker));
+
+    ui.add_space(10.0);
+    let width = ui.available_width();
+    let name_font = FontId::proportional(READING_SIZE + 2.0);
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let strong = ui.visuals().strong_text_color();
+    let weak = ui.visuals().weak_text_color();
+    let count_g = interaction::galley(ui, &count, small.clone(), weak, width, 1);
+    let name_g = interaction::galley(ui, name, name_font, strong, width - count_g.size().x - 24.0, 1);
+    let role_g = role.map(|r| interaction::galley(ui, r, small, weak, width - 16.0, 2));
+    let height = name_g.size().y + role_g.as_ref().map_or(0.0, |g| g.size().y + 2.0) + 10.0;
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
+    let label = match role {
+        Some(r) => format!("{name}, {r}, {count}"),
+        None => format!("{name}, {count}"),
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(Role::Heading, true, &label));
+    interact(ui, &response, item, commands);
+    if ui.is_rect_visible(rect) {
+        let shown = if response.hovered() && level < Highlight::Hovered {
+            Highlight::Hovered
+        } else {
+            level.max(if speaker_level == Highlight::Selected { Highlight::Related } else { Highlight::Normal })
+        };
+        let painter = ui.painter();
+        painter.rect_filled(rect, 4.0, interaction::fill(ui, shown));
+        let accent = ui.visuals().selection.bg_fill;
+        painter.line_segment(
+            [rect.left_bottom(), rect.right_bottom()],
+            egui::Stroke::new(1.0, accent),
+        );
+        interaction::focus_ring(ui, &response);
+        let count_w = count_g.size().x;
+        painter.galley(egui::pos2(rect.right() - count_w - 6.0, rect.top() + 7.0), count_g, weak);
+        let name_h = name_g.size().y;
+        painter.galley(rect.min + Vec2::new(4.0, 4.0), name_g, strong);
+        if let Some(g) = role_g {
+            painter.galley(rect.min + Vec2::new(4.0, 6.0 + name_h), g, weak);
+        }
+    }
+}
+
+fn photo_marker(ui: &mut Ui, cx: &PanelContext<'_>, ph: crate::model::PhotoId, commands: &mut Vec<Command>) {
+    let Some(photo) = cx.doc.transcript.photo(ph) else {
+        return;
+    };
+    let item = Item::Photo(ph);
+    let level = cx.highlight(item);
+    let text = format!("📷 {} · {}", photo.number, photo.caption);
+    let color = ui.visuals().weak_text_color();
+    let font = FontId::proportional(READING_SIZE - 2.0);
+    let width = ui.available_width() - 12.0;
+    let g = interaction::galley(ui, &text, font, color, width, 1);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(ui.available_width(), g.size().y + 6.0), Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &text));
+    interact(ui, &response, item, commands);
+    let response = response.on_hover_text(&photo.caption);
+    if ui.is_rect_visible(rect) {
+        let shown = if response.hovered() && level < Highlight::Hovered {
+            Highlight::Hovered
+        } else {
+            level
+        };
+        let painter = ui.painter();
+        let fill = match shown {
+            Highlight::Normal | Highlight::Dimmed => ui.visuals().faint_bg_color,
+            other => interaction::fill(ui, other),
+        };
+        painter.rect_filled(rect, 4.0, fill);
+        let accent = interaction::accent(ui, level);
+        if accent.width > 0.0 {
+            painter.rect_stroke(rect, 4.0, accent, egui::StrokeKind::Inside);
+        }
+        interaction::focus_ring(ui, &response);
+        painter.galley(rect.min + Vec2::new(6.0, 3.0), g, color);
+    }
+}
+
+fn attendee(
+    ui: &mut Ui,
+    cx: &PanelContext<'_>,
+    text: &str,
+    person: Option<crate::model::ParticipantId>,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.add_space(10.0);
+        ui.label(RichText::new("•").size(READING_SIZE));
+        let Some(p) = person else {
+            ui.label(RichText::new(text).size(READING_SIZE));
+            return;
+        };
+        let item = Item::Participant(p);
+        let level = cx.highlight(item);
+        let mut rich = RichText::new(text).size(READING_SIZE);
+        if level >= Highlight::Hovered {
+            rich = rich.background_color(interaction::fill(ui, level)).strong();
+        }
+        let response = ui.add(egui::Link::new(rich));
+        response.widget_info(|| egui::WidgetInfo::labeled(Role::Link, true, text));
+        interact(ui, &response, item, commands);
+    });
+}

@@ -1,0 +1,165 @@
+//! Attendee lists: the shapes of their lines (entries with trailing commas, a last entry
+//! after "and"/"et"/"и", an intro ending with a colon, an outro such as "also took part in
+//! the meeting."), and lists in running prose ("… also took part: A, B and C.").
+
+use crate::text::fold;
+
+/// Folded fragments of the verbs and phrases that say people took part.
+const PARTICIPATION: &[&str] = &[
+    "particip",
+    "took part",
+    "take part",
+    "taking part",
+    "attended",
+    "attending",
+    "were present",
+    "also present",
+    "ont assiste",
+    "a assiste",
+    "pris part",
+    "etaient presents",
+    "участ",
+    "присутств",
+];
+
+/// Words that open the last entry of a list.
+const CONJUNCTIONS: &[&str] = &["et ", "and ", "и ", "as well as ", "ainsi que ", "а также "];
+
+/// Longest line taken as one list entry.
+pub const MAX_ENTRY_BYTES: usize = 600;
+
+/// Whether the text says that people took part.
+pub fn mentions_participation(text: &str) -> bool {
+    let folded = fold(text);
+    PARTICIPATION.iter().any(|p| folded.contains(p))
+}
+
+/// Whether `line` opens with "and"/"et"/"и" (the last entry of a list).
+pub fn starts_with_conjunction(line: &str) -> bool {
+    strip_conjunction(line).len() < line.len()
+}
+
+/// `line` without a leading "and"/"et"/"и".
+pub fn strip_conjunction(line: &str) -> &str {
+    for conj in CONJUNCTIONS {
+        if let Some(head) = line.get(..conj.len())
+            && head.eq_ignore_ascii_case(conj)
+        {
+            return line.get(conj.len()..).unwrap_or(line).trim_start();
+        }
+    }
+    line
+}
+
+/// The closing line of a list: "ont également participé au sommet.", "also took part in
+/// the meeting.", "также приняли участие в заседании.".
+pub fn is_outro(line: &str) -> bool {
+    if line.len() > 300 || line.ends_with(',') {
+        return false;
+    }
+    let lower_start = line
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase);
+    let folded = fold(line);
+    let also_start = ["also ", "ont ", "также ", "были "]
+        .iter()
+        .any(|w| folded.starts_with(w));
+    (lower_start || also_start) && PARTICIPATION.iter().any(|p| folded.contains(p))
+}
+
+/// An entry as the list shows it: without the leading conjunction and the trailing comma,
+/// semicolon or full stop.
+pub fn clean_entry(line: &str) -> String {
+    strip_conjunction(line.trim())
+        .trim_end_matches([',', ';', '.', ' '])
+        .to_owned()
+}
+
+/// Whether a line ends like an unfinished list entry (no final punctuation).
+pub fn ends_open(line: &str) -> bool {
+    line.chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || ")»\"”’'".contains(c))
+}
+
+/// A list in running prose: "Also taking part: A, B and C." → the intro (up to and with
+/// the colon) and the entries.
+pub fn prose_list(line: &str) -> Option<(String, Vec<String>)> {
+    if line.len() > 4000 {
+        return None;
+    }
+    let colon = line.find(':')?;
+    let intro = line.get(..colon)?;
+    let items = line.get(colon + 1..)?.trim();
+    if items.is_empty() || !mentions_participation(intro) {
+        return None;
+    }
+    let entries = split_prose_items(items);
+    (!entries.is_empty()).then(|| (format!("{}:", intro.trim_end()), entries))
+}
+
+/// Splits "A, B and C." into entries.
+pub fn split_prose_items(items: &str) -> Vec<String> {
+    let items = items.trim().trim_end_matches(['.', ';']);
+    // A sentence after the list is not an entry.
+    if items.contains(". ") {
+        return Vec::new();
+    }
+    let mut parts: Vec<&str> = items.split([',', ';']).map(str::trim).collect();
+    if let Some(last) = parts.pop() {
+        let mut split = None;
+        for conj in [" and ", " et ", " и ", " as well as ", " ainsi que "] {
+            if let Some(pos) = last.rfind(conj) {
+                split = Some((pos, conj.len()));
+                break;
+            }
+        }
+        match split.and_then(|(pos, len)| Some((last.get(..pos)?, last.get(pos + len..)?))) {
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                parts.push(a.trim());
+                parts.push(b.trim());
+            }
+            _ => parts.push(last),
+        }
+    }
+    parts
+        .into_iter()
+        .map(clean_entry)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outros_and_conjunctions() {
+        assert!(is_outro("ont également participé au sommet."));
+        assert!(is_outro("also took part in the meeting."));
+        assert!(is_outro("также приняли участие в заседании."));
+        assert!(!is_outro("Les participants ont discuté des aspects clés."));
+        assert!(starts_with_conjunction("et l’ambassadeur Boris Gryzlov."));
+        assert!(starts_with_conjunction("and Ambassador Viktor Lanskoy."));
+        assert!(!starts_with_conjunction("Andrei Velsky,"));
+        assert_eq!(clean_entry("and Ambassador Viktor Lanskoy."), "Ambassador Viktor Lanskoy");
+        assert_eq!(clean_entry("le ministre Sergueï Choïgou,"), "le ministre Sergueï Choïgou");
+    }
+
+    #[test]
+    fn prose_lists_split_into_entries() {
+        let (intro, items) =
+            prose_list("Also taking part: Minister Pavel Sorokin, Aide Irina Voloshina and Governor Ivan Petrov.")
+                .unwrap_or_default();
+        assert_eq!(intro, "Also taking part:");
+        assert_eq!(
+            items,
+            ["Minister Pavel Sorokin", "Aide Irina Voloshina", "Governor Ivan Petrov"]
+        );
+        let (_, items) = prose_list("Также участвовали: Иван Петров, Анна Белова, и Олег Сидоров.")
+            .unwrap_or_default();
+        assert_eq!(items, ["Иван Петров", "Анна Белова", "Олег Сидоров"]);
+        assert_eq!(prose_list("Let me be clear: we will win."), None);
+    }
+}

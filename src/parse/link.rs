@@ -1,0 +1,188 @@
+//! People into place: the person sources found by the block builder are resolved once,
+//! their ids put on speeches, photos and list entries, and every participant's appearances
+//! filled in. Every id written is a valid index, whatever the resolver returns.
+
+use std::collections::HashMap;
+
+use super::build::{Source, Target};
+use super::people::{self, PersonSource};
+use crate::model::{
+    Appearances, BlockKind, Mention, Participant, ParticipantId, TextRef, Transcript,
+};
+use crate::text::fold;
+
+/// Resolves the people of `sources` and links them into `t`.
+pub(crate) fn link_people(t: &mut Transcript, sources: &[Source]) {
+    let person_sources: Vec<PersonSource> = sources
+        .iter()
+        .map(|s| PersonSource {
+            kind: s.kind,
+            text: &s.text,
+        })
+        .collect();
+    let resolution = people::resolve(&person_sources, &t.language);
+    let mut participants = resolution.participants;
+    for (index, p) in participants.iter_mut().enumerate() {
+        p.id = ParticipantId::from(index);
+        p.appearances = Appearances::default();
+    }
+    let resolved = participants.len();
+    let mut by_label: HashMap<String, ParticipantId> = HashMap::new();
+
+    for (k, source) in sources.iter().enumerate() {
+        let mut ids: Vec<ParticipantId> = Vec::new();
+        for id in resolution.ids.get(k).into_iter().flatten() {
+            if id.index() < resolved && !ids.contains(id) {
+                ids.push(*id);
+            }
+        }
+        match source.target {
+            Target::Speech { speech, generic } => {
+                let id = match ids.first() {
+                    Some(id) => *id,
+                    None => fallback_speaker(&mut participants, &mut by_label, &source.text, generic),
+                };
+                if let Some(s) = t.speeches.get_mut(speech.index()) {
+                    s.speaker = id;
+                }
+            }
+            Target::Photo(photo) => {
+                if let Some(p) = t.photos.get_mut(photo.index()) {
+                    for id in ids {
+                        if !p.participants.contains(&id) {
+                            p.participants.push(id);
+                        }
+                    }
+                }
+            }
+            Target::Attendee { block, item } => {
+                if let Some(BlockKind::Attendees { items, .. }) =
+                    t.blocks.get_mut(block).map(|b| &mut b.kind)
+                    && let Some(entry) = items.get_mut(item)
+                {
+                    entry.participant = ids.first().copied();
+                }
+            }
+        }
+    }
+
+    fill_appearances(t, &mut participants);
+    t.participants = participants;
+}
+
+/// A speaker the resolver did not place: the participant already standing for this label,
+/// or a new one, so that every speech has a valid speaker.
+fn fallback_speaker(
+    participants: &mut Vec<Participant>,
+    by_label: &mut HashMap<String, ParticipantId>,
+    label: &str,
+    generic: bool,
+) -> ParticipantId {
+    let key = fold(label);
+    if let Some(id) = by_label.get(&key) {
+        return *id;
+    }
+    let existing = participants.iter().find(|p| {
+        p.aliases.iter().any(|a| fold(a) == key) || p.name.as_deref().is_some_and(|n| fold(n) == key)
+    });
+    let id = match existing {
+        Some(p) => p.id,
+        None => {
+            let id = ParticipantId::from(participants.len());
+            let (name, role) = if generic {
+                (None, Some(label.to_owned()))
+            } else {
+                let split = people::split_role_name(label);
+                match (split.name, split.role) {
+                    (None, None) => (Some(label.to_owned()), None),
+                    (name, role) => (name, role),
+                }
+            };
+            participants.push(Participant {
+                id,
+                name,
+                role,
+                aliases: vec![label.to_owned()],
+                generic,
+                appearances: Appearances::default(),
+            });
+            id
+        }
+    };
+    by_label.insert(key, id);
+    id
+}
+
+/// Fills speeches, photos, lists and mentions of every participant.
+fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
+    for speech in &t.speeches {
+        if let Some(p) = participants.get_mut(speech.speaker.index()) {
+            p.appearances.speeches.push(speech.id);
+        }
+    }
+    for photo in &t.photos {
+        for id in &photo.participants {
+            if let Some(p) = participants.get_mut(id.index()) {
+                p.appearances.photos.push(photo.id);
+            }
+        }
+    }
+    for (index, block) in t.blocks.iter().enumerate() {
+        if let BlockKind::Attendees { items, .. } = &block.kind {
+            for id in items.iter().filter_map(|item| item.participant) {
+                if let Some(p) = participants.get_mut(id.index())
+                    && p.appearances.lists.last() != Some(&index)
+                {
+                    p.appearances.lists.push(index);
+                }
+            }
+        }
+    }
+
+    let mut mentions: Vec<(ParticipantId, Mention)> = Vec::new();
+    for speech in &t.speeches {
+        for (paragraph, text) in speech.paragraphs.iter().enumerate() {
+            let at = TextRef::Speech {
+                speech: speech.id,
+                paragraph,
+            };
+            collect_mentions(participants, text, at, &mut mentions);
+        }
+    }
+    for (block, b) in t.blocks.iter().enumerate() {
+        if let BlockKind::Lead { text } | BlockKind::Paragraph { text } | BlockKind::Heading { text } =
+            &b.kind
+        {
+            collect_mentions(participants, text, TextRef::Block { block }, &mut mentions);
+        }
+    }
+    for (id, mention) in mentions {
+        if let Some(p) = participants.get_mut(id.index()) {
+            p.appearances.mentions.push(mention);
+        }
+    }
+}
+
+/// The valid mentions in `text` (known participant, non-empty range on char boundaries).
+fn collect_mentions(
+    participants: &[Participant],
+    text: &str,
+    at: TextRef,
+    out: &mut Vec<(ParticipantId, Mention)>,
+) {
+    for (id, range) in people::find_mentions(participants, text) {
+        if id.index() < participants.len()
+            && range.start < range.end
+            && text.get(range.clone()).is_some()
+        {
+            out.push((
+                id,
+                Mention {
+                    at,
+                    start: range.start,
+                    end: range.end,
+                },
+            ));
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Word lists for French, English and Russian: articles, prepositions, name particles,
+//! honorifics, role words, generic speaker labels. Every list holds folded forms
+//! (see [`crate::text::fold`]) and is searched with a folded word.
+
+/// Articles, prepositions, conjunctions and clause openers: never a name token, even when
+/// capitalised at the start of a sentence ("Avec le président…", "The Speaker", "С Президентом").
+const STOP_WORDS: &[&str] = &[
+    // fr
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "et", "ou", "a", "au", "aux",
+    "en", "avec", "avant", "apres", "lors", "pendant", "durant", "pour", "par", "sur", "sous",
+    "dans", "chez", "entre", "vers", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+    "qui", "que", "qu'", "il", "elle", "ils", "elles", "nous", "vous", "je", "depuis", "voici",
+    "ainsi", "mais", "donc", "comme", "tous", "toutes",
+    // en
+    "the", "an", "and", "or", "of", "for", "in", "on", "at", "to", "with", "by", "from", "during",
+    "before", "after", "about", "this", "that", "these", "those", "his", "her", "their", "our",
+    "we", "i", "he", "she", "they", "it", "as", "into", "over", "between", "among", "while",
+    "when", "but", "also", "all", "here", "there", "then",
+    // ru
+    "и", "в", "во", "на", "с", "со", "к", "ко", "по", "при", "перед", "после", "о", "об", "от",
+    "до", "за", "из", "у", "для", "а", "но", "или", "это", "время", "вместе", "также",
+];
+
+/// A capitalised word right after one of these is a complement of the role, not a name:
+/// "président de la Russie", "Secretary of State", "Помощник Президента по …".
+const COMPLEMENT_MARKERS: &[&str] = &[
+    "du", "de", "des", "d'", "l'", "la", "le", "les", "en", "a", "au", "aux", "pour", "of", "the",
+    "for", "in", "on", "to", "по", "при", "в", "на", "для",
+];
+
+/// Markers that, right after a capitalised run, show the run is an organisation or place
+/// with its own complement ("Conseil de sécurité", "Ministry of Defence").
+const FOLLOWING_COMPLEMENT_MARKERS: &[&str] = &["de", "du", "des", "d'", "of"];
+
+/// Particles that stay inside a name when they stand between two name words
+/// ("Mohamed bin Zayed", "Charles de Gaulle", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "ben", "abu", "van", "von", "der", "den", "ter", "de", "da",
+    "di", "du", "des", "le", "la", "dos", "das", "del", "della", "d'",
+];
+
+/// Words that start a list entry or a role phrase and carry no meaning there.
+const LEADING_FILLERS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "et", "ainsi", "que", "the", "a", "an", "and", "also",
+    "и", "а", "также", "avec", "with", "с", "со",
+];
+
+/// Honorifics: kept apart from both role and name ("Mr. Smith", "г-н Иванов").
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "mme", "mme.",
+    "mlle", "mlle.", "monsieur", "madame", "mademoiselle", "sir", "dame", "madam", "lord", "lady",
+    "prof", "prof.", "hon", "hon.", "rev", "rev.", "messrs", "messrs.", "г-н", "г-жа", "господин",
+    "госпожа",
+];
+
+/// Role and title words (Latin scripts: exact folded word, plural "s" allowed).
+const ROLE_WORDS: &[&str] = &[
+    // en
+    "president", "vice", "prime", "minister", "secretary", "deputy", "chairman", "chairwoman",
+    "chairperson", "chair", "governor", "ambassador", "press", "aide", "chief", "head",
+    "director", "mayor", "speaker", "chancellor", "king", "queen", "prince", "princess", "emir",
+    "sultan", "general", "colonel", "commander", "admiral", "senator", "congressman",
+    "congresswoman", "representative", "spokesman", "spokeswoman", "spokesperson", "adviser",
+    "advisor", "assistant", "envoy", "leader", "premier", "first", "patriarch", "commissioner",
+    "attorney", "judge", "justice", "counsel", "clerk", "moderator", "presenter", "anchor",
+    "officer", "executive", "ceo", "founder", "manager", "member", "mp", "delegate", "lieutenant",
+    "captain", "inspector", "rector", "witness", "interpreter", "correspondent", "chairs",
+    "secretary-general", "undersecretary", "under-secretary", "ombudsman", "envoy",
+    // fr
+    "presidente", "ministre", "secretaire", "ambassadeur", "ambassadrice", "assistante",
+    "conseiller", "conseillere", "chef", "cheffe", "directeur", "directrice", "gouverneur",
+    "gouverneure", "maire", "porte-parole", "chancelier", "chanceliere", "roi", "reine",
+    "princesse", "generale", "senateur", "senatrice", "depute", "deputee", "adjoint", "adjointe",
+    "delegue", "deleguee", "envoye", "envoyee", "commandant", "patriarche", "journaliste",
+    "moderateur", "moderatrice", "presentateur", "presentatrice", "animateur", "animatrice",
+    "representant", "representante", "commissaire", "procureur", "juge", "dirigeant",
+    "dirigeante", "responsable", "attache", "attachee", "consul", "premiere", "haut-commissaire",
+    "sous-secretaire", "emissaire",
+];
+
+/// Russian role words as stems: a word matches when it starts with the stem and at most
+/// three letters of case ending follow ("Президента", "Председателем").
+const RU_ROLE_STEMS: &[&str] = &[
+    "президент", "премьер", "министр", "помощник", "помощниц", "председател", "губернатор",
+    "глава", "главы", "главе", "главой", "пресс", "секретар", "заместител", "посол", "посла",
+    "послу", "послом", "советник", "руководител", "директор", "мэр", "канцлер", "корол",
+    "генеральн", "генерал", "спикер", "депутат", "сенатор", "полпред", "представител", "вице",
+    "первый", "первого", "первому", "первым", "ведущ", "модератор", "журналист", "патриарх",
+    "управляющ", "начальник", "командующ", "уполномоченн", "генсек", "атташе", "консул",
+    "спецпредставител", "замминистр", "вице-премьер", "эмир", "принц", "королев",
+];
+
+/// Role words that are also common surnames: they count as a surname when they close a
+/// label right after a name word ("Martin Luther King").
+const ROLE_WORDS_ALSO_SURNAMES: &[&str] = &[
+    "king", "prince", "judge", "chancellor", "general", "justice", "head", "chief", "first",
+    "speaker", "leader", "member", "roi", "chef",
+];
+
+/// Labels that stand for whoever asked or spoke: never a named person.
+const GENERIC_LABELS: &[&str] = &[
+    "question", "questions", "q", "q.", "a", "a.", "answer", "reponse", "ответ", "вопрос",
+    "remark", "remarks", "comment", "реплика", "replique", "commentaire", "комментарий",
+    "journaliste", "journalist", "reporter", "correspondent", "correspondant", "корреспондент",
+    "журналист", "voice", "voix", "голос", "audience", "participant", "participante",
+    "участник", "speaker from the floor", "unidentified speaker", "intervenant", "off-mic",
+];
+
+/// Parenthetical notes about translation, dropped from labels: "(как переведено)",
+/// "(retranslated)", "(question retraduite)".
+const TRANSLATION_MARKS: &[&str] = &[
+    "перевод", "переведен", "translat", "traduit", "traduction", "interpret", "synchron",
+    "inaudible", "неразборчиво", "off mic", "off-mic",
+];
+
+/// Russian and transliterated patronymic endings.
+const PATRONYMIC_ENDINGS: &[&str] = &[
+    "ович", "евич", "овна", "евна", "ична", "инична", "ovich", "evich", "ovna", "evna", "ichna",
+    "ovitch", "evitch",
+];
+
+fn contains(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+/// Whether the folded word is an article, preposition, conjunction or clause opener.
+pub(crate) fn is_stop_word(folded: &str) -> bool {
+    contains(STOP_WORDS, folded)
+}
+
+/// Whether a capitalised word right after this folded word is a role complement.
+pub(crate) fn is_complement_marker(folded: &str) -> bool {
+    contains(COMPLEMENT_MARKERS, folded)
+}
+
+/// Whether this folded word, right after a capitalised run, gives that run a complement.
+pub(crate) fn is_following_complement_marker(folded: &str) -> bool {
+    contains(FOLLOWING_COMPLEMENT_MARKERS, folded)
+}
+
+/// Whether the folded word is a name particle ("bin", "de", "van").
+pub(crate) fn is_particle(folded: &str) -> bool {
+    contains(NAME_PARTICLES, folded)
+}
+
+/// Whether the folded word is a filler that opens a list entry or role phrase ("et", "the").
+pub(crate) fn is_leading_filler(folded: &str) -> bool {
+    contains(LEADING_FILLERS, folded)
+}
+
+/// Whether the folded word is an honorific ("mr.", "mme", "г-н").
+pub(crate) fn is_honorific(folded: &str) -> bool {
+    contains(HONORIFICS, folded)
+}
+
+/// Whether the folded word is a role word ("président", "Minister", "Президента",
+/// "vice-ministre", "Пресс-секретарь").
+pub(crate) fn is_role_word(folded: &str) -> bool {
+    if role_word_exact(folded) {
+        return true;
+    }
+    // Compounds: "vice-président", "пресс-секретарь", "haut-commissaire".
+    folded.contains('-') && folded.split('-').any(role_word_exact)
+}
+
+fn role_word_exact(folded: &str) -> bool {
+    if folded.is_empty() {
+        return false;
+    }
+    if is_cyrillic_word(folded) {
+        return RU_ROLE_STEMS.iter().any(|stem| {
+            folded
+                .strip_prefix(stem)
+                .is_some_and(|rest| rest.chars().count() <= 3)
+        });
+    }
+    if contains(ROLE_WORDS, folded) {
+        return true;
+    }
+    // Plurals: "chefs", "ministres", "présidents", "ambassadeurs".
+    folded
+        .strip_suffix('s')
+        .or_else(|| folded.strip_suffix('x'))
+        .is_some_and(|single| single.len() > 2 && contains(ROLE_WORDS, single))
+}
+
+/// Whether the folded role word is also a common surname ("King").
+pub(crate) fn is_role_word_also_surname(folded: &str) -> bool {
+    contains(ROLE_WORDS_ALSO_SURNAMES, folded)
+}
+
+/// Whether a folded label (parentheticals removed) is a generic speaker label:
+/// "Question", "Вопрос", "Remark", or such a word followed by lowercase words only
+/// ("Question from the audience", "Вопрос из зала").
+pub(crate) fn is_generic_label(label: &str) -> bool {
+    let trimmed = label.trim().trim_end_matches([':', '.', ',', ';']).trim();
+    if trimmed.is_empty() {
+        return false;
+    }
+    let folded = crate::text::fold(trimmed);
+    if contains(GENERIC_LABELS, folded.as_str()) {
+        return true;
+    }
+    let mut words = trimmed.split(' ');
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = crate::text::fold(first);
+    let first = first.trim_end_matches([':', '.', ',']);
+    // A real qualifier is lowercase ("from the floor"); "Journaliste Jean Dupont" is a person.
+    (contains(GENERIC_LABELS, first) && first.chars().count() > 1)
+        && words.all(|w| !w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a parenthetical (folded) is a note about translation, not information.
+pub(crate) fn is_translation_note(folded: &str) -> bool {
+    TRANSLATION_MARKS.iter().any(|m| folded.contains(m))
+}
+
+/// Whether the folded word is a patronymic ("Владимирович", "Sergeyevich").
+pub(crate) fn is_patronymic(folded: &str) -> bool {
+    PATRONYMIC_ENDINGS.iter().any(|end| {
+        folded
+            .strip_suffix(end)
+            .is_some_and(|stem| stem.chars().count() >= 2)
+    })
+}
+
+/// Whether the word is written in Cyrillic (judged by its first letter).
+pub(crate) fn is_cyrillic_word(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_words_in_three_languages() {
+        assert!(is_role_word("president"));
+        assert!(is_role_word("ministres"));
+        assert!(is_role_word("vice-ministre"));
+        assert!(is_role_word("президента"));
+        assert!(is_role_word("пресс-секретарь"));
+        assert!(is_role_word("председателем"));
+        assert!(!is_role_word("vladimir"));
+        assert!(!is_role_word("после"));
+        assert!(!is_role_word("kassym-jomart"));
+    }
+
+    #[test]
+    fn generic_labels() {
+        assert!(is_generic_label("Question"));
+        assert!(is_generic_label("Вопрос"));
+        assert!(is_generic_label("Réplique"));
+        assert!(is_generic_label("Q"));
+        assert!(is_generic_label("Question from the audience"));
+        assert!(!is_generic_label("Journaliste Jean Dupont"));
+        assert!(!is_generic_label("Vladimir Poutine"));
+    }
+
+    #[test]
+    fn patronymics() {
+        assert!(is_patronymic("владимирович"));
+        assert!(is_patronymic("ивановна"));
+        assert!(!is_patronymic("путин"));
+    }
+}

@@ -1,0 +1,362 @@
+//! Mentions of participants inside speech text: full names, surnames ("Mr. Loukachenko",
+//! "le Président Japarov", "Путина"), and role phrases that only one participant fits
+//! ("comme vient de le dire le Président du Kazakhstan").
+//!
+//! The patterns are indexed by their first word, so the text is read once, word by word,
+//! whatever the number of participants.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon;
+use super::names::NameParts;
+use super::similarity::stem;
+use super::split::parse_reference;
+use super::tokens::{Token, tokenize};
+use crate::model::{Participant, ParticipantId};
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Role,
+    Name,
+}
+
+#[derive(Clone, Debug)]
+struct Pattern {
+    /// Stems of the folded words.
+    words: Vec<String>,
+    pid: ParticipantId,
+    kind: Kind,
+}
+
+/// A lookup of every way the participants can be mentioned, built once and used on any
+/// number of texts.
+#[derive(Clone, Debug, Default)]
+pub struct MentionFinder {
+    patterns: Vec<Pattern>,
+    /// Stem of a pattern's first word → patterns.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl MentionFinder {
+    /// Indexes the names, surnames and unambiguous roles of `participants` (generic
+    /// speakers such as "Question" are left out).
+    pub fn new(participants: &[Participant]) -> Self {
+        // Phrase → (participants, kind); a phrase two people share names neither.
+        let mut phrases: HashMap<Vec<String>, (Vec<ParticipantId>, Kind)> = HashMap::new();
+        let mut add = |words: Vec<String>, pid: ParticipantId, kind: Kind| {
+            if words.is_empty() {
+                return;
+            }
+            let entry = phrases.entry(words).or_insert((Vec::new(), kind));
+            if !entry.0.contains(&pid) {
+                entry.0.push(pid);
+            }
+            entry.1 = entry.1.max(kind);
+        };
+        for p in participants.iter().filter(|p| !p.generic) {
+            let mut names: Vec<String> = p.name.iter().cloned().collect();
+            let mut roles: Vec<String> = p.role.iter().cloned().collect();
+            for alias in &p.aliases {
+                let parsed = parse_reference(alias);
+                names.extend(parsed.name);
+                roles.extend(parsed.role);
+            }
+            for name in &names {
+                let words = phrase_words(name);
+                if words.len() >= 2 {
+                    add(words, p.id, Kind::Name);
+                }
+                if let Some(parts) = NameParts::parse(name) {
+                    add(vec![parts.surname_key().to_owned()], p.id, Kind::Name);
+                }
+            }
+            for role in &roles {
+                let mut words = phrase_words(role);
+                let fillers = words
+                    .iter()
+                    .take_while(|w| lexicon::is_leading_filler(w))
+                    .count();
+                words.drain(..fillers);
+                // One word ("président") fits too many people to point at one.
+                if words.len() >= 2 {
+                    add(words, p.id, Kind::Role);
+                }
+            }
+        }
+        let mut finder = MentionFinder::default();
+        for (words, (pids, kind)) in phrases {
+            if let [pid] = pids.as_slice() {
+                let index = finder.patterns.len();
+                finder
+                    .by_first
+                    .entry(words.first().cloned().unwrap_or_default())
+                    .or_default()
+                    .push(index);
+                finder.patterns.push(Pattern {
+                    words,
+                    pid: *pid,
+                    kind,
+                });
+            }
+        }
+        // Longest patterns first, so the first that fits is the best.
+        let patterns = &finder.patterns;
+        for list in finder.by_first.values_mut() {
+            list.sort_by_key(|&i| {
+                patterns
+                    .get(i)
+                    .map(|p| (std::cmp::Reverse(p.words.len()), std::cmp::Reverse(p.kind)))
+            });
+        }
+        finder
+    }
+
+    /// Finds the mentions in `text`: byte ranges on character boundaries, sorted,
+    /// not overlapping; a role phrase right before the name it belongs to is one mention.
+    pub fn find(&self, text: &str) -> Vec<(ParticipantId, Range<usize>)> {
+        let mut out: Vec<(ParticipantId, Range<usize>)> = Vec::new();
+        if self.patterns.is_empty() {
+            return out;
+        }
+        let tokens = tokenize(text);
+        let mut keys: Vec<Option<String>> = vec![None; tokens.len()];
+        let mut i = 0;
+        let mut consumed = 0;
+        while i < tokens.len() {
+            let Some((pattern, len)) = self.match_at(&tokens, &mut keys, i) else {
+                i += 1;
+                continue;
+            };
+            let (Some(first), Some(last)) = (tokens.get(i), tokens.get(i + len - 1)) else {
+                break;
+            };
+            let mut start = first.start;
+            // "Mr. Loukachenko", "le Président Japarov": the title goes with the name.
+            if pattern.kind == Kind::Name
+                && i > consumed
+                && !first.boundary_before
+                && let Some(prev) = tokens.get(i - 1)
+                && is_title(prev)
+            {
+                start = prev.start;
+            }
+            push_merged(&mut out, text, pattern.pid, start..last.end);
+            i += len;
+            consumed = i;
+        }
+        out
+    }
+
+    /// The longest pattern that fits the text at token `i`, with its length in tokens.
+    fn match_at(
+        &self,
+        tokens: &[Token],
+        keys: &mut [Option<String>],
+        i: usize,
+    ) -> Option<(&Pattern, usize)> {
+        let first = tokens.get(i)?;
+        let candidates = self.by_first.get(key(tokens, keys, i)?)?;
+        candidates.iter().find_map(|&index| {
+            let pattern = self.patterns.get(index)?;
+            // Names are written with a capital; roles may not be.
+            if pattern.kind == Kind::Name && !first.is_capitalised() {
+                return None;
+            }
+            let len = pattern.words.len();
+            for (offset, word) in pattern.words.iter().enumerate().skip(1) {
+                let at = i + offset;
+                if tokens.get(at).is_none_or(|t| t.boundary_before)
+                    || key(tokens, keys, at)? != word.as_str()
+                {
+                    return None;
+                }
+            }
+            Some((pattern, len))
+        })
+    }
+}
+
+/// The matching key of token `i` (folded, Russian-stemmed), computed once.
+fn key<'k>(tokens: &[Token], keys: &'k mut [Option<String>], i: usize) -> Option<&'k str> {
+    let slot = keys.get_mut(i)?;
+    if slot.is_none() {
+        let token = tokens.get(i)?;
+        let folded = fold_word(token.text);
+        *slot = Some(stem(&folded).to_owned());
+    }
+    slot.as_deref()
+}
+
+/// `fold` with a fast path for plain ASCII words.
+fn fold_word(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
+            Cow::Owned(word.to_ascii_lowercase().replace('`', "'"))
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else {
+        Cow::Owned(crate::text::fold(word))
+    }
+}
+
+/// The matching words of a phrase.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    tokenize(phrase)
+        .iter()
+        .map(|t| stem(&fold_word(t.text)).to_owned())
+        .collect()
+}
+
+/// An honorific or a capitalised title right before a name ("Mr.", "M.", "Président").
+fn is_title(token: &Token) -> bool {
+    let folded = fold_word(token.text);
+    token.text == "M."
+        || lexicon::is_honorific(&folded)
+        || (token.is_capitalised() && lexicon::is_role_word(&folded))
+}
+
+/// Adds a mention, joining it to the previous one when both name the same participant
+/// and only spaces stand between ("le Président du Kazakhstan Kassym-Jomart Tokayev").
+fn push_merged(
+    out: &mut Vec<(ParticipantId, Range<usize>)>,
+    text: &str,
+    pid: ParticipantId,
+    range: Range<usize>,
+) {
+    if let Some((last_pid, last)) = out.last_mut()
+        && *last_pid == pid
+        && text
+            .get(last.end..range.start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    {
+        last.end = range.end;
+        return;
+    }
+    out.push((pid, range));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Appearances;
+
+    fn person(id: usize, name: Option<&str>, role: Option<&str>, aliases: &[&str]) -> Participant {
+        Participant {
+            id: ParticipantId::from(id),
+            name: name.map(str::to_owned),
+            role: role.map(str::to_owned),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            generic: false,
+            appearances: Appearances::default(),
+        }
+    }
+
+    fn found<'t>(people: &[Participant], text: &'t str) -> Vec<(usize, &'t str)> {
+        MentionFinder::new(people)
+            .find(text)
+            .into_iter()
+            .map(|(pid, r)| (pid.index(), &text[r]))
+            .collect()
+    }
+
+    fn french_cast() -> Vec<Participant> {
+        vec![
+            person(0, Some("Alexandre Loukachenko"), Some("président de la Biélorussie"), &[
+                "Président de la République de Biélorussie Alexandre Loukachenko",
+            ]),
+            person(1, Some("Kassym-Jomart Tokayev"), Some("président du Kazakhstan"), &[]),
+            person(2, Some("Sadyr Japarov"), Some("président du Kirghizistan"), &[]),
+            person(3, Some("Vladimir Poutine"), Some("Président de la Russie"), &[]),
+            person(4, None, Some("chef d’état-major adjoint"), &[]),
+            person(5, Some("Alexandre Pankine"), Some("vice-ministre"), &[]),
+        ]
+    }
+
+    #[test]
+    fn french_names_titles_and_roles() {
+        let people = french_cast();
+        let text = "Mr. Loukachenko, collègues. Le Président Japarov vient d’en parler. \
+                    Comme vient de le dire le Président du Kazakhstan, nous sommes d’accord. \
+                    Vladimir Poutine a parlé avec M. Pankine.";
+        assert_eq!(
+            found(&people, text),
+            [
+                (0, "Mr. Loukachenko"),
+                (2, "Président Japarov"),
+                (1, "Président du Kazakhstan"),
+                (3, "Vladimir Poutine"),
+                (5, "M. Pankine"),
+            ]
+        );
+    }
+
+    #[test]
+    fn role_and_name_together_are_one_mention() {
+        let people = french_cast();
+        let text = "le président du Kazakhstan Kassym-Jomart Tokayev et Alexandre";
+        assert_eq!(
+            found(&people, text),
+            [(1, "président du Kazakhstan Kassym-Jomart Tokayev")]
+        );
+    }
+
+    #[test]
+    fn lowercase_words_and_shared_roles_are_not_mentions() {
+        let mut people = french_cast();
+        people.push(person(6, Some("Jean Roux"), Some("président du Kazakhstan"), &[]));
+        // "président du Kazakhstan" now fits two people; a lone first name fits nobody.
+        assert_eq!(
+            found(&people, "le président du Kazakhstan et Alexandre, la poutine"),
+            []
+        );
+    }
+
+    #[test]
+    fn generic_speakers_are_never_mentioned() {
+        let mut q = person(0, None, Some("Question"), &["Question"]);
+        q.generic = true;
+        assert_eq!(found(&[q], "Question: what about the Question?"), []);
+    }
+
+    #[test]
+    fn russian_case_endings() {
+        let people = vec![
+            person(0, Some("Владимир Путин"), Some("Президент России"), &["В.Путин"]),
+            person(1, Some("Александр Лукашенко"), Some("Президент Республики Беларусь"), &[]),
+        ];
+        let text = "Я согласен с Владимиром Путиным и с коллегой Лукашенко. Слова Президента России.";
+        assert_eq!(
+            found(&people, text),
+            [(0, "Владимиром Путиным"), (1, "Лукашенко"), (0, "Президента России")]
+        );
+    }
+
+    #[test]
+    fn english_roles_and_honorifics() {
+        let people = vec![
+            person(0, Some("Kassym-Jomart Tokayev"), Some("President of Kazakhstan"), &[]),
+            person(1, Some("John Smith"), None, &["MR. SMITH"]),
+        ];
+        let text = "As the President of Kazakhstan said, and as Mr. Smith's office wrote, \
+                    John Smith agrees.";
+        assert_eq!(
+            found(&people, text),
+            [(0, "President of Kazakhstan"), (1, "Mr. Smith"), (1, "John Smith")]
+        );
+    }
+
+    #[test]
+    fn long_text_is_read_once() {
+        let people = french_cast();
+        let paragraph = "Le Président Japarov et Mr. Loukachenko ont parlé du Conseil. ";
+        let text = paragraph.repeat(20_000);
+        let started = std::time::Instant::now();
+        let mentions = MentionFinder::new(&people).find(&text);
+        assert!(started.elapsed().as_secs_f64() < 5.0);
+        assert_eq!(mentions.len(), 40_000);
+        assert!(mentions.windows(2).all(|w| w[0].1.end <= w[1].1.start));
+    }
+}

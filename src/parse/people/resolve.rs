@@ -1,0 +1,624 @@
+//! One participant per person: labels, list entries and captions resolved against an
+//! index of the people already seen (full name, surname, one-letter surname variants,
+//! role, generic label), so that each source costs a few hash look-ups.
+
+use std::collections::{HashMap, HashSet};
+
+use super::captions;
+use super::names::NameParts;
+use super::similarity::surnames_match;
+use super::split::{Parsed, parse_reference, trim_reference};
+use super::{PersonSource, Resolution, SourceKind};
+use crate::model::{Appearances, Participant, ParticipantId};
+use crate::text::fold;
+
+/// How much a role is worth keeping: a list entry says it best, then a label, then a caption.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum RoleRank {
+    /// From a photo caption.
+    Caption = 1,
+    /// From a speaker label.
+    Label = 2,
+    /// From an attendee list.
+    List = 3,
+}
+
+/// The result of looking a name up among the known people.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Lookup {
+    /// Exactly one person fits.
+    Found(usize),
+    /// Several people fit equally well: do not guess.
+    Ambiguous,
+    /// Nobody fits.
+    Unknown,
+}
+
+#[derive(Debug, Default)]
+struct Person {
+    name: Option<String>,
+    parts: Option<NameParts>,
+    name_rank: Option<RoleRank>,
+    role: Option<String>,
+    role_rank: Option<RoleRank>,
+    aliases: Vec<String>,
+    alias_set: HashSet<String>,
+    generic: bool,
+}
+
+/// The people seen so far and the indexes to find them again.
+#[derive(Debug, Default)]
+pub(crate) struct Resolver {
+    persons: Vec<Person>,
+    /// Folded full name → person.
+    by_full: HashMap<String, usize>,
+    /// Surname key (folded, Russian-stemmed) → people.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Surname and each of its one-letter deletions → (surname, person): finds surnames
+    /// one edit apart with a few look-ups instead of a scan.
+    by_deletion: HashMap<String, Vec<(String, usize)>>,
+    /// Folded role → people who were given that role anywhere.
+    by_role: HashMap<String, Vec<usize>>,
+    /// Folded role of a role-only label → its person.
+    role_labels: HashMap<String, usize>,
+    /// Folded role of a role-only list entry → its person.
+    role_entries: HashMap<String, usize>,
+    /// Folded generic label → its generic participant.
+    generics: HashMap<String, usize>,
+}
+
+/// Resolves every source in order.
+pub(crate) fn resolve(sources: &[PersonSource]) -> Resolution {
+    let mut resolver = Resolver::default();
+    let ids = sources
+        .iter()
+        .map(|source| {
+            let found = match source.kind {
+                SourceKind::SpeakerLabel => vec![resolver.label(source.text)],
+                SourceKind::ListItem => resolver.list_item(source.text).into_iter().collect(),
+                SourceKind::Caption => captions::scan(&mut resolver, source.text),
+            };
+            found.into_iter().map(ParticipantId::from).collect()
+        })
+        .collect();
+    Resolution {
+        participants: resolver.finish(),
+        ids,
+    }
+}
+
+impl Resolver {
+    /// A speaker label: always exactly one participant.
+    fn label(&mut self, text: &str) -> usize {
+        let written = trim_reference(text);
+        let parsed = parse_reference(text);
+        if parsed.generic {
+            return self.generic(parsed.role.as_deref().unwrap_or(written), written);
+        }
+        match parsed {
+            Parsed {
+                name: Some(name),
+                role,
+                ..
+            } => match NameParts::parse(&name) {
+                Some(parts) => {
+                    let pid = match self.find_named(&parts) {
+                        Lookup::Found(pid) => pid,
+                        Lookup::Ambiguous | Lookup::Unknown => self.create(false),
+                    };
+                    self.absorb(pid, &name, parts, role, RoleRank::Label, &[written]);
+                    pid
+                }
+                None => self.generic(written, written),
+            },
+            Parsed {
+                role: Some(role), ..
+            } => self.role_only_label(role, written),
+            _ => self.generic(written, written),
+        }
+    }
+
+    /// An attendee-list entry: one participant, or none for an entry with no letters.
+    fn list_item(&mut self, text: &str) -> Option<usize> {
+        let written = trim_reference(text);
+        if !written.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let parsed = parse_reference(text);
+        if let Some(name) = parsed.name
+            && let Some(parts) = NameParts::parse(&name)
+        {
+            let pid = match self.find_named(&parts) {
+                Lookup::Found(pid) => pid,
+                Lookup::Ambiguous | Lookup::Unknown => self.create(false),
+            };
+            self.absorb(pid, &name, parts, parsed.role, RoleRank::List, &[written]);
+            return Some(pid);
+        }
+        let role = parsed.role.unwrap_or_else(|| written.to_owned());
+        let key = fold(&role);
+        let pid = match self.role_entries.get(&key) {
+            Some(&pid) => pid,
+            None => {
+                let pid = self.create(false);
+                self.role_entries.insert(key, pid);
+                pid
+            }
+        };
+        self.set_role(pid, role, RoleRank::List);
+        self.add_alias(pid, written);
+        Some(pid)
+    }
+
+    /// A role-only label ("THE PRESIDENT", "The Speaker"): the one participant with that
+    /// role if there is exactly one, else a participant of its own.
+    fn role_only_label(&mut self, role: String, written: &str) -> usize {
+        let key = fold(&role);
+        let pid = if let Some(&pid) = self.role_labels.get(&key) {
+            pid
+        } else {
+            let pid = match self.by_role.get(&key).map(Vec::as_slice) {
+                Some(&[only]) => only,
+                _ => self.create(false),
+            };
+            self.role_labels.insert(key, pid);
+            pid
+        };
+        self.set_role(pid, role, RoleRank::Label);
+        self.add_alias(pid, written);
+        pid
+    }
+
+    /// A generic label ("Question"): one participant per distinct folded label.
+    fn generic(&mut self, label: &str, written: &str) -> usize {
+        let key = fold(label);
+        let pid = match self.generics.get(&key) {
+            Some(&pid) => pid,
+            None => {
+                let pid = self.create(true);
+                if let Some(person) = self.persons.get_mut(pid) {
+                    person.role = (!label.is_empty()).then(|| label.to_owned());
+                }
+                self.generics.insert(key, pid);
+                pid
+            }
+        };
+        self.add_alias(pid, written);
+        pid
+    }
+
+    /// Finds the one known person a name can be: same full name, or a matching surname
+    /// (exact, Russian case ending, or one letter apart) with compatible first names.
+    pub(crate) fn find_named(&self, parts: &NameParts) -> Lookup {
+        if let Some(&pid) = self.by_full.get(&parts.full) {
+            return Lookup::Found(pid);
+        }
+        // (person, score): 3 = same surname and first name, 2 = same surname,
+        // 1 = surname one letter apart.
+        let mut scored: Vec<(usize, u8)> = Vec::new();
+        let mut consider = |pid: usize, exact_surname: bool| {
+            let Some(known) = self.persons.get(pid).and_then(|p| p.parts.as_ref()) else {
+                return;
+            };
+            if !known.first_compatible(parts) {
+                return;
+            }
+            let score = match (exact_surname, &known.first, &parts.first) {
+                (true, Some(a), Some(b)) if a == b => 3,
+                (true, _, _) => 2,
+                (false, _, _) => 1,
+            };
+            match scored.iter_mut().find(|(p, _)| *p == pid) {
+                Some(entry) => entry.1 = entry.1.max(score),
+                None => scored.push((pid, score)),
+            }
+        };
+        if let Some(pids) = self.by_surname.get(parts.surname_key()) {
+            for &pid in pids {
+                consider(pid, true);
+            }
+        }
+        for key in deletion_keys(&parts.surname) {
+            if let Some(entries) = self.by_deletion.get(&key) {
+                for (surname, pid) in entries {
+                    if surnames_match(surname, &parts.surname) {
+                        consider(*pid, false);
+                    }
+                }
+            }
+        }
+        let Some(best) = scored.iter().map(|&(_, s)| s).max() else {
+            return Lookup::Unknown;
+        };
+        let mut top = scored.iter().filter(|&&(_, s)| s == best);
+        match (top.next(), top.next()) {
+            (Some(&(pid, _)), None) => Lookup::Found(pid),
+            _ => Lookup::Ambiguous,
+        }
+    }
+
+    /// Adds a new, empty participant.
+    pub(crate) fn create(&mut self, generic: bool) -> usize {
+        self.persons.push(Person {
+            generic,
+            ..Person::default()
+        });
+        self.persons.len() - 1
+    }
+
+    /// Records that `pid` is named `name` (keeping the most complete name), has `role`,
+    /// and appears as `aliases`.
+    pub(crate) fn absorb(
+        &mut self,
+        pid: usize,
+        name: &str,
+        parts: NameParts,
+        role: Option<String>,
+        rank: RoleRank,
+        aliases: &[&str],
+    ) {
+        for alias in aliases {
+            self.add_alias(pid, alias);
+        }
+        self.add_alias(pid, name);
+        if let Some(role) = role {
+            self.set_role(pid, role, rank);
+        }
+        self.index_name(pid, &parts);
+        let Some(person) = self.persons.get_mut(pid) else {
+            return;
+        };
+        // Fuller names win; among equally full ones, the better source, then the first seen.
+        let better = match (&person.parts, person.name_rank) {
+            (Some(old), Some(old_rank)) => {
+                (parts.completeness(), rank) > (old.completeness(), old_rank)
+            }
+            _ => true,
+        };
+        if better {
+            person.name = Some(name.to_owned());
+            person.parts = Some(parts);
+            person.name_rank = Some(rank);
+        }
+    }
+
+    fn index_name(&mut self, pid: usize, parts: &NameParts) {
+        self.by_full.entry(parts.full.clone()).or_insert(pid);
+        push_unique(
+            self.by_surname
+                .entry(parts.surname_key().to_owned())
+                .or_default(),
+            pid,
+        );
+        if parts.surname.chars().count() >= 5 {
+            for key in deletion_keys(&parts.surname) {
+                let entries = self.by_deletion.entry(key).or_default();
+                if !entries.iter().any(|(s, p)| *p == pid && *s == parts.surname) {
+                    entries.push((parts.surname.clone(), pid));
+                }
+            }
+        }
+    }
+
+    /// Keeps the role from the best kind of source (the first one among equals).
+    pub(crate) fn set_role(&mut self, pid: usize, role: String, rank: RoleRank) {
+        let Some(person) = self.persons.get_mut(pid) else {
+            return;
+        };
+        if person.generic {
+            return;
+        }
+        push_unique(self.by_role.entry(fold(&role)).or_default(), pid);
+        if person.role_rank.is_none_or(|old| rank > old) {
+            person.role = Some(role);
+            person.role_rank = Some(rank);
+        }
+    }
+
+    /// Adds a written form to the participant's aliases, once.
+    pub(crate) fn add_alias(&mut self, pid: usize, alias: &str) {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return;
+        }
+        if let Some(person) = self.persons.get_mut(pid)
+            && person.alias_set.insert(alias.to_owned())
+        {
+            person.aliases.push(alias.to_owned());
+        }
+    }
+
+    fn finish(self) -> Vec<Participant> {
+        self.persons
+            .into_iter()
+            .enumerate()
+            .map(|(i, p)| Participant {
+                id: ParticipantId::from(i),
+                name: p.name,
+                role: p.role,
+                aliases: p.aliases,
+                generic: p.generic,
+                appearances: Appearances::default(),
+            })
+            .collect()
+    }
+}
+
+fn push_unique(list: &mut Vec<usize>, pid: usize) {
+    if !list.contains(&pid) {
+        list.push(pid);
+    }
+}
+
+/// The word itself and each form with one letter deleted ("choigu" → "hoigu", "coigu", …);
+/// two words one edit apart share at least one of these. Short words get none.
+fn deletion_keys(word: &str) -> Vec<String> {
+    let count = word.chars().count();
+    if count < 5 {
+        return Vec::new();
+    }
+    let mut keys = Vec::with_capacity(count + 1);
+    keys.push(word.to_owned());
+    for (i, c) in word.char_indices() {
+        let mut key = String::with_capacity(word.len());
+        key.push_str(word.get(..i).unwrap_or(""));
+        key.push_str(word.get(i + c.len_utf8()..).unwrap_or(""));
+        keys.push(key);
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{PersonSource, SourceKind, resolve};
+    use super::*;
+
+    fn src(kind: SourceKind, text: &str) -> PersonSource<'_> {
+        PersonSource { kind, text }
+    }
+
+    fn label(text: &str) -> PersonSource<'_> {
+        src(SourceKind::SpeakerLabel, text)
+    }
+
+    fn item(text: &str) -> PersonSource<'_> {
+        src(SourceKind::ListItem, text)
+    }
+
+    fn caption(text: &str) -> PersonSource<'_> {
+        src(SourceKind::Caption, text)
+    }
+
+    fn ids(r: &Resolution, i: usize) -> Vec<usize> {
+        r.ids[i].iter().map(|id| id.index()).collect()
+    }
+
+    fn names(r: &Resolution) -> Vec<&str> {
+        r.participants.iter().map(Participant::display_name).collect()
+    }
+
+    #[test]
+    fn long_and_short_labels_are_one_person() {
+        let r = resolve(
+            &[
+                label("Président de la Russie Vladimir Poutine"),
+                label("Président du Kazakhstan Kassym-Jomart Tokaïev"),
+                label("Vladimir Poutine"),
+                label("Poutine"),
+                label("Tokaïev"),
+            ],
+            "fr",
+        );
+        assert_eq!(r.participants.len(), 2);
+        assert_eq!(ids(&r, 2), [0]);
+        assert_eq!(ids(&r, 3), [0]);
+        assert_eq!(ids(&r, 4), [1]);
+        let putin = &r.participants[0];
+        assert_eq!(putin.name.as_deref(), Some("Vladimir Poutine"));
+        assert_eq!(putin.role.as_deref(), Some("Président de la Russie"));
+        assert_eq!(
+            putin.aliases,
+            ["Président de la Russie Vladimir Poutine", "Vladimir Poutine", "Poutine"]
+        );
+    }
+
+    #[test]
+    fn russian_initial_labels_join_full_names() {
+        let r = resolve(
+            &[
+                item("Президент Республики Беларусь Александр Лукашенко"),
+                label("Президент России Владимир Путин"),
+                label("А.Лукашенко (как переведено)"),
+                label("В.Путин"),
+                label("В.Лукашенко"),
+            ],
+            "ru",
+        );
+        assert_eq!(ids(&r, 2), [0]);
+        assert_eq!(ids(&r, 3), [1]);
+        // Same surname, another initial: someone else.
+        assert_eq!(ids(&r, 4), [2]);
+        assert_eq!(r.participants[0].name.as_deref(), Some("Александр Лукашенко"));
+        assert_eq!(
+            r.participants[0].role.as_deref(),
+            Some("Президент Республики Беларусь")
+        );
+    }
+
+    #[test]
+    fn spelling_variants_merge() {
+        let r = resolve(
+            &[
+                item("le ministre de la Défense Sergueï Choïgou,"),
+                caption("Le ministre de la Défense Sergueï Choïgu avant la réunion élargie"),
+                label("Sergey Choigou"),
+                label("Mr. Choïgou"),
+                item("le vice-ministre Alexandre Pankine"),
+                item("l'ambassadeur Alexander Pankinne"),
+            ],
+            "fr",
+        );
+        assert_eq!(r.participants.len(), 2, "{:?}", names(&r));
+        assert_eq!(ids(&r, 1), [0]);
+        assert_eq!(ids(&r, 2), [0]);
+        assert_eq!(ids(&r, 3), [0]);
+        assert_eq!(ids(&r, 5), [1]);
+        assert_eq!(r.participants[0].name.as_deref(), Some("Sergueï Choïgou"));
+        assert!(r.participants[0].aliases.contains(&"Sergueï Choïgu".to_owned()));
+    }
+
+    #[test]
+    fn never_merge_shared_first_names_or_roles() {
+        let r = resolve(
+            &[
+                item("Le président de la Biélorussie Alexandre Loukachenko,"),
+                item("le vice-ministre des Affaires étrangères Alexandre Pankine"),
+                item("le vice-ministre des Affaires étrangères Ivan Morozov"),
+                item("Anna Kovalenko"),
+                item("Petro Kovalenko"),
+                label("Kovalenko"),
+            ],
+            "fr",
+        );
+        assert_eq!(names(&r)[..5], ["Alexandre Loukachenko", "Alexandre Pankine", "Ivan Morozov", "Anna Kovalenko", "Petro Kovalenko"]);
+        // A bare surname two people share is nobody's: its own entry.
+        assert_eq!(ids(&r, 5), [5]);
+    }
+
+    #[test]
+    fn generic_labels_stay_generic() {
+        let r = resolve(
+            &[
+                label("Question"),
+                label("Vladimir Poutine"),
+                label("Question"),
+                label("Question (retranslated)"),
+                label("Вопрос"),
+                label("Journaliste (question retraduite)"),
+                label("Journaliste"),
+            ],
+            "fr",
+        );
+        assert_eq!(ids(&r, 0), [0]);
+        assert_eq!(ids(&r, 2), [0]);
+        assert_eq!(ids(&r, 3), [0]);
+        assert_eq!(ids(&r, 4), [2]);
+        assert_eq!(ids(&r, 5), [3]);
+        assert_eq!(ids(&r, 6), [3]);
+        assert!(r.participants[0].generic);
+        assert!(!r.participants[1].generic);
+        assert_eq!(r.participants[0].role.as_deref(), Some("Question"));
+        assert_eq!(r.participants[0].name, None);
+    }
+
+    #[test]
+    fn role_only_entries_and_labels() {
+        let r = resolve(
+            &[
+                item("le chef d’état-major adjoint du bureau exécutif présidentiel,"),
+                item("le secrétaire de presse présidentiel Dmitri Pechkov,"),
+                item("le chef d’état-major adjoint du bureau exécutif présidentiel"),
+                label("PRESIDENT BIDEN"),
+                label("THE PRESIDENT"),
+                label("The Speaker"),
+                label("The Speaker"),
+                item("$$ ,"),
+            ],
+            "en",
+        );
+        assert_eq!(ids(&r, 0), [0]);
+        assert_eq!(ids(&r, 2), [0]);
+        assert_eq!(r.participants[0].name, None);
+        assert_eq!(
+            r.participants[0].role.as_deref(),
+            Some("chef d’état-major adjoint du bureau exécutif présidentiel")
+        );
+        assert_eq!(ids(&r, 4), ids(&r, 3));
+        assert_eq!(r.participants[2].name.as_deref(), Some("Biden"));
+        assert_eq!(ids(&r, 5), [3]);
+        assert_eq!(ids(&r, 6), [3]);
+        assert!(ids(&r, 7).is_empty());
+    }
+
+    #[test]
+    fn briefing_and_parliament_labels() {
+        let r = resolve(
+            &[
+                label("MR. SMITH"),
+                label("Q"),
+                label("MR. SMITH"),
+                label("Jane Doe (Some Constituency) (Party)"),
+                label("Jane Doe"),
+                label("John Smith"),
+            ],
+            "en",
+        );
+        assert_eq!(ids(&r, 2), [0]);
+        assert_eq!(ids(&r, 4), [2]);
+        assert_eq!(ids(&r, 5), [0]);
+        assert_eq!(r.participants[0].name.as_deref(), Some("John Smith"));
+        assert_eq!(r.participants[2].role.as_deref(), Some("Some Constituency, Party"));
+        assert!(r.participants[1].generic);
+    }
+
+    #[test]
+    fn list_role_beats_caption_role() {
+        let r = resolve(
+            &[
+                caption("Le président biélorusse Alexandre Loukachenko avant la séance photo commune des chefs d’État de l’OTSC"),
+                item("Le président de la Biélorussie Alexandre Loukachenko,"),
+                label("Président de la République de Biélorussie Alexandre Loukachenko"),
+                label("Mr. Loukachenko"),
+            ],
+            "fr",
+        );
+        assert_eq!(r.participants.len(), 1, "{:?}", names(&r));
+        assert_eq!(ids(&r, 0), [0]);
+        assert_eq!(
+            r.participants[0].role.as_deref(),
+            Some("président de la Biélorussie")
+        );
+    }
+
+    /// A surname per number whose syllables differ in both letters, so that two of them
+    /// are never one edit apart.
+    fn surname(n: usize) -> String {
+        const SYLLABLES: [&str; 10] = ["ba", "ce", "di", "fo", "gu", "hy", "jr", "ks", "lt", "mn"];
+        let digits = format!("{n:04}");
+        let mut out = "Zu".to_owned();
+        for d in digits.bytes() {
+            out.push_str(SYLLABLES[usize::from(d - b'0')]);
+        }
+        out
+    }
+
+    #[test]
+    fn ten_thousand_sources_resolve_quickly() {
+        let texts: Vec<String> = (0..10_000)
+            .map(|i| {
+                let s = surname(i / 4);
+                match i % 4 {
+                    0 => format!("Le ministre numéro {i} Ivan {s}"),
+                    1 => s,
+                    2 => "Question".to_owned(),
+                    _ => format!("Avec le ministre Ivan {s} avant la réunion"),
+                }
+            })
+            .collect();
+        let sources: Vec<PersonSource> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| match i % 4 {
+                0 => item(t),
+                3 => caption(t),
+                _ => label(t),
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let r = resolve(&sources, "fr");
+        assert!(started.elapsed().as_secs_f64() < 5.0);
+        assert_eq!(r.participants.len(), 2_501);
+        assert_eq!(ids(&r, 1), ids(&r, 0));
+        assert_eq!(ids(&r, 3), ids(&r, 0));
+    }
+}
