@@ -182,7 +182,7 @@ fn person_row(
 ) {
     let item = Item::Participant(p.id);
     let level = cx.highlight(item);
-    let id = ui.id().with(("participant", p.id));
+    let id = ui.scope_id().with(("participant", p.id));
     let response = ui.interact(rect, id, Sense::click());
     let selected = level == Highlight::Selected;
     let name = p.display_name().to_owned();
@@ -190,6 +190,17 @@ fn person_row(
         egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
     });
     interact(ui, &response, item, commands);
+    let role = if p.name.is_some() { p.role.as_deref() } else { None };
+    let role_text = role.unwrap_or(if p.generic { "generic speaker" } else { "" });
+    let counts = counts_text(cx.doc.index.speech_count(p.id), cx.doc.index.photo_count(p.id));
+    // Screen readers get what the row shows under the name.
+    let description = if role_text.is_empty() {
+        counts.clone()
+    } else {
+        format!("{role_text}; {counts}")
+    };
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_description(description));
 
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
@@ -213,9 +224,6 @@ fn person_row(
         let weak = ui.visuals().weak_text_color();
         let body = egui::TextStyle::Body.resolve(ui.style());
         let small = egui::TextStyle::Small.resolve(ui.style());
-        let role = if p.name.is_some() { p.role.as_deref() } else { None };
-        let role_text = role.unwrap_or(if p.generic { "generic speaker" } else { "" });
-        let counts = counts_text(cx.doc.index.speech_count(p.id), cx.doc.index.photo_count(p.id));
         let strong = ui.visuals().strong_text_color();
         let lines = [
             (name.as_str(), body, if level == Highlight::Dimmed { text } else { strong }),

@@ -152,12 +152,18 @@ fn card(ui: &mut Ui, rect: Rect, cx: &PanelContext<'_>, photo: &Photo, commands:
     let item = Item::Photo(photo.id);
     let level = cx.highlight(item);
     let marked = cx.view.is_marked(photo.id);
-    let response = ui.interact(rect, ui.id().with(("photo", photo.id)), Sense::click());
+    let response = ui.interact(rect, ui.scope_id().with(("photo", photo.id)), Sense::click());
     let label = card_label(photo, marked);
     response.widget_info(|| {
         egui::WidgetInfo::selected(Role::Button, true, level == Highlight::Selected, &label)
     });
     interact(ui, &response, item, commands);
+    let description = match &photo.credit {
+        Some(credit) => format!("{} Photo: {credit}", photo.caption),
+        None => photo.caption.clone(),
+    };
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_description(description));
     if !ui.is_rect_visible(rect) {
         return;
     }

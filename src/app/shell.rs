@@ -201,7 +201,7 @@ impl StenogramApp {
             if i.consume_key(Modifiers::ALT, Key::ArrowRight) || i.pointer.button_pressed(PointerButton::Extra2) {
                 commands.push(Command::Forward);
             }
-            if let Some(path) = i.raw.dropped_files.iter().find_map(|f| f.path.clone()) {
+            if let Some(path) = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).find(|p| !p.as_os_str().is_empty()) {
                 commands.push(Command::Open(path));
             }
         });
@@ -379,7 +379,7 @@ fn drop_overlay(ctx: &egui::Context) {
     }
     let painter = ctx.layer_painter(egui::LayerId::new(
         egui::Order::Foreground,
-        egui::Id::new("drop_overlay"),
+        egui::Id::unique("drop_overlay"),
     ));
     let rect = ctx.content_rect();
     painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));

@@ -143,8 +143,14 @@ mod tests {
         assert!(starts_with_conjunction("et l’ambassadeur Boris Gryzlov."));
         assert!(starts_with_conjunction("and Ambassador Viktor Lanskoy."));
         assert!(!starts_with_conjunction("Andrei Velsky,"));
-        assert_eq!(clean_entry("and Ambassador Viktor Lanskoy."), "Ambassador Viktor Lanskoy");
-        assert_eq!(clean_entry("le ministre Sergueï Choïgou,"), "le ministre Sergueï Choïgou");
+        assert_eq!(
+            clean_entry("and Ambassador Viktor Lanskoy."),
+            "Ambassador Viktor Lanskoy"
+        );
+        assert_eq!(
+            clean_entry("le ministre Sergueï Choïgou,"),
+            "le ministre Sergueï Choïgou"
+        );
     }
 
     #[test]
@@ -155,7 +161,11 @@ mod tests {
         assert_eq!(intro, "Also taking part:");
         assert_eq!(
             items,
-            ["Minister Pavel Sorokin", "Aide Irina Voloshina", "Governor Ivan Petrov"]
+            [
+                "Minister Pavel Sorokin",
+                "Aide Irina Voloshina",
+                "Governor Ivan Petrov"
+            ]
         );
         let (_, items) = prose_list("Также участвовали: Иван Петров, Анна Белова, и Олег Сидоров.")
             .unwrap_or_default();

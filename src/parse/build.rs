@@ -324,7 +324,9 @@ impl Builder<'_> {
     /// Whether number `n` continues the photo series: the last photo was `n - 1`, or one of
     /// the next few lines is numbered `n + 1`.
     fn has_neighbours(&self, i: usize, n: u32) -> bool {
-        if n.checked_sub(1).is_some_and(|prev| self.last_photo == Some(prev)) {
+        if n.checked_sub(1)
+            .is_some_and(|prev| self.last_photo == Some(prev))
+        {
             return true;
         }
         let next = n.saturating_add(1);
@@ -342,9 +344,7 @@ impl Builder<'_> {
 
     /// Whether line `i` has a blank line before or after it.
     fn stands_apart(&self, i: usize) -> bool {
-        let before = i
-            .checked_sub(1)
-            .is_none_or(|k| self.text(k).is_empty());
+        let before = i.checked_sub(1).is_none_or(|k| self.text(k).is_empty());
         before || self.text(i + 1).is_empty()
     }
 
@@ -407,7 +407,10 @@ impl Builder<'_> {
     }
 
     fn add_paragraph(&mut self, text: &str, line: usize) {
-        let Some(speech) = self.speech.and_then(|id| self.t.speeches.get_mut(id.index())) else {
+        let Some(speech) = self
+            .speech
+            .and_then(|id| self.t.speeches.get_mut(id.index()))
+        else {
             return;
         };
         if self.run.is_none() {
@@ -585,9 +588,7 @@ impl Builder<'_> {
             break;
         }
         let valid = !entries.is_empty()
-            && (commas >= 2
-                || (commas >= 1 && outro.is_some())
-                || intro_says_took_part);
+            && (commas >= 2 || (commas >= 1 && outro.is_some()) || intro_says_took_part);
         if !valid {
             return None;
         }

@@ -36,9 +36,9 @@ impl Label {
     pub fn number(self) -> Option<u32> {
         match self {
             Label::None => None,
-            Label::Plain { number, .. } | Label::Slash { number, .. } | Label::Of { number, .. } => {
-                Some(number)
-            }
+            Label::Plain { number, .. }
+            | Label::Slash { number, .. }
+            | Label::Of { number, .. } => Some(number),
         }
     }
 
@@ -232,7 +232,10 @@ mod tests {
         let c = scan("3/21 Avec le président. Photo : Konstantin Zavrajine");
         assert_eq!(c.map(|c| c.label), Some(Label::Slash { number: 3, of: 21 }));
         let c = scan("4 of 12 The leaders after the talks");
-        assert_eq!(c.as_ref().map(|c| c.label), Some(Label::Of { number: 4, of: 12 }));
+        assert_eq!(
+            c.as_ref().map(|c| c.label),
+            Some(Label::Of { number: 4, of: 12 })
+        );
         assert_eq!(c.map(|c| c.text), Some("The leaders after the talks"));
         let c = scan("2 из 9 Перед началом встречи. Фото: Анна Белова, РИА");
         assert_eq!(c.as_ref().and_then(|c| c.credit), Some("Анна Белова, РИА"));
@@ -242,7 +245,10 @@ mod tests {
     #[test]
     fn splits_at_the_last_marker() {
         let c = scan("Photo session of the leaders. Photo by Lena Markova");
-        assert_eq!(c.as_ref().map(|c| c.text), Some("Photo session of the leaders."));
+        assert_eq!(
+            c.as_ref().map(|c| c.text),
+            Some("Photo session of the leaders.")
+        );
         assert_eq!(c.as_ref().and_then(|c| c.credit), Some("Lena Markova"));
         assert!(c.is_some_and(|c| c.is_certain()));
         let c = scan("Перед встречей. Фото : пресс-служба");

@@ -170,8 +170,7 @@ fn parse_date(s: &str) -> Option<(u32, u32, u32, &str)> {
     } else {
         parse_month_first(s)?
     };
-    if year < 1000 || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month)
-    {
+    if year < 1000 || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
     // The date must end at a word boundary.
@@ -360,7 +359,10 @@ mod tests {
             parse_dateline("23 ноября 2023 года, 15:40, Минск"),
             dl("2023-11-23", Some("15:40"), Some("Минск"))
         );
-        assert_eq!(parse_dateline("23 November 2023"), dl("2023-11-23", None, None));
+        assert_eq!(
+            parse_dateline("23 November 2023"),
+            dl("2023-11-23", None, None)
+        );
         assert_eq!(
             parse_dateline("1er août 2024, Novo-Ogaryovo, Moscow Region"),
             dl("2024-08-01", None, Some("Novo-Ogaryovo, Moscow Region"))
@@ -373,11 +375,17 @@ mod tests {
 
     #[test]
     fn sentences_and_captions_are_not_datelines() {
-        assert_eq!(parse_dateline("23 novembre 2023, nous avons signé un accord."), None);
+        assert_eq!(
+            parse_dateline("23 novembre 2023, nous avons signé un accord."),
+            None
+        );
         assert_eq!(parse_dateline("3 Avec le président. Photo : X"), None);
         assert_eq!(parse_dateline("31 février 2023"), None);
         assert_eq!(parse_dateline("12 percent of trade"), None);
-        assert_eq!(parse_dateline("23 ноября 2023 года мы подписали договор"), None);
+        assert_eq!(
+            parse_dateline("23 ноября 2023 года мы подписали договор"),
+            None
+        );
         assert_eq!(parse_dateline("15:40"), None);
     }
 

@@ -122,15 +122,21 @@ mod tests {
     #[test]
     fn detects_french_english_russian() {
         assert_eq!(
-            detect_language("Le président a participé à une réunion avec les chefs des États et il a parlé de la sécurité."),
+            detect_language(
+                "Le président a participé à une réunion avec les chefs des États et il a parlé de la sécurité."
+            ),
             "fr"
         );
         assert_eq!(
-            detect_language("The President took part in a meeting with the heads of state and spoke about the security of the region."),
+            detect_language(
+                "The President took part in a meeting with the heads of state and spoke about the security of the region."
+            ),
             "en"
         );
         assert_eq!(
-            detect_language("Президент принял участие в заседании Совета коллективной безопасности."),
+            detect_language(
+                "Президент принял участие в заседании Совета коллективной безопасности."
+            ),
             "ru"
         );
     }

@@ -40,7 +40,9 @@ pub(crate) fn link_people(t: &mut Transcript, sources: &[Source]) {
             Target::Speech { speech, generic } => {
                 let id = match ids.first() {
                     Some(id) => *id,
-                    None => fallback_speaker(&mut participants, &mut by_label, &source.text, generic),
+                    None => {
+                        fallback_speaker(&mut participants, &mut by_label, &source.text, generic)
+                    }
                 };
                 if let Some(s) = t.speeches.get_mut(speech.index()) {
                     s.speaker = id;
@@ -83,7 +85,8 @@ fn fallback_speaker(
         return *id;
     }
     let existing = participants.iter().find(|p| {
-        p.aliases.iter().any(|a| fold(a) == key) || p.name.as_deref().is_some_and(|n| fold(n) == key)
+        p.aliases.iter().any(|a| fold(a) == key)
+            || p.name.as_deref().is_some_and(|n| fold(n) == key)
     });
     let id = match existing {
         Some(p) => p.id,
@@ -150,8 +153,9 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
         }
     }
     for (block, b) in t.blocks.iter().enumerate() {
-        if let BlockKind::Lead { text } | BlockKind::Paragraph { text } | BlockKind::Heading { text } =
-            &b.kind
+        if let BlockKind::Lead { text }
+        | BlockKind::Paragraph { text }
+        | BlockKind::Heading { text } = &b.kind
         {
             collect_mentions(participants, text, TextRef::Block { block }, &mut mentions);
         }

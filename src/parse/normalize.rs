@@ -28,7 +28,7 @@ pub fn prepare_lines(text: &str) -> Vec<SourceLine> {
     let margin = strip_margin_numbers(&mut lines);
     let form_feeds = lines.iter().any(|l| l.form_feed);
     let typed = margin || form_feeds || wrap_width(&lines).is_some();
-    remove_page_furniture(&mut lines, typed);
+    remove_page_furniture(&mut lines, typed, margin);
     drop_page_breaks(&mut lines);
     match wrap_width(&lines) {
         Some(width) => join_wrapped(lines, width),
@@ -65,6 +65,8 @@ struct Line {
     text: String,
     state: State,
     form_feed: bool,
+    /// It carried a margin number (stripped).
+    numbered: bool,
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
@@ -72,11 +74,12 @@ fn split_lines(text: &str) -> Vec<Line> {
         .enumerate()
         .map(|(i, raw)| {
             let raw = raw.strip_suffix('\r').unwrap_or(raw);
-            let form_feed = raw.contains('\x0C');
-            let text = if form_feed || raw.contains('\r') {
+            let special = memchr::memchr2(b'\x0C', b'\r', raw.as_bytes()).is_some();
+            let form_feed = special && raw.contains('\x0C');
+            let text = if special {
                 clean_spaces(&raw.replace(['\x0C', '\r'], " "))
             } else {
-                clean_spaces(raw)
+                clean_line(raw)
             };
             let state = match (text.is_empty(), form_feed) {
                 (false, _) => State::Text,
@@ -88,9 +91,71 @@ fn split_lines(text: &str) -> Vec<Line> {
                 text,
                 state,
                 form_feed,
+                numbered: false,
             }
         })
         .collect()
+}
+
+/// [`clean_spaces`], with shortcuts for the common lines: already clean, or plain ASCII whose
+/// only fault is extra spaces (typed transcripts indent every line).
+fn clean_line(raw: &str) -> String {
+    if is_clean(raw) {
+        return raw.to_owned();
+    }
+    if !raw.is_ascii() {
+        return clean_spaces(raw);
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(raw.len());
+    let mut space = false;
+    for &b in raw.as_bytes() {
+        if b == b' ' || b == b'\t' {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(b' ');
+                space = false;
+            }
+            out.push(b);
+        }
+    }
+    // ASCII in, ASCII out: the conversion cannot fail, but never panic on it.
+    String::from_utf8(out).unwrap_or_else(|_| clean_spaces(raw))
+}
+
+/// Whether [`clean_spaces`] would leave `line` as it is: no space at either end, no double
+/// space, no tab, no odd or zero-width space, no soft hyphen. Most lines are like that, and
+/// this byte scan is much cheaper than rebuilding them.
+fn is_clean(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let dirty = match b {
+            b' ' => prev_space,
+            b'\t' => true,
+            // U+00A0 no-break space, U+00AD soft hyphen
+            0xC2 => matches!(next(1), 0xA0 | 0xAD),
+            // U+2000–U+200D spaces and zero-widths, U+202F, U+205F
+            0xE2 => {
+                (next(1) == 0x80 && matches!(next(2), 0x80..=0x8D | 0xAF))
+                    || (next(1) == 0x81 && next(2) == 0x9F)
+            }
+            // U+3000 ideographic space
+            0xE3 => next(1) == 0x80 && next(2) == 0x80,
+            // U+FEFF byte-order mark
+            0xEF => next(1) == 0xBB && next(2) == 0xBF,
+            _ => false,
+        };
+        if dirty {
+            return false;
+        }
+        prev_space = b == b' ';
+    }
+    true
 }
 
 /// A margin number: one or two digits, then a space or the end of the line.
@@ -127,8 +192,10 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
             in_sequence += 1;
         }
         previous = Some(n);
-        let lower = rest.to_lowercase();
-        if lower.contains("photo") || lower.contains("фото") || lower.contains("foto") {
+        if contains_ascii_ci(rest, "photo")
+            || contains_ascii_ci(rest, "foto")
+            || ["фото", "Фото", "ФОТО"].iter().any(|w| rest.contains(w))
+        {
             photo_like += 1;
         }
     }
@@ -147,7 +214,9 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
     }
     for line in lines.iter_mut().filter(|l| l.state == State::Text) {
         if let Some((_, rest)) = margin_number(&line.text) {
-            line.text = rest.to_owned();
+            let cut = line.text.len().saturating_sub(rest.len());
+            line.text.drain(..cut);
+            line.numbered = true;
             if line.text.is_empty() {
                 line.state = State::Blank;
             }
@@ -159,46 +228,90 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
 /// Longest line considered as a page header or footer, in characters.
 const MAX_FURNITURE_CHARS: usize = 100;
 
-/// The line with every run of digits replaced by '#': "Page 3 of 40" → "Page # of #".
-fn furniture_key(text: &str) -> Option<String> {
+/// A hash of the line with every run of digits read as one '#', so that "Page 3 of 40" and
+/// "Page 4 of 40" share a key (FNV-1a: no allocation per line). `None` for long lines.
+fn furniture_key(text: &str) -> Option<u64> {
     if text.len() > MAX_FURNITURE_CHARS * 4 || text.chars().count() > MAX_FURNITURE_CHARS {
         return None;
     }
-    let mut key = String::with_capacity(text.len());
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut in_digits = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !in_digits {
-                key.push('#');
+    for &b in text.as_bytes() {
+        let b = if b.is_ascii_digit() {
+            if in_digits {
+                continue;
             }
             in_digits = true;
+            b'#'
         } else {
-            key.push(c);
             in_digits = false;
+            b
+        };
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    Some(hash)
+}
+
+/// Longest page counter looked at, in bytes ("Official Transcript — Page 12 of 140").
+const MAX_PAGE_COUNTER_BYTES: usize = 80;
+
+/// "Page 3 of 40", "Стр. 3": a page counter whatever the document.
+fn is_page_counter(text: &str) -> bool {
+    text.len() <= MAX_PAGE_COUNTER_BYTES
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && (contains_ascii_ci(text, "page")
+            || contains_ascii_ci(text, "pg.")
+            || contains_ascii_ci(text, "seite")
+            || ["стр.", "Стр.", "СТР.", "страница", "Страница"]
+                .iter()
+                .any(|w| text.contains(w)))
+}
+
+/// ASCII case-insensitive substring search, without allocating.
+fn contains_ascii_ci(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    !needle.is_empty()
+        && haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Drops page headers and footers: short lines at a page boundary that repeat at least three
+/// times (exactly, or with a changing page number). Outside typed documents only page counters
+/// qualify, so a web transcript's repeated "Thank you." or "<…>" stay.
+fn remove_page_furniture(lines: &mut [Line], typed: bool, margin: bool) {
+    // Furniture stands next to a page break (a blank line, a form feed) or, in a margin-numbered
+    // transcript, outside the numbering. Looking only there keeps the count table small.
+    let at_boundary: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let breaks = |j: Option<usize>| {
+                j.and_then(|j| lines.get(j))
+                    .is_none_or(|l| l.state != State::Text || l.form_feed)
+            };
+            lines.get(i).is_some_and(|l| {
+                l.form_feed
+                    || (margin && !l.numbered)
+                    || breaks(i.checked_sub(1))
+                    || breaks(Some(i + 1))
+            })
+        })
+        .collect();
+    let candidate = |i: usize, text: &str| -> Option<u64> {
+        if text.len() > MAX_FURNITURE_CHARS * 4 {
+            return None;
         }
-    }
-    Some(key)
-}
-
-/// "Page # of #", "Стр. #": a page counter whatever the document.
-fn is_page_counter(key: &str) -> bool {
-    if !key.contains('#') {
-        return false;
-    }
-    let lower = key.to_lowercase();
-    ["page", "pg.", "стр.", "страница", "seite"]
-        .iter()
-        .any(|w| lower.contains(w))
-}
-
-/// Drops page headers and footers: short lines that repeat at least three times (exactly,
-/// or with a changing page number). Outside typed documents only page counters qualify, so
-/// a web transcript's repeated "Thank you." or "<…>" stay.
-fn remove_page_furniture(lines: &mut [Line], typed: bool) {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in lines.iter().filter(|l| l.state == State::Text) {
-        if let Some(key) = furniture_key(&line.text)
-            && (typed || is_page_counter(&key))
+        let typed_furniture = typed && at_boundary.get(i).copied().unwrap_or(false);
+        if !(typed_furniture || is_page_counter(text)) {
+            return None;
+        }
+        furniture_key(text)
+    };
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.state == State::Text
+            && let Some(key) = candidate(i, &line.text)
         {
             *counts.entry(key).or_default() += 1;
         }
@@ -212,26 +325,27 @@ fn remove_page_furniture(lines: &mut [Line], typed: bool) {
         if line.state != State::Text {
             continue;
         }
-        let Some(key) = furniture_key(&line.text) else {
+        let Some(key) = candidate(i, &line.text) else {
             continue;
         };
         if counts.get(&key).copied().unwrap_or(0) < 3 {
             continue;
         }
-        let has_number = key.contains('#');
-        if !has_number && !key.chars().any(char::is_alphabetic) {
+        let text = line.text.as_str();
+        let has_number = text.bytes().any(|b| b.is_ascii_digit());
+        if !has_number && !text.chars().any(char::is_alphabetic) {
             continue; // "* * *", "<…>"
         }
-        if key.starts_with(['(', '[']) {
+        if text.starts_with(['(', '[']) {
             continue; // "(Laughter.)", "[Pause]": stage directions, not furniture
         }
-        if !is_page_counter(&key) && key.ends_with(['.', ',', ';', '!', '?', ':', '…']) {
+        if !is_page_counter(text) && text.ends_with(['.', ',', ';', '!', '?', ':', '…']) {
             continue; // a repeated sentence ("Thank you.") is speech
         }
         if !has_number && Some(i) == first_text {
             continue; // a running header that repeats the title: keep the title
         }
-        if matches!(detect_turn(&line.text, &ctx), TurnVerdict::Turn(_)) {
+        if matches!(detect_turn(text, &ctx), TurnVerdict::Turn(_)) {
             continue;
         }
         line.state = State::Removed;
@@ -266,12 +380,17 @@ fn drop_page_breaks(lines: &mut [Line]) {
     }
 }
 
+/// Narrowest and widest wrap widths, in characters: typed pages hold 40 to 200 characters a
+/// line; a short web page of short lines is not a wrapped page.
+const MIN_WRAP_WIDTH: usize = 40;
+const MAX_WRAP_WIDTH: usize = 200;
+
 /// Lines longer than this many characters are counted together in the length histogram.
 const LENGTH_CAP: usize = 400;
 
 /// The wrap width when the document is hard-wrapped: most lines are long and end near one
-/// width (the 95th percentile of line lengths, 20–200 characters), and many of them end
-/// mid-sentence with the text going on in the next line.
+/// width (the 95th percentile of line lengths, 40–200 characters), and many of them (at least
+/// three, and a fifth) end mid-sentence with the text going on in the next line.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut histogram = vec![0usize; LENGTH_CAP + 1];
     let mut total = 0usize;
@@ -295,7 +414,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
             break;
         }
     }
-    if !(20..=200).contains(&width) {
+    if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) {
         return None;
     }
     let mut long = 0usize;
@@ -311,7 +430,7 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
             open += 1;
         }
     }
-    (long * 2 >= total && open * 5 >= long).then_some(width)
+    (long >= 5 && long * 2 >= total && open >= 3 && open * 5 >= long).then_some(width)
 }
 
 /// The line stops mid-sentence: it ends with a letter, a digit or a hyphen.
@@ -427,15 +546,21 @@ fn hyphen_break(text: &str, next: &str) -> bool {
 /// Most labels remembered while joining (enough for any real cast; bounds the work).
 const MAX_KNOWN_LABELS: usize = 64;
 
+/// Labels of the turns seen so far, folded, for [`detect_turn`]'s context.
 struct Labels {
     list: Vec<String>,
-    set: HashSet<String>,
+    /// Labels as written already remembered: a repeated label is not folded again.
+    seen: HashSet<String>,
 }
 
 impl Labels {
     fn remember(&mut self, label: &str) {
+        if self.list.len() >= MAX_KNOWN_LABELS || self.seen.contains(label) {
+            return;
+        }
+        self.seen.insert(label.to_owned());
         let folded = fold(label);
-        if self.list.len() < MAX_KNOWN_LABELS && self.set.insert(folded.clone()) {
+        if !self.list.contains(&folded) {
             self.list.push(folded);
         }
     }
@@ -445,7 +570,7 @@ fn join_wrapped(lines: Vec<Line>, width: usize) -> Vec<SourceLine> {
     let mut out = Vec::with_capacity(lines.len());
     let mut labels = Labels {
         list: Vec::new(),
-        set: HashSet::new(),
+        seen: HashSet::new(),
     };
     let mut pending: Option<Joined> = None;
     for line in lines {
@@ -511,12 +636,15 @@ fn continues(prev: &Joined, next: &str, width: usize, known: &[String]) -> Conti
     {
         return Continuation::Break; // "<…>", "* * *", "- item"
     }
-    let ctx = TurnContext {
-        known_labels: known,
-        in_speech: true,
-    };
-    if let TurnVerdict::Turn(turn) = detect_turn(next, &ctx) {
-        return Continuation::Turn(turn.label);
+    // A turn opens with a capital ("MR. SMITH:", "Q", "В.Путин:"): most wrapped lines do not.
+    if !first.is_lowercase() {
+        let ctx = TurnContext {
+            known_labels: known,
+            in_speech: true,
+        };
+        if let TurnVerdict::Turn(turn) = detect_turn(next, &ctx) {
+            return Continuation::Turn(turn.label);
+        }
     }
     if hyphen_break(&prev.text, next) {
         return Continuation::Join;
@@ -699,6 +827,16 @@ o'clock in this room."
     }
 
     #[test]
+    fn short_web_pages_are_not_taken_for_wrapped_text() {
+        let text = "Talks\n\nQuestion: When?\n<...>\nSoon, I hope.\n* * *\nAfter the break.\n\
+Topics\nTransport, Energy\nPersons\n\nhttps://example.org/1\n";
+        assert_eq!(
+            texts(&prepare_lines(text)),
+            text.split('\n').collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
     fn double_spaced_margin_lines_are_unwrapped() {
         let text = "\
  1  SENATOR OKAFOR: Ms. Valdez, I have read the renegotiated\n\
@@ -794,6 +932,33 @@ He then turned to the first witness, who had travelled from the islands to give 
             ]
         );
         assert_eq!(numbers(&lines), [1, 4, 5, 8, 9]);
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_clean_spaces() {
+        let odd = [
+            ' ', '\t', '\u{00A0}', '\u{00AD}', '\u{2000}', '\u{2005}', '\u{200A}', '\u{200B}',
+            '\u{200C}', '\u{200D}', '\u{202F}', '\u{205F}', '\u{3000}', '\u{FEFF}', '\u{2019}',
+            '\u{00AB}', '\u{2014}', '\u{2026}', 'é', 'Ж', 'a',
+        ];
+        let mut cases = Vec::new();
+        for a in odd {
+            for b in odd {
+                cases.push(format!("{a}x{b}y"));
+                cases.push(format!("x{a}{b}y"));
+                cases.push(format!("x{a}y{b}"));
+            }
+        }
+        for case in &cases {
+            if is_clean(case) {
+                assert_eq!(&clean_spaces(case), case, "{case:?}");
+            }
+            assert_eq!(clean_line(case), clean_spaces(case), "{case:?}");
+            let padded = format!("  {case}\t {case}  ");
+            assert_eq!(clean_line(&padded), clean_spaces(&padded), "{padded:?}");
+        }
+        assert!(is_clean("Président de l’Orlavie : « Oui » — bien sûr…"));
+        assert!(!is_clean("à\u{00A0}Minsk"));
     }
 
     #[test]

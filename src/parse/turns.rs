@@ -93,6 +93,9 @@ const MAX_LABEL_WORDS: usize = 12;
 const MAX_CAPS_WORDS: usize = 7;
 /// Most words inside one bracket group ("(Minister of Transport, Lib.)").
 const MAX_BRACKET_WORDS: usize = 10;
+/// Most words of a role-only label ("Member of the audience (retranslated)" has four outside
+/// the brackets).
+const MAX_ROLE_LABEL_WORDS: usize = 6;
 /// A run of this many lowercase content words reads as a sentence, not a role.
 const MAX_LOWER_RUN: usize = 5;
 
@@ -210,11 +213,10 @@ fn judge(label: &str, rest: &str, ctx: &TurnContext) -> Result<bool, String> {
     if last.is_ascii_digit() && rest_first.is_some_and(|c| c.is_ascii_digit()) {
         return Err("a time or a score, not a label".to_owned());
     }
-    let lower_label = label.to_lowercase();
     if rest.starts_with("//")
-        || lower_label.contains("http")
-        || lower_label.contains("www.")
-        || lower_label.ends_with("mailto")
+        || contains_ascii_ci(label, "http")
+        || contains_ascii_ci(label, "www.")
+        || contains_ascii_ci(label, "mailto")
     {
         return Err("a web address, not a label".to_owned());
     }
@@ -225,10 +227,17 @@ fn judge(label: &str, rest: &str, ctx: &TurnContext) -> Result<bool, String> {
         return Err("starts with a lowercase word".to_owned());
     }
     // Cheap length checks first: most colons in a speech come after a long stretch of prose.
+    let has_brackets = label.contains(['(', '[']);
+    let word_limit = if has_brackets {
+        MAX_LABEL_WORDS + 2 * MAX_BRACKET_WORDS
+    } else {
+        MAX_LABEL_WORDS
+    };
     if label.len() > MAX_LABEL_BYTES
         || label
             .split_whitespace()
-            .nth(MAX_LABEL_WORDS + 2 * MAX_BRACKET_WORDS)
+            .filter(|w| !is_dash(w))
+            .nth(word_limit)
             .is_some()
     {
         return Err("too long for a label".to_owned());
@@ -249,22 +258,13 @@ fn judge(label: &str, rest: &str, ctx: &TurnContext) -> Result<bool, String> {
         // "Q: … / A: …" interviews.
         return Ok(true);
     }
-    let key = generic_key(&parts.name);
-    if is_generic_name(&parts.name, &key) {
-        return Ok(true);
-    }
-    if is_role_key(&key) {
-        return Ok(false);
-    }
-    // `key` is the folded name unless it ended with a number ("question 2" → "question").
-    let folded_name = collapse(&fold(&parts.name));
-    if !ctx.known_labels.is_empty() {
-        let folded_label = collapse(&fold(label));
-        if ctx
-            .known_labels
-            .iter()
-            .any(|k| *k == folded_label || *k == folded_name)
-        {
+    // Folding is the costly step: only labels whose first word can open a role-only label.
+    if may_open_role_label(&parts.name) {
+        let key = generic_key(&parts.name);
+        if is_generic_name(&parts.name, &key) {
+            return Ok(true);
+        }
+        if is_role_key(&key) {
             return Ok(false);
         }
     }
@@ -351,16 +351,17 @@ fn judge(label: &str, rest: &str, ctx: &TurnContext) -> Result<bool, String> {
         Case::Upper => {}
     }
 
-    // Only looked up when a check below would reject the label.
-    let surname_known = || known_surname(&folded_name, ctx.known_labels);
-    if starts_with_quote(rest) && !surname_known() {
+    // A label accepted earlier, or one that repeats an earlier label's surname, passes the
+    // checks below. Folding is the costly step, so it is only looked up when one fails.
+    let known = || is_known(label, &parts, ctx.known_labels);
+    if starts_with_quote(rest) && !known() {
         return Err("a quoted position, not a turn".to_owned());
     }
     if all_caps {
         if words.len() > MAX_CAPS_WORDS {
             return Err("too long for a label".to_owned());
         }
-        if ctx.in_speech && words.len() < 2 && !surname_known() {
+        if ctx.in_speech && words.len() < 2 && !known() {
             return Err("a single word inside a speech".to_owned());
         }
         return Ok(false);
@@ -380,7 +381,7 @@ fn judge(label: &str, rest: &str, ctx: &TurnContext) -> Result<bool, String> {
             None
         };
         if let Some(problem) = problem
-            && !surname_known()
+            && !known()
         {
             return Err(problem.to_owned());
         }
@@ -391,6 +392,32 @@ fn judge(label: &str, rest: &str, ctx: &TurnContext) -> Result<bool, String> {
 /// Characters that end or quote a sentence; never part of a label.
 fn is_sentence_mark(c: char) -> bool {
     matches!(c, '!' | '?' | ';' | '…' | '"' | '«' | '»' | '“' | '”' | '„')
+}
+
+/// ASCII case-insensitive substring search, without allocating.
+fn contains_ascii_ci(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Whether the first word of `name` (folded) can open a generic or role-only label.
+fn may_open_role_label(name: &str) -> bool {
+    // Role-only labels are short ("Question from the audience", "The Deputy Speaker").
+    if name.split_whitespace().nth(MAX_ROLE_LABEL_WORDS).is_some() {
+        return false;
+    }
+    let Some(first) = name.split_whitespace().next() else {
+        return false;
+    };
+    let first = if first.is_ascii() {
+        first.to_ascii_lowercase()
+    } else {
+        fold(first)
+    };
+    first.starts_with("l'") || lex().role_openers.contains(first.as_str())
 }
 
 fn starts_with_quote(text: &str) -> bool {
@@ -456,21 +483,28 @@ fn case_of(word: &str) -> Case {
 }
 
 fn strip_elision(word: &str) -> &str {
-    for prefix in ["l'", "d'", "l’", "d’", "L'", "D'", "L’", "D’"] {
-        if let Some(rest) = word.strip_prefix(prefix)
-            && rest.chars().next().is_some_and(char::is_alphabetic)
-        {
-            return rest;
-        }
+    let mut chars = word.chars();
+    if matches!(chars.next(), Some('l' | 'L' | 'd' | 'D'))
+        && matches!(chars.next(), Some('\'' | '’'))
+        && chars.clone().next().is_some_and(char::is_alphabetic)
+    {
+        return chars.as_str();
     }
     word
 }
 
 /// A word lowercased, apostrophes made plain, trailing commas and full stops dropped.
 fn bare(word: &str) -> String {
-    word.trim_end_matches([',', '.'])
-        .to_lowercase()
-        .replace(['’', 'ʼ'], "'")
+    let word = word.trim_end_matches([',', '.']);
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    let lower = word.to_lowercase();
+    if lower.contains(['’', 'ʼ']) {
+        lower.replace(['’', 'ʼ'], "'")
+    } else {
+        lower
+    }
 }
 
 /// "j'ai", "c'est", "n'est", "qu'il": a French verb form.
@@ -534,6 +568,24 @@ fn is_role_key(key: &str) -> bool {
     lex().role.contains(key)
 }
 
+/// Whether the label was accepted before (as written, or without its brackets), or repeats
+/// the surname of a label accepted before.
+fn is_known(label: &str, parts: &LabelParts, known: &[String]) -> bool {
+    if known.is_empty() {
+        return false;
+    }
+    let folded_name = collapse(&fold(&parts.name));
+    let folded_label = if parts.groups.is_empty() {
+        folded_name.clone()
+    } else {
+        collapse(&fold(label))
+    };
+    known
+        .iter()
+        .any(|k| *k == folded_label || *k == folded_name)
+        || known_surname(&folded_name, known)
+}
+
 /// Whether the label's surname (its last word, past any initials) is the surname of a label
 /// already accepted: "Vladimir Putin" or "В.Путин" after "President of Russia Vladimir Putin".
 fn known_surname(folded_name: &str, known: &[String]) -> bool {
@@ -595,6 +647,8 @@ struct Lexicon {
     titles: HashSet<&'static str>,
     name_like: HashSet<&'static str>,
     qualifiers: HashSet<&'static str>,
+    /// First words of the generic and role-only labels and of their prefixes.
+    role_openers: HashSet<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -610,6 +664,12 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         titles: set(TITLE_ABBREVIATIONS),
         name_like: set(NAME_LIKE_STOPS),
         qualifiers: set(QUALIFIER_OPENERS),
+        role_openers: GENERIC_LABELS
+            .iter()
+            .chain(ROLE_LABELS)
+            .chain(ROLE_PREFIXES)
+            .filter_map(|label| label.split_whitespace().next())
+            .collect(),
     }
 });
 

@@ -9,6 +9,7 @@ use super::resolve::{Lookup, Resolver, RoleRank};
 use super::split::clean_role;
 
 /// Words that open a new clause: a role phrase before them belongs to someone else.
+#[rustfmt::skip]
 const CLAUSE_WORDS: &[&str] = &[
     "avec", "avant", "apres", "lors", "pendant", "durant", "entre", "et", "with", "during",
     "before", "after", "at", "and", "between", "while", "и", "с", "со", "перед", "после", "во",
@@ -160,15 +161,39 @@ mod tests {
     #[test]
     fn captions_name_known_people_and_nobody_else() {
         let r = run(&[
-            (ListItem, "Le président du Kazakhstan Kassym-Jomart Tokayev,"),
-            (ListItem, "le secrétaire du Conseil de sécurité Nikolaï Patrouchev,"),
-            (Caption, "Avant une séance du Conseil de sécurité collective de l’OTSC"),
-            (Caption, "Le président du Kazakhstan Kassym-Jomart Tokayev lors de la session du Conseil de sécurité collective"),
-            (Caption, "Photo de groupe des chefs des États membres de l’OTSC"),
-            (Caption, "Lors de la session du Conseil de sécurité collective de l’OTSC en format restreint"),
-            (Caption, "le secrétaire du Conseil de sécurité Nikolaï Patrouchev avant une réunion élargie"),
+            (
+                ListItem,
+                "Le président du Kazakhstan Kassym-Jomart Tokayev,",
+            ),
+            (
+                ListItem,
+                "le secrétaire du Conseil de sécurité Nikolaï Patrouchev,",
+            ),
+            (
+                Caption,
+                "Avant une séance du Conseil de sécurité collective de l’OTSC",
+            ),
+            (
+                Caption,
+                "Le président du Kazakhstan Kassym-Jomart Tokayev lors de la session du Conseil de sécurité collective",
+            ),
+            (
+                Caption,
+                "Photo de groupe des chefs des États membres de l’OTSC",
+            ),
+            (
+                Caption,
+                "Lors de la session du Conseil de sécurité collective de l’OTSC en format restreint",
+            ),
+            (
+                Caption,
+                "le secrétaire du Conseil de sécurité Nikolaï Patrouchev avant une réunion élargie",
+            ),
             (Caption, "Session du Conseil de sécurité collective à Minsk"),
-            (Caption, "Kassym-Jomart Tokayev et Nikolaï Patrouchev à Minsk"),
+            (
+                Caption,
+                "Kassym-Jomart Tokayev et Nikolaï Patrouchev à Minsk",
+            ),
         ]);
         assert_eq!(r.participants.len(), 2);
         assert!(ids(&r, 2).is_empty());
@@ -183,10 +208,19 @@ mod tests {
     #[test]
     fn a_role_phrase_introduces_a_new_person() {
         let r = run(&[
-            (Caption, "Le président biélorusse Alexandre Loukachenko avant la séance photo commune des chefs d’État"),
-            (Caption, "Avec le président biélorusse Alexandre Loukachenko avant la session"),
+            (
+                Caption,
+                "Le président biélorusse Alexandre Loukachenko avant la séance photo commune des chefs d’État",
+            ),
+            (
+                Caption,
+                "Avec le président biélorusse Alexandre Loukachenko avant la session",
+            ),
             (Caption, "Chancellor Anna Berg at the Federal Assembly"),
-            (Caption, "Le ministre de la Défense Sergueï Choïgu avant une réunion élargie"),
+            (
+                Caption,
+                "Le ministre de la Défense Sergueï Choïgu avant une réunion élargie",
+            ),
             (ListItem, "le ministre de la Défense Sergueï Choïgou,"),
             (Caption, "С Президентом Казахстана Касым-Жомартом Токаевым"),
             (ListItem, "Президент Казахстана Касым-Жомарт Токаев"),
@@ -194,23 +228,43 @@ mod tests {
         let names: Vec<_> = r.participants.iter().map(|p| p.display_name()).collect();
         assert_eq!(
             names,
-            ["Alexandre Loukachenko", "Anna Berg", "Sergueï Choïgou", "Касым-Жомарт Токаев"]
+            [
+                "Alexandre Loukachenko",
+                "Anna Berg",
+                "Sergueï Choïgou",
+                "Касым-Жомарт Токаев"
+            ]
         );
         assert_eq!(ids(&r, 1), [0]);
         assert_eq!(ids(&r, 4), [2]);
         assert_eq!(ids(&r, 6), [3]);
-        assert_eq!(r.participants[0].role.as_deref(), Some("président biélorusse"));
+        assert_eq!(
+            r.participants[0].role.as_deref(),
+            Some("président biélorusse")
+        );
         assert_eq!(r.participants[1].role.as_deref(), Some("Chancellor"));
-        assert_eq!(r.participants[2].role.as_deref(), Some("ministre de la Défense"));
+        assert_eq!(
+            r.participants[2].role.as_deref(),
+            Some("ministre de la Défense")
+        );
     }
 
     #[test]
     fn captions_never_merge_different_people() {
         let r = run(&[
-            (ListItem, "Le président de la Biélorussie Alexandre Loukachenko"),
-            (ListItem, "le vice-ministre des Affaires étrangères Alexandre Pankine"),
+            (
+                ListItem,
+                "Le président de la Biélorussie Alexandre Loukachenko",
+            ),
+            (
+                ListItem,
+                "le vice-ministre des Affaires étrangères Alexandre Pankine",
+            ),
             (Caption, "Alexandre Pankine et Alexandre Loukachenko"),
-            (SpeakerLabel, "Président de la République de Biélorussie Alexandre Loukachenko"),
+            (
+                SpeakerLabel,
+                "Président de la République de Biélorussie Alexandre Loukachenko",
+            ),
         ]);
         assert_eq!(ids(&r, 2), [1, 0]);
         assert_eq!(ids(&r, 3), [0]);

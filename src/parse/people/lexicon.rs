@@ -2,8 +2,12 @@
 //! honorifics, role words, generic speaker labels. Every list holds folded forms
 //! (see [`crate::text::fold`]) and is searched with a folded word.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Articles, prepositions, conjunctions and clause openers: never a name token, even when
 /// capitalised at the start of a sentence ("Avec le président…", "The Speaker", "С Президентом").
+#[rustfmt::skip]
 const STOP_WORDS: &[&str] = &[
     // fr
     "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "et", "ou", "a", "au", "aux",
@@ -14,8 +18,8 @@ const STOP_WORDS: &[&str] = &[
     // en
     "the", "an", "and", "or", "of", "for", "in", "on", "at", "to", "with", "by", "from", "during",
     "before", "after", "about", "this", "that", "these", "those", "his", "her", "their", "our",
-    "we", "i", "he", "she", "they", "it", "as", "into", "over", "between", "among", "while",
-    "when", "but", "also", "all", "here", "there", "then",
+    "we", "i", "he", "she", "they", "it", "as", "into", "over", "between", "among", "while", "when",
+    "but", "also", "all", "here", "there", "then",
     // ru
     "и", "в", "во", "на", "с", "со", "к", "ко", "по", "при", "перед", "после", "о", "об", "от",
     "до", "за", "из", "у", "для", "а", "но", "или", "это", "время", "вместе", "также",
@@ -23,6 +27,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// A capitalised word right after one of these is a complement of the role, not a name:
 /// "président de la Russie", "Secretary of State", "Помощник Президента по …".
+#[rustfmt::skip]
 const COMPLEMENT_MARKERS: &[&str] = &[
     "du", "de", "des", "d'", "l'", "la", "le", "les", "en", "a", "au", "aux", "pour", "of", "the",
     "for", "in", "on", "to", "по", "при", "в", "на", "для",
@@ -34,18 +39,21 @@ const FOLLOWING_COMPLEMENT_MARKERS: &[&str] = &["de", "du", "des", "d'", "of"];
 
 /// Particles that stay inside a name when they stand between two name words
 /// ("Mohamed bin Zayed", "Charles de Gaulle", "Ludwig van Beethoven").
+#[rustfmt::skip]
 const NAME_PARTICLES: &[&str] = &[
     "bin", "ibn", "bint", "al", "el", "ben", "abu", "van", "von", "der", "den", "ter", "de", "da",
     "di", "du", "des", "le", "la", "dos", "das", "del", "della", "d'",
 ];
 
 /// Words that start a list entry or a role phrase and carry no meaning there.
+#[rustfmt::skip]
 const LEADING_FILLERS: &[&str] = &[
     "le", "la", "les", "l'", "un", "une", "et", "ainsi", "que", "the", "a", "an", "and", "also",
     "и", "а", "также", "avec", "with", "с", "со",
 ];
 
 /// Honorifics: kept apart from both role and name ("Mr. Smith", "г-н Иванов").
+#[rustfmt::skip]
 const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "mme", "mme.",
     "mlle", "mlle.", "monsieur", "madame", "mademoiselle", "sir", "dame", "madam", "lord", "lady",
@@ -54,18 +62,19 @@ const HONORIFICS: &[&str] = &[
 ];
 
 /// Role and title words (Latin scripts: exact folded word, plural "s" allowed).
+#[rustfmt::skip]
 const ROLE_WORDS: &[&str] = &[
     // en
     "president", "vice", "prime", "minister", "secretary", "deputy", "chairman", "chairwoman",
-    "chairperson", "chair", "governor", "ambassador", "press", "aide", "chief", "head",
-    "director", "mayor", "speaker", "chancellor", "king", "queen", "prince", "princess", "emir",
-    "sultan", "general", "colonel", "commander", "admiral", "senator", "congressman",
-    "congresswoman", "representative", "spokesman", "spokeswoman", "spokesperson", "adviser",
-    "advisor", "assistant", "envoy", "leader", "premier", "first", "patriarch", "commissioner",
-    "attorney", "judge", "justice", "counsel", "clerk", "moderator", "presenter", "anchor",
-    "officer", "executive", "ceo", "founder", "manager", "member", "mp", "delegate", "lieutenant",
-    "captain", "inspector", "rector", "witness", "interpreter", "correspondent", "chairs",
-    "secretary-general", "undersecretary", "under-secretary", "ombudsman", "envoy",
+    "chairperson", "chair", "governor", "ambassador", "press", "aide", "chief", "head", "director",
+    "mayor", "speaker", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan",
+    "general", "colonel", "commander", "admiral", "senator", "congressman", "congresswoman",
+    "representative", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "assistant",
+    "envoy", "leader", "premier", "first", "patriarch", "commissioner", "attorney", "judge",
+    "justice", "counsel", "clerk", "moderator", "presenter", "anchor", "officer", "executive",
+    "ceo", "founder", "manager", "member", "mp", "delegate", "lieutenant", "captain", "inspector",
+    "rector", "witness", "interpreter", "correspondent", "chairs", "secretary-general",
+    "undersecretary", "under-secretary", "ombudsman", "envoy",
     // fr
     "presidente", "ministre", "secretaire", "ambassadeur", "ambassadrice", "assistante",
     "conseiller", "conseillere", "chef", "cheffe", "directeur", "directrice", "gouverneur",
@@ -73,84 +82,109 @@ const ROLE_WORDS: &[&str] = &[
     "princesse", "generale", "senateur", "senatrice", "depute", "deputee", "adjoint", "adjointe",
     "delegue", "deleguee", "envoye", "envoyee", "commandant", "patriarche", "journaliste",
     "moderateur", "moderatrice", "presentateur", "presentatrice", "animateur", "animatrice",
-    "representant", "representante", "commissaire", "procureur", "juge", "dirigeant",
-    "dirigeante", "responsable", "attache", "attachee", "consul", "premiere", "haut-commissaire",
+    "representant", "representante", "commissaire", "procureur", "juge", "dirigeant", "dirigeante",
+    "responsable", "attache", "attachee", "consul", "premiere", "haut-commissaire",
     "sous-secretaire", "emissaire",
 ];
 
 /// Russian role words as stems: a word matches when it starts with the stem and at most
 /// three letters of case ending follow ("Президента", "Председателем").
+#[rustfmt::skip]
 const RU_ROLE_STEMS: &[&str] = &[
-    "президент", "премьер", "министр", "помощник", "помощниц", "председател", "губернатор",
-    "глава", "главы", "главе", "главой", "пресс", "секретар", "заместител", "посол", "посла",
-    "послу", "послом", "советник", "руководител", "директор", "мэр", "канцлер", "корол",
-    "генеральн", "генерал", "спикер", "депутат", "сенатор", "полпред", "представител", "вице",
-    "первый", "первого", "первому", "первым", "ведущ", "модератор", "журналист", "патриарх",
-    "управляющ", "начальник", "командующ", "уполномоченн", "генсек", "атташе", "консул",
-    "спецпредставител", "замминистр", "вице-премьер", "эмир", "принц", "королев",
+    "президент", "премьер", "министр", "помощник", "помощниц", "председател", "губернатор", "глава",
+    "главы", "главе", "главой", "пресс", "секретар", "заместител", "посол", "посла", "послу",
+    "послом", "советник", "руководител", "директор", "мэр", "канцлер", "корол", "генеральн",
+    "генерал", "спикер", "депутат", "сенатор", "полпред", "представител", "вице", "первый",
+    "первого", "первому", "первым", "ведущ", "модератор", "журналист", "патриарх", "управляющ",
+    "начальник", "командующ", "уполномоченн", "генсек", "атташе", "консул", "спецпредставител",
+    "замминистр", "вице-премьер", "эмир", "принц", "королев",
 ];
 
 /// Role words that are also common surnames: they count as a surname when they close a
 /// label right after a name word ("Martin Luther King").
+#[rustfmt::skip]
 const ROLE_WORDS_ALSO_SURNAMES: &[&str] = &[
     "king", "prince", "judge", "chancellor", "general", "justice", "head", "chief", "first",
     "speaker", "leader", "member", "roi", "chef",
 ];
 
 /// Labels that stand for whoever asked or spoke: never a named person.
+#[rustfmt::skip]
 const GENERIC_LABELS: &[&str] = &[
-    "question", "questions", "q", "q.", "a", "a.", "answer", "reponse", "ответ", "вопрос",
-    "remark", "remarks", "comment", "реплика", "replique", "commentaire", "комментарий",
-    "journaliste", "journalist", "reporter", "correspondent", "correspondant", "корреспондент",
-    "журналист", "voice", "voix", "голос", "audience", "participant", "participante",
-    "участник", "speaker from the floor", "unidentified speaker", "intervenant", "off-mic",
+    "question", "questions", "q", "q.", "a", "a.", "answer", "reponse", "ответ", "вопрос", "remark",
+    "remarks", "comment", "реплика", "replique", "commentaire", "комментарий", "journaliste",
+    "journalist", "reporter", "correspondent", "correspondant", "корреспондент", "журналист",
+    "voice", "voix", "голос", "audience", "participant", "participante", "участник",
+    "speaker from the floor", "unidentified speaker", "intervenant", "off-mic",
 ];
 
 /// Parenthetical notes about translation, dropped from labels: "(как переведено)",
 /// "(retranslated)", "(question retraduite)".
+#[rustfmt::skip]
 const TRANSLATION_MARKS: &[&str] = &[
     "перевод", "переведен", "translat", "traduit", "traduction", "interpret", "synchron",
     "inaudible", "неразборчиво", "off mic", "off-mic",
 ];
 
 /// Russian and transliterated patronymic endings.
+#[rustfmt::skip]
 const PATRONYMIC_ENDINGS: &[&str] = &[
     "ович", "евич", "овна", "евна", "ична", "инична", "ovich", "evich", "ovna", "evna", "ichna",
     "ovitch", "evitch",
 ];
 
-fn contains(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+/// A word list as a hash set, built on first use.
+type WordSet = LazyLock<HashSet<&'static str>>;
+
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        static $name: WordSet = LazyLock::new(|| $list.iter().copied().collect());
+    };
+}
+
+word_set!(STOP_SET, STOP_WORDS);
+word_set!(COMPLEMENT_SET, COMPLEMENT_MARKERS);
+word_set!(FOLLOWING_SET, FOLLOWING_COMPLEMENT_MARKERS);
+word_set!(PARTICLE_SET, NAME_PARTICLES);
+word_set!(FILLER_SET, LEADING_FILLERS);
+word_set!(HONORIFIC_SET, HONORIFICS);
+word_set!(ROLE_SET, ROLE_WORDS);
+word_set!(RU_ROLE_SET, RU_ROLE_STEMS);
+word_set!(ALSO_SURNAME_SET, ROLE_WORDS_ALSO_SURNAMES);
+word_set!(GENERIC_SET, GENERIC_LABELS);
+
+fn contains(set: &WordSet, word: &str) -> bool {
+    set.contains(word)
 }
 
 /// Whether the folded word is an article, preposition, conjunction or clause opener.
 pub(crate) fn is_stop_word(folded: &str) -> bool {
-    contains(STOP_WORDS, folded)
+    contains(&STOP_SET, folded)
 }
 
 /// Whether a capitalised word right after this folded word is a role complement.
 pub(crate) fn is_complement_marker(folded: &str) -> bool {
-    contains(COMPLEMENT_MARKERS, folded)
+    contains(&COMPLEMENT_SET, folded)
 }
 
 /// Whether this folded word, right after a capitalised run, gives that run a complement.
 pub(crate) fn is_following_complement_marker(folded: &str) -> bool {
-    contains(FOLLOWING_COMPLEMENT_MARKERS, folded)
+    contains(&FOLLOWING_SET, folded)
 }
 
 /// Whether the folded word is a name particle ("bin", "de", "van").
 pub(crate) fn is_particle(folded: &str) -> bool {
-    contains(NAME_PARTICLES, folded)
+    contains(&PARTICLE_SET, folded)
 }
 
 /// Whether the folded word is a filler that opens a list entry or role phrase ("et", "the").
 pub(crate) fn is_leading_filler(folded: &str) -> bool {
-    contains(LEADING_FILLERS, folded)
+    contains(&FILLER_SET, folded)
 }
 
 /// Whether the folded word is an honorific ("mr.", "mme", "г-н").
 pub(crate) fn is_honorific(folded: &str) -> bool {
-    contains(HONORIFICS, folded)
+    contains(&HONORIFIC_SET, folded)
 }
 
 /// Whether the folded word is a role word ("président", "Minister", "Президента",
@@ -168,25 +202,28 @@ fn role_word_exact(folded: &str) -> bool {
         return false;
     }
     if is_cyrillic_word(folded) {
-        return RU_ROLE_STEMS.iter().any(|stem| {
-            folded
-                .strip_prefix(stem)
-                .is_some_and(|rest| rest.chars().count() <= 3)
-        });
+        // The word, or the word without one to three letters of case ending, is a stem.
+        return folded
+            .char_indices()
+            .rev()
+            .take(3)
+            .map(|(i, _)| folded.get(..i).unwrap_or(""))
+            .chain(std::iter::once(folded))
+            .any(|prefix| contains(&RU_ROLE_SET, prefix));
     }
-    if contains(ROLE_WORDS, folded) {
+    if contains(&ROLE_SET, folded) {
         return true;
     }
     // Plurals: "chefs", "ministres", "présidents", "ambassadeurs".
     folded
         .strip_suffix('s')
         .or_else(|| folded.strip_suffix('x'))
-        .is_some_and(|single| single.len() > 2 && contains(ROLE_WORDS, single))
+        .is_some_and(|single| single.len() > 2 && contains(&ROLE_SET, single))
 }
 
 /// Whether the folded role word is also a common surname ("King").
 pub(crate) fn is_role_word_also_surname(folded: &str) -> bool {
-    contains(ROLE_WORDS_ALSO_SURNAMES, folded)
+    contains(&ALSO_SURNAME_SET, folded)
 }
 
 /// Whether a folded label (parentheticals removed) is a generic speaker label:
@@ -194,11 +231,12 @@ pub(crate) fn is_role_word_also_surname(folded: &str) -> bool {
 /// ("Question from the audience", "Вопрос из зала").
 pub(crate) fn is_generic_label(label: &str) -> bool {
     let trimmed = label.trim().trim_end_matches([':', '.', ',', ';']).trim();
-    if trimmed.is_empty() {
+    // Generic labels are a few words; a long text is something else (and not worth folding).
+    if trimmed.is_empty() || trimmed.len() > 200 {
         return false;
     }
     let folded = crate::text::fold(trimmed);
-    if contains(GENERIC_LABELS, folded.as_str()) {
+    if contains(&GENERIC_SET, folded.as_str()) {
         return true;
     }
     let mut words = trimmed.split(' ');
@@ -208,7 +246,7 @@ pub(crate) fn is_generic_label(label: &str) -> bool {
     let first = crate::text::fold(first);
     let first = first.trim_end_matches([':', '.', ',']);
     // A real qualifier is lowercase ("from the floor"); "Journaliste Jean Dupont" is a person.
-    (contains(GENERIC_LABELS, first) && first.chars().count() > 1)
+    (contains(&GENERIC_SET, first) && first.chars().count() > 1)
         && words.all(|w| !w.chars().next().is_some_and(char::is_uppercase))
 }
 

@@ -6,15 +6,21 @@
 //! whatever the number of participants.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use super::lexicon;
 use super::names::NameParts;
 use super::similarity::stem;
 use super::split::parse_reference;
-use super::tokens::{Token, tokenize};
+use super::tokens::{Token, Tokens, fold_first_char, fold_word, tokenize};
 use crate::model::{Participant, ParticipantId};
+
+/// Longer names and roles are not looked for in text: they are not how people are
+/// mentioned, and trying them at every word would cost too much.
+const MAX_NAME_WORDS: usize = 6;
+const MAX_ROLE_WORDS: usize = 12;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
@@ -36,7 +42,36 @@ struct Pattern {
 pub struct MentionFinder {
     patterns: Vec<Pattern>,
     /// Stem of a pattern's first word → patterns.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    /// For plain ASCII first words: bit `len` of entry `first byte` is set when some
+    /// pattern's first word has that first byte and length, so most words are passed
+    /// over without being folded or hashed.
+    ascii_starts: Vec<u64>,
+    /// First characters of the patterns' first words (folded), sorted: a cheap test for
+    /// words in other scripts.
+    start_chars: Vec<char>,
+}
+
+/// A fast hash for short words (the keys come from the document's own participants, so
+/// resistance to crafted collisions is not needed).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word.get_mut(..chunk.len())
+                .unwrap_or_default()
+                .copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl MentionFinder {
@@ -65,7 +100,7 @@ impl MentionFinder {
             }
             for name in &names {
                 let words = phrase_words(name);
-                if words.len() >= 2 {
+                if (2..=MAX_NAME_WORDS).contains(&words.len()) {
                     add(words, p.id, Kind::Name);
                 }
                 if let Some(parts) = NameParts::parse(name) {
@@ -80,14 +115,18 @@ impl MentionFinder {
                     .count();
                 words.drain(..fillers);
                 // One word ("président") fits too many people to point at one.
-                if words.len() >= 2 {
+                if (2..=MAX_ROLE_WORDS).contains(&words.len()) {
                     add(words, p.id, Kind::Role);
                 }
             }
         }
-        let mut finder = MentionFinder::default();
+        let mut finder = MentionFinder {
+            ascii_starts: vec![0; 128],
+            ..MentionFinder::default()
+        };
         for (words, (pids, kind)) in phrases {
             if let [pid] = pids.as_slice() {
+                finder.note_start(words.first().map_or("", String::as_str));
                 let index = finder.patterns.len();
                 finder
                     .by_first
@@ -113,6 +152,41 @@ impl MentionFinder {
         finder
     }
 
+    fn note_start(&mut self, key: &str) {
+        if let Some(c) = key.chars().next()
+            && let Err(at) = self.start_chars.binary_search(&c)
+        {
+            self.start_chars.insert(at, c);
+        }
+        if let Some(&first) = key.as_bytes().first()
+            && key.is_ascii()
+            && key.len() < 64
+            && let Some(bits) = self.ascii_starts.get_mut(usize::from(first))
+        {
+            *bits |= 1 << key.len();
+        }
+    }
+
+    /// Whether a word could start a pattern, judged without folding it when it is ASCII.
+    fn may_start(&self, token: &Token) -> bool {
+        let word = token.text;
+        if !word.is_ascii() {
+            return word
+                .chars()
+                .next()
+                .and_then(fold_first_char)
+                .is_some_and(|c| self.start_chars.binary_search(&c).is_ok());
+        }
+        let Some(&first) = word.as_bytes().first() else {
+            return false;
+        };
+        word.len() < 64
+            && self
+                .ascii_starts
+                .get(usize::from(first.to_ascii_lowercase()))
+                .is_some_and(|bits| bits & (1 << word.len()) != 0)
+    }
+
     /// Finds the mentions in `text`: byte ranges on character boundaries, sorted,
     /// not overlapping; a role phrase right before the name it belongs to is one mention.
     pub fn find(&self, text: &str) -> Vec<(ParticipantId, Range<usize>)> {
@@ -120,85 +194,120 @@ impl MentionFinder {
         if self.patterns.is_empty() {
             return out;
         }
-        let tokens = tokenize(text);
-        let mut keys: Vec<Option<String>> = vec![None; tokens.len()];
-        let mut i = 0;
-        let mut consumed = 0;
-        while i < tokens.len() {
-            let Some((pattern, len)) = self.match_at(&tokens, &mut keys, i) else {
-                i += 1;
+        // The text is read as a stream: only the words a pattern is being tried on are kept.
+        let mut window = Window {
+            tokens: Tokens::new(text),
+            slots: VecDeque::new(),
+        };
+        // The word before the window's first, unless a mention took it.
+        let mut prev: Option<Token> = None;
+        loop {
+            if window.slots.is_empty() {
+                // Most words start nothing: pass them over without queueing them.
+                let Some(token) = window.tokens.next() else {
+                    break;
+                };
+                if !self.may_start(&token) {
+                    prev = Some(token);
+                    continue;
+                }
+                window.slots.push_back(Slot { token, key: None });
+            }
+            let Some((pattern, len)) = self.match_front(&mut window) else {
+                prev = window.slots.pop_front().map(|slot| slot.token);
                 continue;
             };
-            let (Some(first), Some(last)) = (tokens.get(i), tokens.get(i + len - 1)) else {
+            let (Some(first), Some(last)) = (window.token(0), window.token(len - 1)) else {
                 break;
             };
             let mut start = first.start;
             // "Mr. Loukachenko", "le Président Japarov": the title goes with the name.
             if pattern.kind == Kind::Name
-                && i > consumed
                 && !first.boundary_before
-                && let Some(prev) = tokens.get(i - 1)
-                && is_title(prev)
+                && let Some(prev) = prev
+                && is_title(&prev)
             {
                 start = prev.start;
             }
             push_merged(&mut out, text, pattern.pid, start..last.end);
-            i += len;
-            consumed = i;
+            window.slots.drain(..len.min(window.slots.len()));
+            prev = None;
         }
         out
     }
 
-    /// The longest pattern that fits the text at token `i`, with its length in tokens.
-    fn match_at(
-        &self,
-        tokens: &[Token],
-        keys: &mut [Option<String>],
-        i: usize,
-    ) -> Option<(&Pattern, usize)> {
-        let first = tokens.get(i)?;
-        let candidates = self.by_first.get(key(tokens, keys, i)?)?;
-        candidates.iter().find_map(|&index| {
-            let pattern = self.patterns.get(index)?;
+    /// The longest pattern that fits the text at the window's first word, with its length.
+    fn match_front(&self, window: &mut Window) -> Option<(&Pattern, usize)> {
+        let first = window.token(0)?;
+        if !self.may_start(&first) {
+            return None;
+        }
+        let candidates = self.by_first.get(window.key(0)?)?;
+        for &index in candidates {
+            let Some(pattern) = self.patterns.get(index) else {
+                continue;
+            };
             // Names are written with a capital; roles may not be.
             if pattern.kind == Kind::Name && !first.is_capitalised() {
-                return None;
+                continue;
             }
             let len = pattern.words.len();
-            for (offset, word) in pattern.words.iter().enumerate().skip(1) {
-                let at = i + offset;
-                if tokens.get(at).is_none_or(|t| t.boundary_before)
-                    || key(tokens, keys, at)? != word.as_str()
-                {
-                    return None;
-                }
+            if !window.fill(len) {
+                continue;
             }
-            Some((pattern, len))
-        })
-    }
-}
-
-/// The matching key of token `i` (folded, Russian-stemmed), computed once.
-fn key<'k>(tokens: &[Token], keys: &'k mut [Option<String>], i: usize) -> Option<&'k str> {
-    let slot = keys.get_mut(i)?;
-    if slot.is_none() {
-        let token = tokens.get(i)?;
-        let folded = fold_word(token.text);
-        *slot = Some(stem(&folded).to_owned());
-    }
-    slot.as_deref()
-}
-
-/// `fold` with a fast path for plain ASCII words.
-fn fold_word(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
-            Cow::Owned(word.to_ascii_lowercase().replace('`', "'"))
-        } else {
-            Cow::Borrowed(word)
+            let fits = pattern.words.iter().enumerate().skip(1).all(|(at, word)| {
+                window.token(at).is_some_and(|t| !t.boundary_before)
+                    && window.key(at) == Some(word.as_str())
+            });
+            if fits {
+                return Some((pattern, len));
+            }
         }
-    } else {
-        Cow::Owned(crate::text::fold(word))
+        None
+    }
+}
+
+/// The words of a text being scanned, with their matching keys computed on demand.
+struct Window<'a> {
+    tokens: Tokens<'a>,
+    slots: VecDeque<Slot<'a>>,
+}
+
+struct Slot<'a> {
+    token: Token<'a>,
+    /// Folded and Russian-stemmed, once asked for.
+    key: Option<Cow<'a, str>>,
+}
+
+impl<'a> Window<'a> {
+    /// Reads words until the window holds `len` of them; false at the end of the text.
+    fn fill(&mut self, len: usize) -> bool {
+        while self.slots.len() < len {
+            match self.tokens.next() {
+                Some(token) => self.slots.push_back(Slot { token, key: None }),
+                None => return false,
+            }
+        }
+        true
+    }
+
+    fn token(&self, at: usize) -> Option<Token<'a>> {
+        self.slots.get(at).map(|slot| slot.token)
+    }
+
+    fn key(&mut self, at: usize) -> Option<&str> {
+        let slot = self.slots.get_mut(at)?;
+        if slot.key.is_none() {
+            slot.key = Some(match fold_word(slot.token.text) {
+                Cow::Borrowed(word) => Cow::Borrowed(stem(word)),
+                Cow::Owned(mut word) => {
+                    let len = stem(&word).len();
+                    word.truncate(len);
+                    Cow::Owned(word)
+                }
+            });
+        }
+        slot.key.as_deref()
     }
 }
 
@@ -264,12 +373,30 @@ mod tests {
 
     fn french_cast() -> Vec<Participant> {
         vec![
-            person(0, Some("Alexandre Loukachenko"), Some("président de la Biélorussie"), &[
-                "Président de la République de Biélorussie Alexandre Loukachenko",
-            ]),
-            person(1, Some("Kassym-Jomart Tokayev"), Some("président du Kazakhstan"), &[]),
-            person(2, Some("Sadyr Japarov"), Some("président du Kirghizistan"), &[]),
-            person(3, Some("Vladimir Poutine"), Some("Président de la Russie"), &[]),
+            person(
+                0,
+                Some("Alexandre Loukachenko"),
+                Some("président de la Biélorussie"),
+                &["Président de la République de Biélorussie Alexandre Loukachenko"],
+            ),
+            person(
+                1,
+                Some("Kassym-Jomart Tokayev"),
+                Some("président du Kazakhstan"),
+                &[],
+            ),
+            person(
+                2,
+                Some("Sadyr Japarov"),
+                Some("président du Kirghizistan"),
+                &[],
+            ),
+            person(
+                3,
+                Some("Vladimir Poutine"),
+                Some("Président de la Russie"),
+                &[],
+            ),
             person(4, None, Some("chef d’état-major adjoint"), &[]),
             person(5, Some("Alexandre Pankine"), Some("vice-ministre"), &[]),
         ]
@@ -306,10 +433,18 @@ mod tests {
     #[test]
     fn lowercase_words_and_shared_roles_are_not_mentions() {
         let mut people = french_cast();
-        people.push(person(6, Some("Jean Roux"), Some("président du Kazakhstan"), &[]));
+        people.push(person(
+            6,
+            Some("Jean Roux"),
+            Some("président du Kazakhstan"),
+            &[],
+        ));
         // "président du Kazakhstan" now fits two people; a lone first name fits nobody.
         assert_eq!(
-            found(&people, "le président du Kazakhstan et Alexandre, la poutine"),
+            found(
+                &people,
+                "le président du Kazakhstan et Alexandre, la poutine"
+            ),
             []
         );
     }
@@ -324,27 +459,61 @@ mod tests {
     #[test]
     fn russian_case_endings() {
         let people = vec![
-            person(0, Some("Владимир Путин"), Some("Президент России"), &["В.Путин"]),
-            person(1, Some("Александр Лукашенко"), Some("Президент Республики Беларусь"), &[]),
+            person(
+                0,
+                Some("Владимир Путин"),
+                Some("Президент России"),
+                &["В.Путин"],
+            ),
+            person(
+                1,
+                Some("Александр Лукашенко"),
+                Some("Президент Республики Беларусь"),
+                &[],
+            ),
         ];
-        let text = "Я согласен с Владимиром Путиным и с коллегой Лукашенко. Слова Президента России.";
+        let text =
+            "Я согласен с Владимиром Путиным и с коллегой Лукашенко. Слова Президента России.";
         assert_eq!(
             found(&people, text),
-            [(0, "Владимиром Путиным"), (1, "Лукашенко"), (0, "Президента России")]
+            [
+                (0, "Владимиром Путиным"),
+                (1, "Лукашенко"),
+                (0, "Президента России")
+            ]
         );
     }
 
     #[test]
     fn english_roles_and_honorifics() {
         let people = vec![
-            person(0, Some("Kassym-Jomart Tokayev"), Some("President of Kazakhstan"), &[]),
+            person(
+                0,
+                Some("Kassym-Jomart Tokayev"),
+                Some("President of Kazakhstan"),
+                &[],
+            ),
             person(1, Some("John Smith"), None, &["MR. SMITH"]),
         ];
         let text = "As the President of Kazakhstan said, and as Mr. Smith's office wrote, \
                     John Smith agrees.";
         assert_eq!(
             found(&people, text),
-            [(0, "President of Kazakhstan"), (1, "Mr. Smith"), (1, "John Smith")]
+            [
+                (0, "President of Kazakhstan"),
+                (1, "Mr. Smith"),
+                (1, "John Smith")
+            ]
+        );
+    }
+
+    #[test]
+    fn elisions_and_monsieur() {
+        let people = french_cast();
+        let text = "l’avis d’Alexandre Loukachenko et de Monsieur Japarov";
+        assert_eq!(
+            found(&people, text),
+            [(0, "Alexandre Loukachenko"), (2, "Monsieur Japarov")]
         );
     }
 

@@ -97,7 +97,10 @@ pub fn resolve(sources: &[PersonSource], language: &str) -> Resolution {
 /// only one participant fits), as byte ranges, in text order.
 ///
 /// Builds the lookup on every call; to scan many texts, build a [`MentionFinder`] once.
-pub fn find_mentions(participants: &[Participant], text: &str) -> Vec<(ParticipantId, Range<usize>)> {
+pub fn find_mentions(
+    participants: &[Participant],
+    text: &str,
+) -> Vec<(ParticipantId, Range<usize>)> {
     MentionFinder::new(participants).find(text)
 }
 

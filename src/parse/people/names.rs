@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::lexicon;
 use super::similarity::{first_names_match, stem};
-use super::tokens::{Token, is_name_word, tokenize};
+use super::tokens::{Token, fold_word, is_name_word, tokenize};
 
 /// Tokens of a text with their folded forms, side by side.
 pub(crate) struct Words<'a> {
@@ -20,7 +20,10 @@ impl<'a> Words<'a> {
     /// Tokenizes and folds `text`.
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
-        let folded = tokens.iter().map(|t| crate::text::fold(t.text)).collect();
+        let folded = tokens
+            .iter()
+            .map(|t| fold_word(t.text).into_owned())
+            .collect();
         Words { tokens, folded }
     }
 
@@ -168,6 +171,10 @@ pub(crate) struct Unit {
     pub particle_led: bool,
 }
 
+/// A run this long with nothing before it can still be a whole name
+/// ("Mohamed bin Zayed Al Nahyan", "Martin Luther King").
+const MAX_BARE_NAME_UNITS: usize = 5;
+
 /// How many units at the end of a run form the name. A run that is the whole text is all
 /// name; after a role, a name is usually two units (three with a patronymic, more when it
 /// would start with a particle); after a preposition or article ("du Kazakhstan …") the
@@ -179,7 +186,8 @@ pub(crate) fn units_to_keep(
     marker_before: bool,
 ) -> usize {
     let total = units.len();
-    if !something_before {
+    // A run of many capitalised words is a title and a name, not a name.
+    if !something_before && total <= MAX_BARE_NAME_UNITS {
         return total;
     }
     let patronymic = units
@@ -188,11 +196,7 @@ pub(crate) fn units_to_keep(
         .take(3)
         .any(|u| lexicon::is_patronymic(words.f(u.core)));
     let mut keep = if patronymic { 3 } else { 2 }.min(total);
-    while keep < total
-        && units
-            .get(total - keep)
-            .is_some_and(|u| u.particle_led)
-    {
+    while keep < total && units.get(total - keep).is_some_and(|u| u.particle_led) {
         keep += 1;
     }
     if marker_before {
@@ -286,7 +290,10 @@ mod tests {
         assert_eq!((p.first, p.initial), (None, Some('в')));
         assert_eq!(p.surname, "путин");
         let p = NameParts::parse("Путин Владимир Владимирович").unwrap();
-        assert_eq!((p.surname.as_str(), p.first.as_deref()), ("путин", Some("владимир")));
+        assert_eq!(
+            (p.surname.as_str(), p.first.as_deref()),
+            ("путин", Some("владимир"))
+        );
         let p = NameParts::parse("Mohamed bin Zayed").unwrap();
         assert_eq!((p.surname.as_str(), p.units), ("zayed", 2));
     }

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::captions;
 use super::names::NameParts;
-use super::similarity::surnames_match;
+use super::similarity::{MAX_FUZZY_LEN, stem, surnames_match};
 use super::split::{Parsed, parse_reference, trim_reference};
 use super::{PersonSource, Resolution, SourceKind};
 use crate::model::{Appearances, Participant, ParticipantId};
@@ -52,11 +52,12 @@ pub(crate) struct Resolver {
     persons: Vec<Person>,
     /// Folded full name → person.
     by_full: HashMap<String, usize>,
-    /// Surname key (folded, Russian-stemmed) → people.
-    by_surname: HashMap<String, Vec<usize>>,
-    /// Surname and each of its one-letter deletions → (surname, person): finds surnames
-    /// one edit apart with a few look-ups instead of a scan.
-    by_deletion: HashMap<String, Vec<(String, usize)>>,
+    /// Surname key (folded, Russian-stemmed) → people, with the initial each had when
+    /// indexed (a cheap filter before comparing first names).
+    by_surname: HashMap<String, Vec<(usize, Option<char>)>>,
+    /// Surname and each of its one-letter deletions → the distinct surnames that give it:
+    /// finds surnames one edit apart with a few look-ups instead of a scan.
+    by_deletion: HashMap<String, Vec<String>>,
     /// Folded role → people who were given that role anywhere.
     by_role: HashMap<String, Vec<usize>>,
     /// Folded role of a role-only label → its person.
@@ -213,17 +214,26 @@ impl Resolver {
                 None => scored.push((pid, score)),
             }
         };
-        if let Some(pids) = self.by_surname.get(parts.surname_key()) {
-            for &pid in pids {
-                consider(pid, true);
+        let mut visit_surname = |key: &str, exact: bool| {
+            for &(pid, initial) in self.by_surname.get(key).into_iter().flatten() {
+                let clash = matches!((initial, parts.initial), (Some(a), Some(b)) if a != b);
+                if !clash {
+                    consider(pid, exact);
+                }
             }
-        }
+        };
+        let own_key = parts.surname_key();
+        visit_surname(own_key, true);
+        let mut seen: Vec<&str> = Vec::new();
         for key in deletion_keys(&parts.surname) {
-            if let Some(entries) = self.by_deletion.get(&key) {
-                for (surname, pid) in entries {
-                    if surnames_match(surname, &parts.surname) {
-                        consider(*pid, false);
-                    }
+            for surname in self.by_deletion.get(&key).into_iter().flatten() {
+                let other_key = stem(surname);
+                if other_key != own_key
+                    && !seen.contains(&other_key)
+                    && surnames_match(surname, &parts.surname)
+                {
+                    seen.push(other_key);
+                    visit_surname(other_key, false);
                 }
             }
         }
@@ -284,18 +294,18 @@ impl Resolver {
 
     fn index_name(&mut self, pid: usize, parts: &NameParts) {
         self.by_full.entry(parts.full.clone()).or_insert(pid);
-        push_unique(
-            self.by_surname
-                .entry(parts.surname_key().to_owned())
-                .or_default(),
-            pid,
-        );
-        if parts.surname.chars().count() >= 5 {
-            for key in deletion_keys(&parts.surname) {
-                let entries = self.by_deletion.entry(key).or_default();
-                if !entries.iter().any(|(s, p)| *p == pid && *s == parts.surname) {
-                    entries.push((parts.surname.clone(), pid));
-                }
+        let entries = self
+            .by_surname
+            .entry(parts.surname_key().to_owned())
+            .or_default();
+        match entries.iter_mut().find(|(p, _)| *p == pid) {
+            Some(entry) => entry.1 = entry.1.or(parts.initial),
+            None => entries.push((pid, parts.initial)),
+        }
+        for key in deletion_keys(&parts.surname) {
+            let surnames = self.by_deletion.entry(key).or_default();
+            if !surnames.contains(&parts.surname) {
+                surnames.push(parts.surname.clone());
             }
         }
     }
@@ -351,10 +361,11 @@ fn push_unique(list: &mut Vec<usize>, pid: usize) {
 }
 
 /// The word itself and each form with one letter deleted ("choigu" → "hoigu", "coigu", …);
-/// two words one edit apart share at least one of these. Short words get none.
+/// two words one edit apart share at least one of these. Short words (and absurdly long
+/// ones, which are no surnames) get none.
 fn deletion_keys(word: &str) -> Vec<String> {
     let count = word.chars().count();
-    if count < 5 {
+    if !(5..=MAX_FUZZY_LEN).contains(&count) {
         return Vec::new();
     }
     let mut keys = Vec::with_capacity(count + 1);
@@ -394,7 +405,10 @@ mod tests {
     }
 
     fn names(r: &Resolution) -> Vec<&str> {
-        r.participants.iter().map(Participant::display_name).collect()
+        r.participants
+            .iter()
+            .map(Participant::display_name)
+            .collect()
     }
 
     #[test]
@@ -418,7 +432,11 @@ mod tests {
         assert_eq!(putin.role.as_deref(), Some("Président de la Russie"));
         assert_eq!(
             putin.aliases,
-            ["Président de la Russie Vladimir Poutine", "Vladimir Poutine", "Poutine"]
+            [
+                "Président de la Russie Vladimir Poutine",
+                "Vladimir Poutine",
+                "Poutine"
+            ]
         );
     }
 
@@ -438,7 +456,10 @@ mod tests {
         assert_eq!(ids(&r, 3), [1]);
         // Same surname, another initial: someone else.
         assert_eq!(ids(&r, 4), [2]);
-        assert_eq!(r.participants[0].name.as_deref(), Some("Александр Лукашенко"));
+        assert_eq!(
+            r.participants[0].name.as_deref(),
+            Some("Александр Лукашенко")
+        );
         assert_eq!(
             r.participants[0].role.as_deref(),
             Some("Президент Республики Беларусь")
@@ -464,7 +485,11 @@ mod tests {
         assert_eq!(ids(&r, 3), [0]);
         assert_eq!(ids(&r, 5), [1]);
         assert_eq!(r.participants[0].name.as_deref(), Some("Sergueï Choïgou"));
-        assert!(r.participants[0].aliases.contains(&"Sergueï Choïgu".to_owned()));
+        assert!(
+            r.participants[0]
+                .aliases
+                .contains(&"Sergueï Choïgu".to_owned())
+        );
     }
 
     #[test]
@@ -480,7 +505,16 @@ mod tests {
             ],
             "fr",
         );
-        assert_eq!(names(&r)[..5], ["Alexandre Loukachenko", "Alexandre Pankine", "Ivan Morozov", "Anna Kovalenko", "Petro Kovalenko"]);
+        assert_eq!(
+            names(&r)[..5],
+            [
+                "Alexandre Loukachenko",
+                "Alexandre Pankine",
+                "Ivan Morozov",
+                "Anna Kovalenko",
+                "Petro Kovalenko"
+            ]
+        );
         // A bare surname two people share is nobody's: its own entry.
         assert_eq!(ids(&r, 5), [5]);
     }
@@ -557,7 +591,10 @@ mod tests {
         assert_eq!(ids(&r, 4), [2]);
         assert_eq!(ids(&r, 5), [0]);
         assert_eq!(r.participants[0].name.as_deref(), Some("John Smith"));
-        assert_eq!(r.participants[2].role.as_deref(), Some("Some Constituency, Party"));
+        assert_eq!(
+            r.participants[2].role.as_deref(),
+            Some("Some Constituency, Party")
+        );
         assert!(r.participants[1].generic);
     }
 
@@ -565,7 +602,9 @@ mod tests {
     fn list_role_beats_caption_role() {
         let r = resolve(
             &[
-                caption("Le président biélorusse Alexandre Loukachenko avant la séance photo commune des chefs d’État de l’OTSC"),
+                caption(
+                    "Le président biélorusse Alexandre Loukachenko avant la séance photo commune des chefs d’État de l’OTSC",
+                ),
                 item("Le président de la Biélorussie Alexandre Loukachenko,"),
                 label("Président de la République de Biélorussie Alexandre Loukachenko"),
                 label("Mr. Loukachenko"),
@@ -577,6 +616,78 @@ mod tests {
         assert_eq!(
             r.participants[0].role.as_deref(),
             Some("président de la Biélorussie")
+        );
+    }
+
+    #[test]
+    fn hearing_labels_in_capitals() {
+        let r = resolve(
+            &[
+                label("CHAIRMAN JONES"),
+                label("SENATOR O'BRIEN"),
+                label("THE CHAIRMAN"),
+                label("THE WITNESS"),
+                label("Mr. Chairman"),
+                label("THE WITNESS"),
+            ],
+            "en",
+        );
+        assert_eq!(names(&r), ["Jones", "O'Brien", "Witness"]);
+        assert_eq!(ids(&r, 2), [0]);
+        assert_eq!(ids(&r, 4), [0]);
+        assert_eq!(ids(&r, 5), [2]);
+        assert_eq!(r.participants[0].role.as_deref(), Some("Chairman"));
+        assert_eq!(
+            r.participants[0].aliases,
+            ["CHAIRMAN JONES", "Jones", "THE CHAIRMAN", "Mr. Chairman"]
+        );
+    }
+
+    #[test]
+    fn english_kremlin_shape() {
+        let r = resolve(
+            &[
+                caption(
+                    "With President of Belarus Alexander Lukashenko before the meeting of the Collective Security Council",
+                ),
+                item("Prime Minister Mikhail Ostrov,"),
+                item("Deputy Prime Minister – Chief of Government Staff Dmitry Larin,"),
+                item("and Presidential Aide Yury Ushakov."),
+                label("President of Russia Vladimir Putin"),
+                label("President of Belarus Alexander Lukashenko"),
+                label("Vladimir Putin"),
+                label("Question (retranslated)"),
+                label("Alexander Lukashenko (retranslated)"),
+                caption(
+                    "Prime Minister Mikhail Ostrov and Presidential Aide Yury Ushakov at the Kremlin",
+                ),
+                caption("The Collective Security Council in Minsk"),
+            ],
+            "en",
+        );
+        assert_eq!(
+            names(&r),
+            [
+                "Alexander Lukashenko",
+                "Mikhail Ostrov",
+                "Dmitry Larin",
+                "Yury Ushakov",
+                "Vladimir Putin",
+                "Question"
+            ]
+        );
+        assert_eq!(ids(&r, 5), [0]);
+        assert_eq!(ids(&r, 8), [0]);
+        assert_eq!(ids(&r, 9), [1, 3]);
+        assert!(ids(&r, 10).is_empty());
+        assert_eq!(
+            r.participants[2].role.as_deref(),
+            Some("Deputy Prime Minister – Chief of Government Staff")
+        );
+        assert_eq!(r.participants[3].role.as_deref(), Some("Presidential Aide"));
+        assert_eq!(
+            r.participants[0].role.as_deref(),
+            Some("President of Belarus")
         );
     }
 

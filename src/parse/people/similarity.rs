@@ -4,6 +4,10 @@
 
 use super::lexicon::is_cyrillic_word;
 
+/// Words longer than this are compared exactly only: no name is that long, and edit
+/// distance costs the product of the lengths.
+pub(crate) const MAX_FUZZY_LEN: usize = 40;
+
 /// Levenshtein distance between `a` and `b`, or `None` when it exceeds `max`.
 pub(crate) fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
@@ -58,9 +62,7 @@ pub(crate) fn surnames_match(a: &str, b: &str) -> bool {
     if a == b || stem(a) == stem(b) {
         return true;
     }
-    a.chars().count() >= 5
-        && b.chars().count() >= 5
-        && edit_distance_within(a, b, 1).is_some()
+    a.chars().count() >= 5 && b.chars().count() >= 5 && edit_distance_within(a, b, 1).is_some()
 }
 
 /// Whether two folded first names are variants of one name ("sergueï"/"sergey",
@@ -75,9 +77,10 @@ pub(crate) fn first_names_match(a: &str, b: &str) -> bool {
     if stem(a) == stem(b) {
         return true;
     }
-    let shortest = a.chars().count().min(b.chars().count());
+    let (len_a, len_b) = (a.chars().count(), b.chars().count());
+    let shortest = len_a.min(len_b);
     let max = if shortest <= 4 { 1 } else { 2 };
-    shortest >= 3 && edit_distance_within(a, b, max).is_some()
+    shortest >= 3 && len_a.max(len_b) <= MAX_FUZZY_LEN && edit_distance_within(a, b, max).is_some()
 }
 
 #[cfg(test)]

@@ -217,7 +217,10 @@ fn split_plain(text: &str) -> Parsed {
     let mut honorific = None;
     // French "M. Dupont": a Latin "M." before a lone surname is "Monsieur".
     if name_range.len() == 2
-        && words.tokens.get(name_range.start).is_some_and(|t| t.text == "M.")
+        && words
+            .tokens
+            .get(name_range.start)
+            .is_some_and(|t| t.text == "M.")
         && !words.is_initial(name_range.start + 1)
     {
         honorific = Some("M.".to_owned());
@@ -297,7 +300,10 @@ mod tests {
     fn french_roles_with_complements() {
         assert_eq!(
             split("Le président du Kazakhstan Kassym-Jomart Tokayev,"),
-            rn(Some("président du Kazakhstan"), Some("Kassym-Jomart Tokayev"))
+            rn(
+                Some("président du Kazakhstan"),
+                Some("Kassym-Jomart Tokayev")
+            )
         );
         assert_eq!(
             split("Président de la Russie Vladimir Poutine"),
@@ -315,7 +321,9 @@ mod tests {
             )
         );
         assert_eq!(
-            split("le secrétaire général de l’Organisation du Traité de sécurité collective Imangali Tasmagambetov"),
+            split(
+                "le secrétaire général de l’Organisation du Traité de sécurité collective Imangali Tasmagambetov"
+            ),
             rn(
                 Some("secrétaire général de l’Organisation du Traité de sécurité collective"),
                 Some("Imangali Tasmagambetov")
@@ -331,12 +339,19 @@ mod tests {
     fn french_role_only_and_stray_dot() {
         assert_eq!(
             split("le chef d’état-major adjoint du bureau exécutif présidentiel,"),
-            rn(Some("chef d’état-major adjoint du bureau exécutif présidentiel"), None)
+            rn(
+                Some("chef d’état-major adjoint du bureau exécutif présidentiel"),
+                None
+            )
         );
         assert_eq!(
-            split("et l’ambassadeur extraordinaire et plénipotentiaire. de la Fédération de Russie en Moldavie Pavel Griaznov."),
+            split(
+                "et l’ambassadeur extraordinaire et plénipotentiaire. de la Fédération de Russie en Moldavie Pavel Griaznov."
+            ),
             rn(
-                Some("ambassadeur extraordinaire et plénipotentiaire de la Fédération de Russie en Moldavie"),
+                Some(
+                    "ambassadeur extraordinaire et plénipotentiaire de la Fédération de Russie en Moldavie"
+                ),
                 Some("Pavel Griaznov")
             )
         );
@@ -346,7 +361,10 @@ mod tests {
     fn english_titles_and_particles() {
         assert_eq!(
             split("President of the United Arab Emirates Mohamed bin Zayed"),
-            rn(Some("President of the United Arab Emirates"), Some("Mohamed bin Zayed"))
+            rn(
+                Some("President of the United Arab Emirates"),
+                Some("Mohamed bin Zayed")
+            )
         );
         assert_eq!(
             split("Prime Minister Anna Berg"),
@@ -360,8 +378,14 @@ mod tests {
             split("Deputy Chief of Staff Jane Roe"),
             rn(Some("Deputy Chief of Staff"), Some("Jane Roe"))
         );
-        assert_eq!(split("Martin Luther King"), rn(None, Some("Martin Luther King")));
-        assert_eq!(split("Charles de Gaulle"), rn(None, Some("Charles de Gaulle")));
+        assert_eq!(
+            split("Martin Luther King"),
+            rn(None, Some("Martin Luther King"))
+        );
+        assert_eq!(
+            split("Charles de Gaulle"),
+            rn(None, Some("Charles de Gaulle"))
+        );
         assert_eq!(
             split("Jane Doe, Secretary of Health"),
             rn(Some("Secretary of Health"), Some("Jane Doe"))
@@ -371,7 +395,10 @@ mod tests {
     #[test]
     fn english_capitals_and_honorifics() {
         let p = parse_reference("MR. SMITH");
-        assert_eq!((p.name.as_deref(), p.honorific.as_deref()), (Some("Smith"), Some("Mr.")));
+        assert_eq!(
+            (p.name.as_deref(), p.honorific.as_deref()),
+            (Some("Smith"), Some("Mr."))
+        );
         assert_eq!(p.role, None);
         assert_eq!(
             split("SECRETARY BLINKEN"),
@@ -382,7 +409,10 @@ mod tests {
         let p = parse_reference("Mr Speaker");
         assert_eq!((p.role.as_deref(), p.name), (Some("Speaker"), None));
         let p = parse_reference("M. Dupont");
-        assert_eq!((p.name.as_deref(), p.honorific.as_deref()), (Some("Dupont"), Some("M.")));
+        assert_eq!(
+            (p.name.as_deref(), p.honorific.as_deref()),
+            (Some("Dupont"), Some("M."))
+        );
     }
 
     #[test]
@@ -400,18 +430,27 @@ mod tests {
     #[test]
     fn russian_labels() {
         assert_eq!(split("В.Путин"), rn(None, Some("В.Путин")));
-        assert_eq!(split("А.Лукашенко (как переведено)"), rn(None, Some("А.Лукашенко")));
+        assert_eq!(
+            split("А.Лукашенко (как переведено)"),
+            rn(None, Some("А.Лукашенко"))
+        );
         assert_eq!(
             split("Президент Казахстана Касым-Жомарт Токаев"),
             rn(Some("Президент Казахстана"), Some("Касым-Жомарт Токаев"))
         );
         assert_eq!(
             split("Президент Республики Беларусь Александр Лукашенко"),
-            rn(Some("Президент Республики Беларусь"), Some("Александр Лукашенко"))
+            rn(
+                Some("Президент Республики Беларусь"),
+                Some("Александр Лукашенко")
+            )
         );
         assert_eq!(
             split("Президент России Владимир Владимирович Путин"),
-            rn(Some("Президент России"), Some("Владимир Владимирович Путин"))
+            rn(
+                Some("Президент России"),
+                Some("Владимир Владимирович Путин")
+            )
         );
         assert_eq!(
             split("Помощник Президента Юрий Ушаков"),

@@ -5,6 +5,10 @@
 //! English possessives dropped ("Smith's" → "Smith"), and the dot of an initial or a short
 //! abbreviation kept ("В.", "Mr.", "V.V.Putin" → "V.", "V.", "Putin").
 
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::sync::LazyLock;
+
 use super::lexicon;
 
 /// One word of a text.
@@ -52,18 +56,23 @@ impl Token<'_> {
 }
 
 /// Short abbreviations whose dot belongs to the word.
+#[rustfmt::skip]
 const DOTTED_ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
     "prof", "hon", "rev", "messrs", "mme", "mlle", "vs",
 ];
 
 /// French elided words that end in an apostrophe.
+#[rustfmt::skip]
 const ELISIONS: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
 ];
 
 fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '\u{02BC}')
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}' | '\u{02BC}'
+    )
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -72,92 +81,207 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into word tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut boundary = true;
-    let mut iter = text.char_indices().peekable();
-    while let Some(&(pos, c)) = iter.peek() {
-        if !c.is_alphanumeric() {
-            if !c.is_whitespace() {
-                boundary = true;
-            }
-            iter.next();
-            continue;
+    Tokens::new(text).collect()
+}
+
+/// The word tokens of a text, one at a time (long speeches need no token vector).
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    /// Byte offset where scanning resumes.
+    pos: usize,
+    /// Punctuation seen since the last word.
+    boundary: bool,
+    /// Pieces of a split word still to hand out ("d'" then "État").
+    pending: VecDeque<Token<'a>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Starts at the beginning of `text`.
+    pub fn new(text: &'a str) -> Self {
+        Tokens {
+            text,
+            pos: 0,
+            boundary: true,
+            pending: VecDeque::new(),
         }
-        let start = pos;
-        let mut end = pos;
+    }
+
+    /// The character at byte `at` and its length (ASCII without decoding).
+    fn char_at(&self, at: usize) -> Option<(char, usize)> {
+        let byte = *self.text.as_bytes().get(at)?;
+        if byte < 0x80 {
+            return Some((char::from(byte), 1));
+        }
+        let c = self.text.get(at..)?.chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+
+    /// Scans the next word (start and end byte offsets) from `self.pos`.
+    fn next_word(&mut self) -> Option<(usize, usize)> {
+        let text = self.text;
+        let mut at = self.pos;
+        let start = loop {
+            let Some((c, len)) = self.char_at(at) else {
+                // Remember the end, so that asking again costs nothing.
+                self.pos = at;
+                return None;
+            };
+            if c.is_alphanumeric() {
+                break at;
+            }
+            if !c.is_whitespace() {
+                self.boundary = true;
+            }
+            at += len;
+        };
+        let mut end = start;
         // Letters and digits, with joiners only between two of them.
-        while let Some(&(p, ch)) = iter.peek() {
-            if ch.is_alphanumeric() {
-                end = p + ch.len_utf8();
-                iter.next();
-            } else if is_joiner(ch) {
-                let after = text.get(p + ch.len_utf8()..).and_then(|s| s.chars().next());
-                if after.is_some_and(char::is_alphanumeric) {
-                    end = p + ch.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            } else {
+        while let Some((c, len)) = self.char_at(end) {
+            let take = c.is_alphanumeric()
+                || (is_joiner(c)
+                    && self
+                        .char_at(end + len)
+                        .is_some_and(|(next, _)| next.is_alphanumeric()));
+            if !take {
                 break;
             }
+            end += len;
         }
-        let word = text.get(start..end).unwrap_or("");
         // The dot of an initial or a short abbreviation is part of the word.
-        if let Some(&(p, '.')) = iter.peek() {
-            let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-            let lower = word.to_lowercase();
-            if single_letter || DOTTED_ABBREVIATIONS.contains(&lower.as_str()) {
-                end = p + 1;
-                iter.next();
+        if text.as_bytes().get(end) == Some(&b'.') {
+            let word = text.get(start..end).unwrap_or("");
+            let mut chars = word.chars();
+            let single_letter =
+                matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+            if single_letter
+                || (word.len() <= 6
+                    && DOTTED_ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()))
+            {
+                end += 1;
             }
         }
-        push_word(text, start, end, boundary, &mut out);
-        boundary = false;
+        self.pos = end;
+        Some((start, end))
     }
-    out
+
+    /// Queues one word, splitting French elisions off its front and dropping an English
+    /// possessive "'s".
+    fn queue_word(&mut self, mut start: usize, end: usize) {
+        let mut boundary = std::mem::take(&mut self.boundary);
+        loop {
+            let word = self.text.get(start..end).unwrap_or("");
+            let Some((idx, ap)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) else {
+                break;
+            };
+            let before = word.get(..idx).unwrap_or("");
+            let after_start = idx + ap.len_utf8();
+            let after = word.get(after_start..).unwrap_or("");
+            if !after.is_empty()
+                && before.len() <= 6
+                && ELISIONS.contains(&crate::text::fold(before).as_str())
+            {
+                self.pending.push_back(Token {
+                    text: word.get(..after_start).unwrap_or(""),
+                    start,
+                    end: start + after_start,
+                    boundary_before: boundary,
+                });
+                start += after_start;
+                boundary = false;
+                continue;
+            }
+            if after == "s" || after == "S" {
+                self.pending.push_back(Token {
+                    text: before,
+                    start,
+                    end: start + idx,
+                    boundary_before: boundary,
+                });
+                return;
+            }
+            break;
+        }
+        self.pending.push_back(Token {
+            text: self.text.get(start..end).unwrap_or(""),
+            start,
+            end,
+            boundary_before: boundary,
+        });
+    }
 }
 
-/// Pushes one word, splitting a French elision off its front and dropping an English
-/// possessive "'s".
-fn push_word<'a>(text: &'a str, start: usize, end: usize, boundary: bool, out: &mut Vec<Token<'a>>) {
-    let word = text.get(start..end).unwrap_or("");
-    if let Some((idx, ap)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) {
-        let before = word.get(..idx).unwrap_or("");
-        let after_start = idx + ap.len_utf8();
-        let after = word.get(after_start..).unwrap_or("");
-        let before_folded = crate::text::fold(before);
-        if !after.is_empty() && ELISIONS.contains(&before_folded.as_str()) {
-            out.push(Token {
-                text: word.get(..after_start).unwrap_or(""),
-                start,
-                end: start + after_start,
-                boundary_before: boundary,
-            });
-            push_word(text, start + after_start, end, false, out);
-            return;
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if let Some(token) = self.pending.pop_front() {
+            return Some(token);
         }
-        if after == "s" || after == "S" {
-            out.push(Token {
-                text: before,
+        let (start, end) = self.next_word()?;
+        let word = self.text.get(start..end).unwrap_or("");
+        if !word.contains(is_apostrophe) {
+            return Some(Token {
+                text: word,
                 start,
-                end: start + idx,
-                boundary_before: boundary,
+                end,
+                boundary_before: std::mem::take(&mut self.boundary),
             });
-            return;
         }
+        self.queue_word(start, end);
+        self.pending.pop_front()
     }
-    out.push(Token {
-        text: word,
-        start,
-        end,
-        boundary_before: boundary,
-    });
 }
 
-/// A token's folded form ("Président" → "president", "d’" → "d'").
-pub(crate) fn folded(token: &Token) -> String {
-    crate::text::fold(token.text)
+/// First code point past the range whose folds are precomputed (Latin-1, Latin
+/// Extended, Greek, Cyrillic).
+const FOLD_TABLE_END: u32 = 0x0500;
+
+/// `fold` of each character below [`FOLD_TABLE_END`], computed once.
+static FOLD_TABLE: LazyLock<Vec<String>> = LazyLock::new(|| {
+    (0..FOLD_TABLE_END)
+        .map(|code| {
+            char::from_u32(code)
+                .map(|c| crate::text::fold(c.encode_utf8(&mut [0; 4])))
+                .unwrap_or_default()
+        })
+        .collect()
+});
+
+/// The first character of [`crate::text::fold`] of a character (`None` when it folds away).
+pub(crate) fn fold_first_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    match FOLD_TABLE.get(c as usize) {
+        Some(folded) => folded.chars().next(),
+        None => crate::text::fold(c.encode_utf8(&mut [0; 4])).chars().next(),
+    }
+}
+
+/// [`crate::text::fold`] of one word, without Unicode decomposition for the common scripts:
+/// lowercase ASCII comes back borrowed, accented Latin and Cyrillic through a table, and
+/// anything else (combining marks, typographic apostrophes) through `fold` itself.
+pub(crate) fn fold_word(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
+            // What `fold` does to ASCII: lowercase, and a backquote read as an apostrophe.
+            let lower = word.to_ascii_lowercase();
+            return Cow::Owned(lower.replace('`', "'"));
+        }
+        return Cow::Borrowed(word);
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match FOLD_TABLE.get(c as usize) {
+            Some(folded) if (c as u32) < FOLD_TABLE_END => out.push_str(folded),
+            _ => return Cow::Owned(crate::text::fold(word)),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Whether the token can be part of a person's name: capitalised, not an article,
@@ -199,11 +323,31 @@ mod tests {
     }
 
     #[test]
+    fn fast_fold_agrees_with_fold() {
+        for word in [
+            "Choïgou",
+            "PRÉSIDENT",
+            "Путина",
+            "Ёлкин",
+            "d’État",
+            "İstanbul",
+            "Straße",
+            "e\u{301}",
+            "plain",
+        ] {
+            assert_eq!(fold_word(word), crate::text::fold(word), "{word}");
+        }
+    }
+
+    #[test]
     fn marks_punctuation_boundaries() {
         let tokens = tokenize("Avant, le président");
         assert!(tokens[0].boundary_before);
         assert!(tokens[1].boundary_before);
         assert!(!tokens[2].boundary_before);
-        assert_eq!(&"Avant, le président"[tokens[2].start..tokens[2].end], "président");
+        assert_eq!(
+            &"Avant, le président"[tokens[2].start..tokens[2].end],
+            "président"
+        );
     }
 }
