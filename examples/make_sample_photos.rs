@@ -21,7 +21,7 @@ use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
 
 const SAMPLE_DIR: &str = "assets/sample";
-const SAMPLE_SIZE: (u32, u32) = (360, 240);
+const SAMPLE_SIZE: (u32, u32) = (320, 240);
 const SAMPLE_QUALITY: u8 = 70;
 const BIG_SIZE: (u32, u32) = (4000, 3000);
 const BIG_QUALITY: u8 = 90;
@@ -109,7 +109,11 @@ fn draw(number: u32, (width, height): (u32, u32), grain: u8) -> RgbImage {
         let base = if y < horizon {
             mix(top, bottom, y as f32 / horizon as f32)
         } else {
-            mix(floor, [20, 20, 28], (y - horizon) as f32 / (height - horizon) as f32)
+            mix(
+                floor,
+                [20, 20, 28],
+                (y - horizon) as f32 / (height - horizon) as f32,
+            )
         };
         // A soft light from the left, so the pictures do not look flat.
         let light = 1.0 - 0.25 * (x as f32 / width as f32);
@@ -151,7 +155,14 @@ fn draw_table(image: &mut RgbImage, horizon: u32, unit: u32, hue: f32) {
     draw_group(image, horizon, unit, hue, 4);
     let wood = hsv(30.0, 0.6, 0.45);
     fill_rect(image, width / 10, horizon, width * 8 / 10, unit * 2, wood);
-    fill_rect(image, width / 10, horizon + unit * 2, width * 8 / 10, unit / 2, [60, 40, 25]);
+    fill_rect(
+        image,
+        width / 10,
+        horizon + unit * 2,
+        width * 8 / 10,
+        unit / 2,
+        [60, 40, 25],
+    );
 }
 
 /// Flags on poles.
@@ -159,7 +170,14 @@ fn draw_flags(image: &mut RgbImage, horizon: u32, unit: u32, hue: f32) {
     let width = image.width();
     for i in 0..4u32 {
         let x = width * (2 * i + 1) / 8;
-        fill_rect(image, x, horizon - unit * 10, unit / 3, unit * 10, [200, 200, 200]);
+        fill_rect(
+            image,
+            x,
+            horizon - unit * 10,
+            unit / 3,
+            unit * 10,
+            [200, 200, 200],
+        );
         let stripes = [
             hsv((hue + i as f32 * 90.0) % 360.0, 0.8, 0.9),
             [245, 245, 245],
@@ -182,9 +200,23 @@ fn draw_flags(image: &mut RgbImage, horizon: u32, unit: u32, hue: f32) {
 fn draw_podium(image: &mut RgbImage, horizon: u32, unit: u32, hue: f32) {
     let cx = image.width() / 2;
     let suit = hsv((hue + 220.0) % 360.0, 0.4, 0.25);
-    fill_rect(image, cx - unit * 2, horizon - unit * 6, unit * 4, unit * 6, suit);
+    fill_rect(
+        image,
+        cx - unit * 2,
+        horizon - unit * 6,
+        unit * 4,
+        unit * 6,
+        suit,
+    );
     fill_circle(image, cx, horizon - unit * 7, unit * 3 / 2, [225, 190, 160]);
-    fill_rect(image, cx - unit * 3, horizon - unit * 3, unit * 6, unit * 5, [90, 60, 40]);
+    fill_rect(
+        image,
+        cx - unit * 3,
+        horizon - unit * 3,
+        unit * 6,
+        unit * 5,
+        [90, 60, 40],
+    );
     fill_circle(image, cx, horizon - unit, unit, [230, 200, 90]);
 }
 

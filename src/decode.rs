@@ -17,6 +17,10 @@ use crate::error::ErrorKind;
 /// kilobytes of non-ASCII text; feeding 50 MB would only cost time.
 const DETECTOR_SAMPLE: usize = 1 << 20;
 
+/// How many bytes on each side of the first invalid byte decide between damaged UTF-8 and
+/// a legacy encoding.
+const UTF8_WINDOW: usize = 1 << 18;
+
 /// How many bytes the BOM-less UTF-16 check looks at.
 const UTF16_SAMPLE: usize = 1 << 16;
 
@@ -63,7 +67,7 @@ fn decode_any(bytes: &[u8]) -> Result<Cow<'_, str>, ErrorKind> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Cow::Borrowed(text)),
-        Err(_) if mostly_utf8(bytes) => Ok(String::from_utf8_lossy(bytes)),
+        Err(error) if mostly_utf8(bytes, &error) => Ok(String::from_utf8_lossy(bytes)),
         Err(_) => Ok(decode_legacy(bytes)),
     }
 }
@@ -73,7 +77,8 @@ fn decode_any(bytes: &[u8]) -> Result<Cow<'_, str>, ErrorKind> {
 fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = bytes.get(..bytes.len().min(UTF16_SAMPLE))?;
     let pairs = sample.len() / 2;
-    if pairs < 2 {
+    // Too little to judge, or an odd length that only a cut-off big file excuses.
+    if pairs < 4 || (bytes.len() % 2 == 1 && bytes.len() < 1024) {
         return None;
     }
     let (mut even_nuls, mut odd_nuls) = (0usize, 0usize);
@@ -97,32 +102,30 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Invalid UTF-8 that is still UTF-8 at heart: a multi-byte character cut at the end, or
 /// a few bad bytes among many good multi-byte characters. A legacy single-byte file, in
-/// contrast, has nearly every non-ASCII byte invalid.
-fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut good_multibyte, mut bad_bytes) = (0usize, 0usize);
-    let mut cut_at_end = false;
-    for chunk in bytes.utf8_chunks() {
-        good_multibyte += chunk
-            .valid()
-            .bytes()
-            .filter(|b| *b >= 0xC0) // lead bytes: one per multi-byte character
-            .count();
-        let invalid = chunk.invalid();
-        bad_bytes += invalid.len();
-        // The last chunk's invalid part is a cut character when it is an incomplete
-        // sequence: a lead byte followed only by continuation bytes.
-        cut_at_end = !invalid.is_empty()
-            && invalid.first().is_some_and(|b| (0xC2..=0xF4).contains(b))
-            && invalid.iter().skip(1).all(|b| (0x80..0xC0).contains(b));
+/// contrast, has nearly every non-ASCII byte invalid. Judged on a window around the first
+/// error, so that a 50 MB file costs no more than a small one.
+fn mostly_utf8(bytes: &[u8], error: &std::str::Utf8Error) -> bool {
+    let first_bad = error.valid_up_to();
+    // Lead bytes: one per multi-byte character.
+    let multibyte = |b: &[u8]| b.iter().filter(|b| **b >= 0xC0).count();
+    let before = bytes
+        .get(first_bad.saturating_sub(UTF8_WINDOW)..first_bad)
+        .unwrap_or_default();
+    let mut good = multibyte(before);
+    if error.error_len().is_none() {
+        // The only error is a character cut at the very end. A lone lead byte after pure
+        // ASCII could as well be a legacy "é" ending the file, so ask for some evidence.
+        let cut = bytes.len() - first_bad;
+        return good > 0 || cut > 1;
     }
-    let cut_bytes = if cut_at_end { bad_bytes.min(3) } else { 0 };
-    let other_bad = bad_bytes - cut_bytes;
-    if other_bad == 0 {
-        // Only a cut character. A lone lead byte after pure ASCII could as well be a
-        // legacy "é" at the very end, so ask for some evidence of UTF-8 in that case.
-        return good_multibyte > 0 || cut_bytes > 1;
+    let window_end = bytes.len().min(first_bad.saturating_add(UTF8_WINDOW));
+    let after = bytes.get(first_bad..window_end).unwrap_or_default();
+    let mut bad = 0usize;
+    for chunk in after.utf8_chunks() {
+        good += multibyte(chunk.valid().as_bytes());
+        bad += chunk.invalid().len();
     }
-    good_multibyte >= other_bad * 4
+    good >= bad * 4
 }
 
 /// Guesses a legacy encoding (Windows-1251, Windows-1252, KOI8-R, …) and decodes.
@@ -142,6 +145,8 @@ fn decode_legacy(bytes: &[u8]) -> Cow<'_, str> {
 /// Binary data decoded as text shows up as NULs, control characters or replacement
 /// characters. Looks at a prefix so that a 50 MB file costs no more than a small one.
 fn looks_binary(text: &str) -> bool {
+    // A character cut at the end of the file is truncation, not a sign of binary data.
+    let text = text.strip_suffix('\u{FFFD}').unwrap_or(text);
     let mut total = 0usize;
     let mut odd = 0usize;
     for c in text.chars().take(BINARY_SAMPLE_CHARS) {
@@ -158,26 +163,21 @@ fn looks_binary(text: &str) -> bool {
     odd > 0 && odd * 20 >= total
 }
 
-/// CRLF and lone CR → LF, copying slices between carriage returns.
+/// CRLF and lone CR → LF, copying the runs between carriage returns in bulk.
 fn normalize_newlines(text: Cow<'_, str>) -> String {
-    let Some(first_cr) = memchr::memchr(b'\r', text.as_bytes()) else {
-        return text.into_owned();
-    };
     let bytes = text.as_bytes();
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return text.into_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut start = 0;
-    let mut cr = Some(first_cr);
-    while let Some(at) = cr {
+    for at in memchr::memchr_iter(b'\r', bytes) {
         out.push_str(text.get(start..at).unwrap_or_default());
         out.push('\n');
         start = at + 1;
         if bytes.get(start) == Some(&b'\n') {
             start += 1;
         }
-        cr = bytes
-            .get(start..)
-            .and_then(|rest| memchr::memchr(b'\r', rest))
-            .map(|i| start + i);
     }
     out.push_str(text.get(start..).unwrap_or_default());
     out
@@ -247,7 +247,7 @@ mod tests {
     fn cut_multibyte_character_is_not_binary() {
         let mut bytes = "Минск, Минск".as_bytes().to_vec();
         bytes.pop();
-        assert_eq!(decode(&bytes), Ok("Минск, Мин\u{FFFD}".into()));
+        assert_eq!(decode(&bytes), Ok("Минск, Минс\u{FFFD}".into()));
     }
 
     #[test]

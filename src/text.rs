@@ -36,7 +36,10 @@ pub fn clean_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut last_space = true;
     for c in line.chars() {
-        if matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}') {
+        if matches!(
+            c,
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}'
+        ) {
             continue;
         }
         if c == ' ' || is_odd_space(c) {

@@ -121,7 +121,11 @@ fn a_folder_is_unreadable() {
 #[test]
 fn not_an_image_is_unsupported() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let text = file(dir.path(), "4.png", b"<html>this is a saved web page</html>");
+    let text = file(
+        dir.path(),
+        "4.png",
+        b"<html>this is a saved web page</html>",
+    );
     assert_eq!(
         decode(&text, [64, 64], &limits()),
         Err(DecodeError::Unsupported)

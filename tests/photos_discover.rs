@@ -71,7 +71,10 @@ fn numbered_files_in_the_folder_named_like_the_transcript() {
     ] {
         touch(&photos.join(name));
     }
-    let files = discover(&dir.path().join("event.txt"), &transcript(&[1, 2, 3, 4, 5, 6]));
+    let files = discover(
+        &dir.path().join("event.txt"),
+        &transcript(&[1, 2, 3, 4, 5, 6]),
+    );
     assert_eq!(files.folder.as_deref(), Some(photos.as_path()));
     assert_eq!(
         names(&files),
@@ -169,10 +172,7 @@ fn json_image_paths_are_relative_to_the_json_file() {
     touch(&dir.path().join("img/1.png"));
     let t = with_image_paths(&["img/1.png", "img/missing.png"]);
     let files = discover(&dir.path().join("event.json"), &t);
-    let real = dir
-        .path()
-        .canonicalize()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let real = dir.path().canonicalize().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         files.get(PhotoId(0)),
         &PhotoImage::Source(PhotoSource::File(real.join("img/1.png")))

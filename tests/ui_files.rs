@@ -38,11 +38,15 @@ fn a_binary_file_shows_an_error_naming_it_and_keeps_the_document() {
     harness.get_by_label_contains("broken-scan.txt");
     // The sample is still open and still works.
     assert_eq!(app.window_title(), SAMPLE_TITLE);
-    harness.get_by_role_and_label(Role::Button, "Nurlan Bekov").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Nurlan Bekov")
+        .click();
     harness.run();
     harness.get_by_label_contains("1 of 6 speeches");
 
-    harness.get_by_role_and_label(Role::Button, "Dismiss").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Dismiss")
+        .click();
     harness.run();
     assert!(harness.state().error().is_none());
     assert!(harness.query_by_label_contains("Could not open").is_none());
@@ -58,21 +62,29 @@ fn a_missing_or_empty_file_is_reported_the_same_way() {
     harness.step();
     settle(&mut harness);
     let error = harness.state().error().expect("error").to_owned();
-    assert!(error.contains("gone.txt") && error.contains("cannot be read"), "{error}");
+    assert!(
+        error.contains("gone.txt") && error.contains("cannot be read"),
+        "{error}"
+    );
     assert_eq!(harness.state().window_title(), SAMPLE_TITLE);
 
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "  \n\n").expect("write");
     drop_file(&mut harness, &empty);
     let error = harness.state().error().expect("error");
-    assert!(error.contains("empty.txt") && error.contains("empty"), "{error}");
+    assert!(
+        error.contains("empty.txt") && error.contains("empty"),
+        "{error}"
+    );
     assert_eq!(harness.state().window_title(), SAMPLE_TITLE);
 }
 
 #[test]
 fn dropping_a_transcript_opens_it_with_a_fresh_selection() {
     let mut harness = app_on(None);
-    harness.get_by_role_and_label(Role::Button, "Nurlan Bekov").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Nurlan Bekov")
+        .click();
     harness.run();
 
     let dir = tempfile::tempdir().expect("tempdir");
@@ -85,7 +97,9 @@ fn dropping_a_transcript_opens_it_with_a_fresh_selection() {
     assert_eq!(app.window_title(), "Meeting with river pilots — Stenogram");
     assert!(app.selection().items().is_empty());
     assert_eq!(app.settings().recent.first(), Some(&path));
-    harness.get_by_role_and_label(Role::Button, "Mira Holt").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Mira Holt")
+        .click();
     harness.run();
     let doc = harness.state().document().expect("document");
     let holt = doc
@@ -95,7 +109,10 @@ fn dropping_a_transcript_opens_it_with_a_fresh_selection() {
         .find(|p| p.display_name() == "Mira Holt")
         .expect("Mira Holt")
         .id;
-    assert_eq!(harness.state().selection().items(), &[Item::Participant(holt)]);
+    assert_eq!(
+        harness.state().selection().items(),
+        &[Item::Participant(holt)]
+    );
     harness.get_by_label_contains("1 of 2 speeches");
 }
 
@@ -110,4 +127,49 @@ fn a_bad_file_on_the_command_line_leaves_an_empty_window_with_the_reason() {
     assert!(app.error().is_some_and(|e| e.contains("nothing.bin")));
     assert_eq!(app.window_title(), "Stenogram");
     harness.get_by_label("No transcript open");
+}
+
+#[test]
+fn russian_and_french_transcripts_render_with_every_glyph() {
+    // The harness fails on any glyph the fonts lack, so drawing these is the check.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let cases = [
+        (
+            "kremlin_ru.txt",
+            "Заседание Совета глав правительств Союза северных рек — Stenogram",
+            "Русский",
+        ),
+        (
+            "kremlin_fr.txt",
+            "Conseil des chefs de gouvernement de l’Union des ports de la Baltique — Stenogram",
+            "Français",
+        ),
+    ];
+    for (file, title, language) in cases {
+        let mut harness = app_on(Some(fixtures.join(file)));
+        assert!(
+            harness.state().error().is_none(),
+            "{file}: {:?}",
+            harness.state().error()
+        );
+        assert_eq!(harness.state().window_title(), title);
+        harness.get_by_label_contains(language);
+        // Choose the first speaker: the reader filters to their speeches.
+        let first = harness
+            .state()
+            .document()
+            .and_then(|d| d.index.speakers.first().copied())
+            .expect("a speaker");
+        let name = harness
+            .state()
+            .document()
+            .expect("doc")
+            .transcript
+            .participants[first.index()]
+        .display_name()
+        .to_owned();
+        harness.get_by_role_and_label(Role::Button, &name).click();
+        harness.run();
+        harness.get_by_label_contains(" speeches");
+    }
 }

@@ -11,7 +11,11 @@ use stenogram::export::{from_json, to_json, to_markdown};
 fuzz_target!(|data: &[u8]| {
     if let Ok(transcript) = stenogram::load_bytes("fuzz", data) {
         let json = to_json(&transcript);
-        assert_eq!(from_json(&json).as_ref(), Ok(&transcript), "JSON round trip");
+        assert_eq!(
+            from_json(&json).as_ref(),
+            Ok(&transcript),
+            "JSON round trip"
+        );
         let _ = to_markdown(&transcript);
     }
 });

@@ -35,4 +35,10 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Forget the recent files.
     ClearRecent,
+    /// Select this photo and show it large in the photo viewer.
+    OpenPhotoViewer(crate::model::PhotoId),
+    /// Close the photo viewer.
+    ClosePhotoViewer,
+    /// Use the images in this folder as the open transcript's photos (remembered for it).
+    AttachPhotoFolder(PathBuf),
 }

@@ -26,9 +26,10 @@ pub fn menu_bar(
                     ui.weak("No recent files");
                 }
                 for path in &settings.recent {
-                    let name = path
-                        .file_name()
-                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
                     if ui
                         .button(name)
                         .on_hover_text(path.display().to_string())
@@ -39,7 +40,10 @@ pub fn menu_bar(
                 }
                 ui.separator();
                 if ui
-                    .add_enabled(!settings.recent.is_empty(), Button::new("Clear recent files"))
+                    .add_enabled(
+                        !settings.recent.is_empty(),
+                        Button::new("Clear recent files"),
+                    )
                     .clicked()
                 {
                     commands.push(Command::ClearRecent);
@@ -63,7 +67,10 @@ pub fn menu_bar(
         });
         ui.menu_button("Go", |ui| {
             if ui
-                .add_enabled(selection.can_go_back(), Button::new("Back").shortcut_text("Alt+Left"))
+                .add_enabled(
+                    selection.can_go_back(),
+                    Button::new("Back").shortcut_text("Alt+Left"),
+                )
                 .clicked()
             {
                 commands.push(Command::Back);
@@ -102,7 +109,9 @@ pub fn document_header(ui: &mut Ui, doc: Option<&Document>, busy: Option<&str>) 
                     return;
                 };
                 ui.vertical(|ui| {
-                    ui.add(egui::Label::new(RichText::new(doc.title()).size(19.0).strong()).truncate());
+                    ui.add(
+                        egui::Label::new(RichText::new(doc.title()).size(19.0).strong()).truncate(),
+                    );
                     ui.horizontal_wrapped(|ui| {
                         let t = &doc.transcript;
                         let mut facts: Vec<String> = Vec::new();
@@ -152,8 +161,10 @@ pub fn error_banner(ui: &mut Ui, error: &str, commands: &mut Vec<Command>) {
                     ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
                         ui.label(RichText::new("⚠").color(color));
                         ui.add(
-                            egui::Label::new(RichText::new(format!("Could not open {error}")).color(color))
-                                .wrap(),
+                            egui::Label::new(
+                                RichText::new(format!("Could not open {error}")).color(color),
+                            )
+                            .wrap(),
                         );
                     });
                 });
@@ -164,8 +175,18 @@ pub fn error_banner(ui: &mut Ui, error: &str, commands: &mut Vec<Command>) {
 /// "2024-03-14" → "14 March 2024"; anything else as it is.
 pub fn format_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let mut parts = iso.splitn(3, '-');
     let parsed = (|| {

@@ -95,7 +95,12 @@ mod tests {
     const BORIS: ParticipantId = ParticipantId(1);
     const LISTED: ParticipantId = ParticipantId(2);
 
-    fn level(selected: &[Item], people: &[ParticipantId], hovered: Option<Item>, item: Item) -> Highlight {
+    fn level(
+        selected: &[Item],
+        people: &[ParticipantId],
+        hovered: Option<Item>,
+        item: Item,
+    ) -> Highlight {
         let t = small_transcript();
         let ix = DocIndex::build(&t);
         let focus = Focus {
@@ -108,18 +113,33 @@ mod tests {
 
     #[test]
     fn nothing_selected_is_normal() {
-        assert_eq!(level(&[], &[], None, Item::Photo(PhotoId(0))), Highlight::Normal);
+        assert_eq!(
+            level(&[], &[], None, Item::Photo(PhotoId(0))),
+            Highlight::Normal
+        );
     }
 
     #[test]
     fn a_chosen_person_marks_their_photos_and_speeches_and_dims_the_rest() {
         let sel = [Item::Participant(ANNA)];
         let people = [ANNA];
-        assert_eq!(level(&sel, &people, None, Item::Participant(ANNA)), Highlight::Selected);
+        assert_eq!(
+            level(&sel, &people, None, Item::Participant(ANNA)),
+            Highlight::Selected
+        );
         // Photo 0 pictures Anna, photo 1 pictures Boris only.
-        assert_eq!(level(&sel, &people, None, Item::Photo(PhotoId(0))), Highlight::Related);
-        assert_eq!(level(&sel, &people, None, Item::Photo(PhotoId(1))), Highlight::Dimmed);
-        assert_eq!(level(&sel, &people, None, Item::Speech(SpeechId(0))), Highlight::Related);
+        assert_eq!(
+            level(&sel, &people, None, Item::Photo(PhotoId(0))),
+            Highlight::Related
+        );
+        assert_eq!(
+            level(&sel, &people, None, Item::Photo(PhotoId(1))),
+            Highlight::Dimmed
+        );
+        assert_eq!(
+            level(&sel, &people, None, Item::Speech(SpeechId(0))),
+            Highlight::Related
+        );
         let para = Item::Paragraph {
             speech: SpeechId(1),
             index: 0,
@@ -130,9 +150,18 @@ mod tests {
     #[test]
     fn a_selected_photo_marks_the_people_it_pictures() {
         let sel = [Item::Photo(PhotoId(1))];
-        assert_eq!(level(&sel, &[], None, Item::Photo(PhotoId(1))), Highlight::Selected);
-        assert_eq!(level(&sel, &[], None, Item::Participant(BORIS)), Highlight::Related);
-        assert_eq!(level(&sel, &[], None, Item::Participant(ANNA)), Highlight::Normal);
+        assert_eq!(
+            level(&sel, &[], None, Item::Photo(PhotoId(1))),
+            Highlight::Selected
+        );
+        assert_eq!(
+            level(&sel, &[], None, Item::Participant(BORIS)),
+            Highlight::Related
+        );
+        assert_eq!(
+            level(&sel, &[], None, Item::Participant(ANNA)),
+            Highlight::Normal
+        );
     }
 
     #[test]
@@ -141,25 +170,49 @@ mod tests {
             speech: SpeechId(1),
             index: 0,
         }];
-        assert_eq!(level(&sel, &[], None, Item::Participant(BORIS)), Highlight::Related);
-        assert_eq!(level(&sel, &[], None, Item::Participant(ANNA)), Highlight::Normal);
+        assert_eq!(
+            level(&sel, &[], None, Item::Participant(BORIS)),
+            Highlight::Related
+        );
+        assert_eq!(
+            level(&sel, &[], None, Item::Participant(ANNA)),
+            Highlight::Normal
+        );
     }
 
     #[test]
     fn hover_lights_related_items_but_selection_wins() {
         let hovered = Some(Item::Participant(BORIS));
-        assert_eq!(level(&[], &[], hovered, Item::Photo(PhotoId(1))), Highlight::Hovered);
-        assert_eq!(level(&[], &[], hovered, Item::Speech(SpeechId(1))), Highlight::Hovered);
-        assert_eq!(level(&[], &[], hovered, Item::Photo(PhotoId(0))), Highlight::Normal);
+        assert_eq!(
+            level(&[], &[], hovered, Item::Photo(PhotoId(1))),
+            Highlight::Hovered
+        );
+        assert_eq!(
+            level(&[], &[], hovered, Item::Speech(SpeechId(1))),
+            Highlight::Hovered
+        );
+        assert_eq!(
+            level(&[], &[], hovered, Item::Photo(PhotoId(0))),
+            Highlight::Normal
+        );
         let sel = [Item::Photo(PhotoId(1))];
-        assert_eq!(level(&sel, &[], hovered, Item::Photo(PhotoId(1))), Highlight::Selected);
+        assert_eq!(
+            level(&sel, &[], hovered, Item::Photo(PhotoId(1))),
+            Highlight::Selected
+        );
     }
 
     #[test]
     fn an_attendee_list_relates_to_the_people_it_lists() {
         // Block 1 is the attendee list naming the listed-only person.
         let sel = [Item::Participant(LISTED)];
-        assert_eq!(level(&sel, &[LISTED], None, Item::Block(1)), Highlight::Related);
-        assert_eq!(level(&sel, &[LISTED], None, Item::Block(0)), Highlight::Dimmed);
+        assert_eq!(
+            level(&sel, &[LISTED], None, Item::Block(1)),
+            Highlight::Related
+        );
+        assert_eq!(
+            level(&sel, &[LISTED], None, Item::Block(0)),
+            Highlight::Dimmed
+        );
     }
 }

@@ -13,10 +13,12 @@ pub mod highlight;
 pub mod interaction;
 pub mod participant_sidebar;
 pub mod photo_timeline;
+pub mod photo_viewer;
 pub mod selection;
 pub mod settings;
 pub mod shell;
 pub mod speech_reader;
+pub mod thumbnails;
 pub mod view;
 pub mod virtual_rows;
 
@@ -67,6 +69,8 @@ pub struct PanelContext<'a> {
     pub doc_generation: u64,
     /// The reader's top row as of the last frame ("you are here").
     pub reader_top_row: Option<usize>,
+    /// Photo textures (asking for one queues it).
+    pub thumbnails: &'a thumbnails::Thumbnails,
 }
 
 impl PanelContext<'_> {

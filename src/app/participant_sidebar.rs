@@ -3,12 +3,12 @@
 
 use egui::{Align, Layout, RichText, ScrollArea, Sense, TextEdit, Ui, Vec2};
 
+use super::PanelContext;
 use super::command::Command;
 use super::highlight::Highlight;
 use super::interaction::{self, interact};
 use super::selection::Item;
 use super::virtual_rows::{Offsets, scroll_into_view};
-use super::PanelContext;
 use crate::model::{Participant, ParticipantId};
 use crate::text::fold;
 
@@ -103,7 +103,12 @@ impl ParticipantSidebar {
                 );
                 match row {
                     Row::Heading(text) => {
-                        ui.put(rect, egui::Label::new(RichText::new(text).small().strong()));
+                        let mut child = ui.new_child(
+                            egui::UiBuilder::new()
+                                .max_rect(rect.shrink2(Vec2::new(8.0, 0.0)))
+                                .layout(Layout::bottom_up(Align::Min)),
+                        );
+                        child.label(RichText::new(text).small().strong());
                     }
                     Row::Person(id) => {
                         if let Some(p) = cx.doc.transcript.participant(id) {
@@ -190,9 +195,16 @@ fn person_row(
         egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
     });
     interact(ui, &response, item, commands);
-    let role = if p.name.is_some() { p.role.as_deref() } else { None };
+    let role = if p.name.is_some() {
+        p.role.as_deref()
+    } else {
+        None
+    };
     let role_text = role.unwrap_or(if p.generic { "generic speaker" } else { "" });
-    let counts = counts_text(cx.doc.index.speech_count(p.id), cx.doc.index.photo_count(p.id));
+    let counts = counts_text(
+        cx.doc.index.speech_count(p.id),
+        cx.doc.index.photo_count(p.id),
+    );
     // Screen readers get what the row shows under the name.
     let description = if role_text.is_empty() {
         counts.clone()
@@ -213,7 +225,10 @@ fn person_row(
         let accent = interaction::accent(ui, level);
         if accent.width > 0.0 {
             painter.line_segment(
-                [rect.left_top() + Vec2::new(1.0, 4.0), rect.left_bottom() + Vec2::new(1.0, -4.0)],
+                [
+                    rect.left_top() + Vec2::new(1.0, 4.0),
+                    rect.left_bottom() + Vec2::new(1.0, -4.0),
+                ],
                 egui::Stroke::new(3.0, accent.color),
             );
         }
@@ -226,7 +241,15 @@ fn person_row(
         let small = egui::TextStyle::Small.resolve(ui.style());
         let strong = ui.visuals().strong_text_color();
         let lines = [
-            (name.as_str(), body, if level == Highlight::Dimmed { text } else { strong }),
+            (
+                name.as_str(),
+                body,
+                if level == Highlight::Dimmed {
+                    text
+                } else {
+                    strong
+                },
+            ),
             (role_text, small.clone(), weak),
             (counts.as_str(), small, weak),
         ];

@@ -9,7 +9,7 @@
 
 use egui::accesskit::Role;
 use egui::text::LayoutJob;
-use egui::{Align2, FontId, Rect, ScrollArea, Sense, Stroke, TextFormat, Ui, Vec2};
+use egui::{FontId, Rect, ScrollArea, Sense, Stroke, TextFormat, Ui, Vec2};
 
 use super::PanelContext;
 use super::command::Command;
@@ -69,7 +69,13 @@ impl PhotoTimeline {
         self.here = cx.reader_top_row.map(|top| {
             ix.timeline
                 .iter()
-                .position(|ph| ix.photo_row.get(ph.index()).copied().flatten().is_some_and(|r| r >= top))
+                .position(|ph| {
+                    ix.photo_row
+                        .get(ph.index())
+                        .copied()
+                        .flatten()
+                        .is_some_and(|r| r >= top)
+                })
                 .unwrap_or(ix.timeline.len())
         });
 
@@ -89,11 +95,16 @@ impl PhotoTimeline {
             let origin = ui.max_rect().min;
             let width = ui.max_rect().width() - 6.0;
             for pos in self.offsets.visible(viewport.min.y, viewport.max.y) {
-                let Some(photo) = ix.timeline.get(pos).and_then(|id| cx.doc.transcript.photo(*id)) else {
+                let Some(photo) = ix
+                    .timeline
+                    .get(pos)
+                    .and_then(|id| cx.doc.transcript.photo(*id))
+                else {
                     continue;
                 };
                 let top = origin.y + self.offsets.top(pos);
-                let rect = Rect::from_min_size(egui::pos2(origin.x, top), Vec2::new(width, CARD_HEIGHT));
+                let rect =
+                    Rect::from_min_size(egui::pos2(origin.x, top), Vec2::new(width, CARD_HEIGHT));
                 card(ui, rect, cx, photo, commands);
             }
             if let Some(here) = self.here {
@@ -119,23 +130,15 @@ impl PhotoTimeline {
     }
 }
 
-/// The thumbnail area of a card: a placeholder until photo images are loaded. Replace this
-/// one function to show real thumbnails; it must fill exactly `size`.
-pub fn thumbnail_area(ui: &mut Ui, photo: &Photo, size: Vec2) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    if ui.is_rect_visible(rect) {
-        let v = ui.visuals();
-        ui.painter().rect_filled(rect, 4.0, v.extreme_bg_color);
-        ui.painter().rect_stroke(rect, 4.0, v.widgets.noninteractive.bg_stroke, egui::StrokeKind::Inside);
-        ui.painter().text(
-            rect.center(),
-            Align2::CENTER_CENTER,
-            format!("📷 {}", photo.number),
-            FontId::proportional(15.0),
-            v.weak_text_color(),
-        );
-    }
-    response
+/// The thumbnail area of a card, filling exactly `size`: the photo, or a box saying it is
+/// loading, missing or unreadable (see `thumbnails.rs`).
+pub fn thumbnail_area(
+    ui: &mut Ui,
+    cx: &PanelContext<'_>,
+    photo: &Photo,
+    size: Vec2,
+) -> egui::Response {
+    super::thumbnails::thumbnail_ui(ui, cx.thumbnails, photo, size)
 }
 
 /// The accessible name of a card: tests and screen readers learn from it whether the
@@ -148,11 +151,21 @@ pub fn card_label(photo: &Photo, marked: bool) -> String {
     }
 }
 
-fn card(ui: &mut Ui, rect: Rect, cx: &PanelContext<'_>, photo: &Photo, commands: &mut Vec<Command>) {
+fn card(
+    ui: &mut Ui,
+    rect: Rect,
+    cx: &PanelContext<'_>,
+    photo: &Photo,
+    commands: &mut Vec<Command>,
+) {
     let item = Item::Photo(photo.id);
     let level = cx.highlight(item);
     let marked = cx.view.is_marked(photo.id);
-    let response = ui.interact(rect, ui.scope_id().with(("photo", photo.id)), Sense::click());
+    let response = ui.interact(
+        rect,
+        ui.scope_id().with(("photo", photo.id)),
+        Sense::click(),
+    );
     let label = card_label(photo, marked);
     response.widget_info(|| {
         egui::WidgetInfo::selected(Role::Button, true, level == Highlight::Selected, &label)
@@ -184,7 +197,8 @@ fn card(ui: &mut Ui, rect: Rect, cx: &PanelContext<'_>, photo: &Photo, commands:
         _ => v.widgets.noninteractive.bg_stroke,
     };
     ui.painter().rect_filled(rect, 6.0, fill);
-    ui.painter().rect_stroke(rect, 6.0, stroke, egui::StrokeKind::Inside);
+    ui.painter()
+        .rect_stroke(rect, 6.0, stroke, egui::StrokeKind::Inside);
     interaction::focus_ring(ui, &response);
 
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(8.0)));
@@ -197,7 +211,16 @@ fn card(ui: &mut Ui, rect: Rect, cx: &PanelContext<'_>, photo: &Photo, commands:
         THUMB,
     );
     let mut thumb_ui = child.new_child(egui::UiBuilder::new().max_rect(thumb_rect));
-    thumbnail_area(&mut thumb_ui, photo, THUMB);
+    thumbnail_area(&mut thumb_ui, cx, photo, THUMB);
+    // A click on the thumbnail, a double-click anywhere, or Enter opens the photo large.
+    let on_thumb = response.clicked()
+        && response
+            .interact_pointer_pos()
+            .is_some_and(|p| thumb_rect.contains(p));
+    let enter = response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    if on_thumb || enter || response.double_clicked() {
+        commands.push(Command::OpenPhotoViewer(photo.id));
+    }
 
     let text_left = thumb_rect.right() + 10.0;
     let text_width = (inner.right() - text_left).max(20.0);
@@ -212,12 +235,25 @@ fn card(ui: &mut Ui, rect: Rect, cx: &PanelContext<'_>, photo: &Photo, commands:
         0.0,
         TextFormat::simple(FontId::proportional(14.0), strong),
     );
-    job.append(&photo.caption, 0.0, TextFormat::simple(FontId::proportional(13.0), text_color));
+    job.append(
+        &photo.caption,
+        0.0,
+        TextFormat::simple(FontId::proportional(13.0), text_color),
+    );
     let caption = child.painter().layout_job(job);
     let elided = caption.elided;
-    child.painter().galley(egui::pos2(text_left, inner.top()), caption, text_color);
+    child
+        .painter()
+        .galley(egui::pos2(text_left, inner.top()), caption, text_color);
     if let Some(credit) = &photo.credit {
-        let g = interaction::galley(&child, credit, FontId::proportional(11.0), weak, text_width, 1);
+        let g = interaction::galley(
+            &child,
+            credit,
+            FontId::proportional(11.0),
+            weak,
+            text_width,
+            1,
+        );
         let y = inner.bottom() - g.size().y;
         child.painter().galley(egui::pos2(text_left, y), g, weak);
     }
@@ -230,7 +266,10 @@ fn card(ui: &mut Ui, rect: Rect, cx: &PanelContext<'_>, photo: &Photo, commands:
 fn here_marker(ui: &Ui, left: f32, width: f32, y: f32) {
     let color = ui.visuals().warn_fg_color;
     let painter = ui.painter();
-    painter.line_segment([egui::pos2(left + 8.0, y), egui::pos2(left + width, y)], Stroke::new(2.0, color));
+    painter.line_segment(
+        [egui::pos2(left + 8.0, y), egui::pos2(left + width, y)],
+        Stroke::new(2.0, color),
+    );
     painter.add(egui::Shape::convex_polygon(
         vec![
             egui::pos2(left, y - 5.0),

@@ -40,8 +40,11 @@ impl Item {
 pub struct Snapshot {
     /// Selected items, in the order they were selected.
     pub items: Vec<Item>,
-    /// People whose speeches the reader shows (empty: the whole document).
+    /// People chosen in the sidebar: the reader shows only their speeches (unless
+    /// `show_all`), and their photos and mentions are marked.
     pub people: Vec<ParticipantId>,
+    /// "Show all": the people stay chosen and marked, but the reader shows everything.
+    pub show_all: bool,
 }
 
 /// How many selections back/forward remembers.
@@ -68,9 +71,14 @@ impl Selection {
         &self.current.items
     }
 
-    /// The people chosen in the sidebar (they filter the reader).
+    /// The people chosen in the sidebar (they filter the reader unless "Show all").
     pub fn people(&self) -> &[ParticipantId] {
         &self.current.people
+    }
+
+    /// Whether the chosen people filter the reader ("Show all" turns this off).
+    pub fn filters(&self) -> bool {
+        !self.current.people.is_empty() && !self.current.show_all
     }
 
     /// The current selection as a history entry.
@@ -136,6 +144,7 @@ impl Selection {
         next.items = vec![item];
         if let Item::Participant(id) = item {
             next.people = vec![id];
+            next.show_all = false;
         }
         self.commit(next);
     }
@@ -153,6 +162,7 @@ impl Selection {
                 next.people.push(id);
             }
             next.items = next.people.iter().map(|p| Item::Participant(*p)).collect();
+            next.show_all = false;
         } else if let Some(pos) = next.items.iter().position(|i| *i == item) {
             next.items.remove(pos);
         } else {
@@ -166,12 +176,11 @@ impl Selection {
         self.commit(Snapshot::default());
     }
 
-    /// Drops the people filter ("Show all") but keeps other selected things, so the reader
-    /// can then scroll to a photo the filter was hiding.
+    /// "Show all": the reader shows the whole document again while the chosen people stay
+    /// marked, and the selection stays, so the reader can go to a photo the filter hid.
     pub fn clear_filter(&mut self) {
         let mut next = self.current.clone();
-        next.people.clear();
-        next.items.retain(|i| i.participant().is_none());
+        next.show_all = true;
         self.commit(next);
     }
 
@@ -274,13 +283,18 @@ mod tests {
     }
 
     #[test]
-    fn clear_filter_keeps_the_photo() {
+    fn show_all_keeps_the_people_and_the_photo_but_stops_filtering() {
         let mut s = Selection::default();
         s.select(p(1));
         s.select(Item::Photo(PhotoId(4)));
+        assert!(s.filters());
         s.clear_filter();
-        assert!(s.people().is_empty());
+        assert!(!s.filters());
+        assert_eq!(s.people(), &[ParticipantId(1)]);
         assert_eq!(s.items(), &[Item::Photo(PhotoId(4))]);
+        // Choosing someone again filters again.
+        s.toggle(p(2));
+        assert!(s.filters());
     }
 
     #[test]

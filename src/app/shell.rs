@@ -14,9 +14,11 @@ use super::header;
 use super::highlight::{Focus, Highlight, highlight};
 use super::participant_sidebar::ParticipantSidebar;
 use super::photo_timeline::PhotoTimeline;
+use super::photo_viewer::PhotoViewer;
 use super::selection::{Item, Selection};
 use super::settings::{Settings, ThemeChoice};
 use super::speech_reader::SpeechReader;
+use super::thumbnails::{AttachedFolders, Thumbnails};
 use super::view::View;
 use crate::model::Transcript;
 
@@ -26,6 +28,8 @@ use crate::model::Transcript;
 #[serde(default)]
 pub struct StenogramApp {
     settings: Settings,
+    /// Photo folders dropped onto the window, per transcript.
+    photo_folders: AttachedFolders,
     #[serde(skip)]
     rt: Runtime,
 }
@@ -42,6 +46,8 @@ struct Runtime {
     sidebar: ParticipantSidebar,
     reader: SpeechReader,
     timeline: PhotoTimeline,
+    thumbnails: Thumbnails,
+    viewer: PhotoViewer,
     loader: Loader,
     error: Option<String>,
     notice: Option<String>,
@@ -125,6 +131,16 @@ impl StenogramApp {
         &self.rt.timeline
     }
 
+    /// Photo textures and where each photo's image comes from.
+    pub fn thumbnails(&self) -> &Thumbnails {
+        &self.rt.thumbnails
+    }
+
+    /// The large photo viewer.
+    pub fn photo_viewer(&self) -> &PhotoViewer {
+        &self.rt.viewer
+    }
+
     /// The block at the top of the reader ("you are here").
     pub fn top_block(&self) -> Option<usize> {
         let doc = self.rt.doc.as_ref()?;
@@ -195,19 +211,36 @@ impl StenogramApp {
             if i.consume_shortcut(&super::OPEN_SHORTCUT) {
                 commands.push(Command::OpenDialog);
             }
-            if i.consume_key(Modifiers::ALT, Key::ArrowLeft) || i.pointer.button_pressed(PointerButton::Extra1) {
+            if i.consume_key(Modifiers::ALT, Key::ArrowLeft)
+                || i.pointer.button_pressed(PointerButton::Extra1)
+            {
                 commands.push(Command::Back);
             }
-            if i.consume_key(Modifiers::ALT, Key::ArrowRight) || i.pointer.button_pressed(PointerButton::Extra2) {
+            if i.consume_key(Modifiers::ALT, Key::ArrowRight)
+                || i.pointer.button_pressed(PointerButton::Extra2)
+            {
                 commands.push(Command::Forward);
             }
-            if let Some(path) = i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).find(|p| !p.as_os_str().is_empty()) {
-                commands.push(Command::Open(path));
+            if let Some(path) = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+            {
+                // A folder brings photos for the open transcript; a file is a transcript.
+                commands.push(if path.is_dir() {
+                    Command::AttachPhotoFolder(path)
+                } else {
+                    Command::Open(path)
+                });
             }
         });
         // Escape clears the selection unless it is closing a menu or leaving a text field.
-        let typing = ctx.memory(|m| m.focused().is_some());
+        let typing = ctx.text_edit_focused();
+        // The photo viewer closes on Escape itself.
         if !typing
+            && !self.rt.viewer.is_open()
             && !egui::Popup::is_any_open(ctx)
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
         {
@@ -243,11 +276,31 @@ impl StenogramApp {
                 }
                 Command::SetTheme(choice) => self.set_theme(ctx, choice),
                 Command::ClearRecent => self.settings.recent.clear(),
+                Command::OpenPhotoViewer(photo) => {
+                    sel.select(Item::Photo(photo));
+                    self.rt.viewer.open(photo, self.rt.doc_generation);
+                }
+                Command::ClosePhotoViewer => self.rt.viewer.close(),
+                Command::AttachPhotoFolder(folder) => self.attach_photo_folder(folder),
             }
         }
         if self.rt.selection.generation() != before {
             // The next frame scrolls the panels to the new selection.
             ctx.request_repaint();
+        }
+    }
+
+    /// Remembers `folder` as the open transcript's photo folder (picked up next frame).
+    fn attach_photo_folder(&mut self, folder: PathBuf) {
+        match &self.rt.doc {
+            Some(doc) => {
+                self.photo_folders.attach(AttachedFolders::key(doc), folder);
+                self.rt.notice = None;
+            }
+            None => {
+                self.rt.notice =
+                    Some("Open a transcript first, then drop its folder of photos.".to_owned());
+            }
         }
     }
 
@@ -258,7 +311,7 @@ impl StenogramApp {
 }
 
 impl eframe::App for StenogramApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.receive_loads();
 
@@ -278,6 +331,14 @@ impl eframe::App for StenogramApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.rt.title_sent = Some(title);
         }
+
+        self.rt.thumbnails.begin_frame(
+            &ctx,
+            self.rt.doc.as_ref(),
+            self.rt.doc_generation,
+            &self.photo_folders,
+            frame.info().cpu_usage,
+        );
 
         let rt = &mut self.rt;
         egui::Panel::top("menu").show(ui, |ui| {
@@ -301,6 +362,7 @@ impl eframe::App for StenogramApp {
                 selection: &rt.selection,
                 doc_generation: rt.doc_generation,
                 reader_top_row: rt.reader.top_row(),
+                thumbnails: &rt.thumbnails,
             };
             egui::Panel::left("participants")
                 .resizable(true)
@@ -318,6 +380,7 @@ impl eframe::App for StenogramApp {
                 // The timeline was drawn before the reader moved: let it catch up.
                 ctx.request_repaint();
             }
+            rt.viewer.ui(&ctx, &cx, &mut commands);
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
@@ -326,7 +389,9 @@ impl eframe::App for StenogramApp {
                         ui.spinner();
                     } else {
                         ui.heading("No transcript open");
-                        ui.label("Open one with File, Open… (Ctrl+O), or drop a file onto this window.");
+                        ui.label(
+                            "Open one with File, Open… (Ctrl+O), or drop a file onto this window.",
+                        );
                     }
                 });
             });
@@ -386,7 +451,7 @@ fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop the file to open it",
+        "Drop a transcript to open it, or a folder of photos to attach it",
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );
@@ -397,11 +462,23 @@ fn configure_style(ctx: &egui::Context) {
     use egui::{FontFamily, FontId, TextStyle};
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Small, FontId::new(11.0, FontFamily::Proportional)),
+            (
+                TextStyle::Small,
+                FontId::new(11.0, FontFamily::Proportional),
+            ),
             (TextStyle::Body, FontId::new(14.0, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(14.0, FontFamily::Proportional)),
-            (TextStyle::Heading, FontId::new(18.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(13.0, FontFamily::Monospace)),
+            (
+                TextStyle::Button,
+                FontId::new(14.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(18.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(13.0, FontFamily::Monospace),
+            ),
         ]
         .into();
     });

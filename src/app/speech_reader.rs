@@ -7,7 +7,9 @@
 
 use egui::accesskit::Role;
 use egui::text::LayoutJob;
-use egui::{Align, Color32, FontId, Layout, Rect, RichText, ScrollArea, Sense, TextFormat, Ui, Vec2};
+use egui::{
+    Align, Color32, FontId, Layout, Rect, RichText, ScrollArea, Sense, TextFormat, Ui, Vec2,
+};
 
 use super::PanelContext;
 use super::command::Command;
@@ -24,6 +26,8 @@ const READING_SIZE: f32 = 15.0;
 const LINE_CHARS: f32 = 72.0;
 /// Space between rows.
 const GAP: f32 = 6.0;
+/// A row scrolled to stands this far below the top, with some text above it for context.
+const SCROLL_MARGIN: f32 = 48.0;
 /// Indent of speech paragraphs under their header.
 const SPEECH_INDENT: f32 = 14.0;
 
@@ -86,11 +90,13 @@ impl SpeechReader {
                 if measured > 0.0 {
                     measured
                 } else {
-                    rows.get(r)
-                        .map_or(line_h, |row| estimate_height(cx, *row, column, char_width, line_h))
+                    rows.get(r).map_or(line_h, |row| {
+                        estimate_height(cx, *row, column, char_width, line_h)
+                    })
                 }
             };
-            self.offsets = Offsets::from_heights(cx.view.visible_rows.iter().map(|r| estimate(*r)), GAP);
+            self.offsets =
+                Offsets::from_heights(cx.view.visible_rows.iter().map(|r| estimate(*r)), GAP);
             self.dirty = false;
         }
 
@@ -163,21 +169,17 @@ impl SpeechReader {
     /// Where to scroll after the selection changed, if anywhere.
     fn scroll_target(&mut self, cx: &PanelContext<'_>, view_changed: bool) -> Option<f32> {
         let ix = &cx.doc.index;
-        let row = match cx.selection.primary() {
+        let (row, margin) = match cx.selection.primary() {
             // A filter on: their first speech is at the top.
-            Some(Item::Participant(_)) if cx.view.is_filtered() => cx.view.visible_rows.first().copied(),
-            Some(item) => ix.row_of(item),
+            Some(Item::Participant(_)) if cx.view.is_filtered() => {
+                (cx.view.visible_rows.first().copied(), 0.0)
+            }
+            Some(item) => (ix.row_of(item), SCROLL_MARGIN),
             // Nothing selected: keep the place the reader was at.
-            None => self.top_row,
+            None => (self.top_row, 0.0),
         };
         // The nearest shown row at or after the target (the target may be filtered out).
-        let pos = row.and_then(|r| {
-            cx.view
-                .visible_pos
-                .get(r..)?
-                .iter()
-                .find_map(|p| *p)
-        });
+        let pos = row.and_then(|r| cx.view.visible_pos.get(r..)?.iter().find_map(|p| *p));
         let Some(pos) = pos else {
             return view_changed.then_some(0.0);
         };
@@ -187,10 +189,10 @@ impl SpeechReader {
         }
         self.last_target = cx.view.visible_rows.get(pos).copied();
         if view_changed {
-            return Some((self.offsets.top(pos) - 8.0).max(0.0));
+            return Some((self.offsets.top(pos) - margin).max(0.0));
         }
         let view = self.last_view.clone().unwrap_or(0.0..0.0);
-        scroll_into_view(&self.offsets, pos, view, 24.0)
+        scroll_into_view(&self.offsets, pos, view, margin)
     }
 }
 
@@ -222,11 +224,13 @@ fn filter_bar(ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
                 );
                 ui.label("·");
             }
-            ui.label(RichText::new(format!(
-                "{} of {} speeches",
-                view.shown_speeches, view.total_speeches
-            ))
-            .strong());
+            ui.label(
+                RichText::new(format!(
+                    "{} of {} speeches",
+                    view.shown_speeches, view.total_speeches
+                ))
+                .strong(),
+            );
             ui.label(format!("· {}", names.join(", ")));
             if ui
                 .button("Show all")
@@ -257,9 +261,11 @@ fn estimate_height(cx: &PanelContext<'_>, row: Row, width: f32, char_w: f32, lin
         RowKind::SpeechHeader(_) => line_h * 2.0 + 16.0,
         RowKind::Title => line_h * 2.0 + 8.0,
         RowKind::Lead | RowKind::Paragraph | RowKind::Heading => match block {
-            Some(BlockKind::Lead { text } | BlockKind::Paragraph { text } | BlockKind::Heading { text }) => {
-                lines(text) * line_h + 8.0
-            }
+            Some(
+                BlockKind::Lead { text }
+                | BlockKind::Paragraph { text }
+                | BlockKind::Heading { text },
+            ) => lines(text) * line_h + 8.0,
             _ => line_h,
         },
         RowKind::Elision => line_h + 20.0,
@@ -282,7 +288,16 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
         }
         (RowKind::Lead, BlockKind::Lead { text }) => {
             let refs = TextRef::Block { block: row.block };
-            paragraph(ui, cx, text, refs, Item::Block(row.block), READING_SIZE + 1.5, 0.0, commands);
+            paragraph(
+                ui,
+                cx,
+                text,
+                refs,
+                Item::Block(row.block),
+                READING_SIZE + 1.5,
+                0.0,
+                commands,
+            );
         }
         (RowKind::Heading, BlockKind::Heading { text }) => {
             ui.add_space(8.0);
@@ -290,12 +305,40 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
         }
         (RowKind::Paragraph, BlockKind::Paragraph { text }) => {
             let refs = TextRef::Block { block: row.block };
-            paragraph(ui, cx, text, refs, Item::Block(row.block), READING_SIZE, 0.0, commands);
+            paragraph(
+                ui,
+                cx,
+                text,
+                refs,
+                Item::Block(row.block),
+                READING_SIZE,
+                0.0,
+                commands,
+            );
         }
-        (RowKind::AttendeesIntro, BlockKind::Attendees { intro: Some(text), .. })
-        | (RowKind::AttendeesOutro, BlockKind::Attendees { outro: Some(text), .. }) => {
+        (
+            RowKind::AttendeesIntro,
+            BlockKind::Attendees {
+                intro: Some(text), ..
+            },
+        )
+        | (
+            RowKind::AttendeesOutro,
+            BlockKind::Attendees {
+                outro: Some(text), ..
+            },
+        ) => {
             let refs = TextRef::Block { block: row.block };
-            paragraph(ui, cx, text, refs, Item::Block(row.block), READING_SIZE, 0.0, commands);
+            paragraph(
+                ui,
+                cx,
+                text,
+                refs,
+                Item::Block(row.block),
+                READING_SIZE,
+                0.0,
+                commands,
+            );
         }
         (RowKind::Attendee(i), BlockKind::Attendees { items, .. }) => {
             if let Some(a) = items.get(i) {
@@ -310,20 +353,20 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
                     paragraph: index,
                 };
                 let item = Item::Paragraph { speech, index };
-                paragraph(ui, cx, text, refs, item, READING_SIZE, SPEECH_INDENT, commands);
+                paragraph(
+                    ui,
+                    cx,
+                    text,
+                    refs,
+                    item,
+                    READING_SIZE,
+                    SPEECH_INDENT,
+                    commands,
+                );
             }
         }
         (RowKind::Photo(ph), _) => photo_marker(ui, cx, ph, commands),
-        (RowKind::Elision, _) => {
-            ui.add_space(8.0);
-            ui.vertical_centered(|ui| {
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new("⋯").monospace().size(READING_SIZE).weak());
-                    ui.label(RichText::new("[passage omitted]").italics().weak());
-                });
-            });
-            ui.add_space(8.0);
-        }
+        (RowKind::Elision, _) => elision(ui),
         (RowKind::Separator, _) => {
             ui.vertical_centered(|ui| ui.label(RichText::new("*   *   *").weak()));
         }
@@ -359,7 +402,7 @@ fn paragraph(
     commands: &mut Vec<Command>,
 ) {
     let level = cx.highlight(item);
-    let text_color = ui.visuals().text_color();
+    let text_color = reading_color(ui);
     let width = ui.available_width() - indent - 8.0;
     let font = FontId::proportional(size);
     let mut job = LayoutJob::default();
@@ -378,7 +421,11 @@ fn paragraph(
     let mut at_byte = 0;
     for &(start, end) in cx.view.mentions.get(&at).map_or(&[][..], Vec::as_slice) {
         // Ranges come from the model (and from JSON files): trust none of them.
-        if start < at_byte || end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        if start < at_byte
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
             continue;
         }
         job.append(&text[at_byte..start], 0.0, plain.clone());
@@ -393,10 +440,11 @@ fn paragraph(
     response.widget_info(|| egui::WidgetInfo::labeled(Role::Paragraph, true, text));
     interact(ui, &response, item, commands);
     if ui.is_rect_visible(rect) {
-        let shown = if response.hovered() && level < Highlight::Hovered {
-            Highlight::Hovered
-        } else {
-            level
+        let shown = match level {
+            _ if response.hovered() && level < Highlight::Hovered => Highlight::Hovered,
+            // A whole filtered speech is related: the bar on the left says enough.
+            Highlight::Related => Highlight::Normal,
+            other => other,
         };
         let painter = ui.painter();
         painter.rect_filled(rect, 4.0, interaction::fill(ui, shown));
@@ -406,10 +454,22 @@ fn paragraph(
                 s if s.width > 0.0 => egui::Stroke::new(3.0, s.color),
                 _ => egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
             };
-            painter.line_segment([egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())], stroke);
+            painter.line_segment(
+                [egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())],
+                stroke,
+            );
         }
         interaction::focus_ring(ui, &response);
         painter.galley(rect.min + Vec2::new(indent + 4.0, 4.0), galley, text_color);
+    }
+}
+
+/// Body text: a little firmer than egui's default grey, which is tuned for tool panels.
+fn reading_color(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_gray(215)
+    } else {
+        Color32::from_gray(30)
     }
 }
 
@@ -422,7 +482,58 @@ fn mention_color(ui: &Ui) -> Color32 {
     }
 }
 
-fn speech_header(ui: &mut Ui, cx: &PanelContext<'_>, s: crate::model::SpeechId, commands: &mut Vec<Command>) {
+/// "⋯ [passage omitted]", centred, with room above and below: a visible gap.
+fn elision(ui: &mut Ui) {
+    let weak = ui.visuals().weak_text_color();
+    // "⋯" is in egui's monospace font only.
+    let dots =
+        ui.painter()
+            .layout_no_wrap("⋯".to_owned(), FontId::monospace(READING_SIZE + 4.0), weak);
+    let mut words = LayoutJob::single_section(
+        "[passage omitted]".to_owned(),
+        TextFormat {
+            italics: true,
+            ..TextFormat::simple(FontId::proportional(READING_SIZE - 1.0), weak)
+        },
+    );
+    words.wrap.max_width = f32::INFINITY;
+    let words = ui.painter().layout_job(words);
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(ui.available_width(), 40.0), Sense::hover());
+    let total = dots.size().x + 8.0 + words.size().x;
+    let x = rect.center().x - total / 2.0;
+    let line_y = rect.center().y;
+    let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+    ui.painter().line_segment(
+        [
+            egui::pos2(rect.left() + 40.0, line_y),
+            egui::pos2(x - 12.0, line_y),
+        ],
+        stroke,
+    );
+    ui.painter().line_segment(
+        [
+            egui::pos2(x + total + 12.0, line_y),
+            egui::pos2(rect.right() - 40.0, line_y),
+        ],
+        stroke,
+    );
+    let dots_h = dots.size().y;
+    let words_h = words.size().y;
+    ui.painter()
+        .galley(egui::pos2(x, line_y - dots_h / 2.0), dots, weak);
+    ui.painter().galley(
+        egui::pos2(x + total - words.size().x, line_y - words_h / 2.0),
+        words,
+        weak,
+    );
+}
+
+fn speech_header(
+    ui: &mut Ui,
+    cx: &PanelContext<'_>,
+    s: crate::model::SpeechId,
+    commands: &mut Vec<Command>,
+) {
     let t = &cx.doc.transcript;
     let Some(speech) = t.speech(s) else {
         return;
@@ -430,7 +541,13 @@ fn speech_header(ui: &mut Ui, cx: &PanelContext<'_>, s: crate::model::SpeechId, 
     let person = t.participant(speech.speaker);
     let name = person.map_or(speech.label.as_str(), |p| p.display_name());
     let role = person.and_then(|p| p.name.as_ref().and(p.role.as_deref()));
-    let (n, m) = cx.doc.index.speech_number.get(s.index()).copied().unwrap_or((1, 1));
+    let (n, m) = cx
+        .doc
+        .index
+        .speech_number
+        .get(s.index())
+        .copied()
+        .unwrap_or((1, 1));
     let count = format!("speech {n} of {m}");
     let item = Item::Speech(s);
     let level = cx.highlight(item);
@@ -443,7 +560,14 @@ fn speech_header(ui: &mut Ui, cx: &PanelContext<'_>, s: crate::model::SpeechId, 
     let strong = ui.visuals().strong_text_color();
     let weak = ui.visuals().weak_text_color();
     let count_g = interaction::galley(ui, &count, small.clone(), weak, width, 1);
-    let name_g = interaction::galley(ui, name, name_font, strong, width - count_g.size().x - 24.0, 1);
+    let name_g = interaction::galley(
+        ui,
+        name,
+        name_font,
+        strong,
+        width - count_g.size().x - 24.0,
+        1,
+    );
     let role_g = role.map(|r| interaction::galley(ui, r, small, weak, width - 16.0, 2));
     let height = name_g.size().y + role_g.as_ref().map_or(0.0, |g| g.size().y + 2.0) + 10.0;
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
@@ -457,7 +581,11 @@ fn speech_header(ui: &mut Ui, cx: &PanelContext<'_>, s: crate::model::SpeechId, 
         let shown = if response.hovered() && level < Highlight::Hovered {
             Highlight::Hovered
         } else {
-            level.max(if speaker_level == Highlight::Selected { Highlight::Related } else { Highlight::Normal })
+            level.max(if speaker_level == Highlight::Selected {
+                Highlight::Related
+            } else {
+                Highlight::Normal
+            })
         };
         let painter = ui.painter();
         painter.rect_filled(rect, 4.0, interaction::fill(ui, shown));
@@ -468,7 +596,11 @@ fn speech_header(ui: &mut Ui, cx: &PanelContext<'_>, s: crate::model::SpeechId, 
         );
         interaction::focus_ring(ui, &response);
         let count_w = count_g.size().x;
-        painter.galley(egui::pos2(rect.right() - count_w - 6.0, rect.top() + 7.0), count_g, weak);
+        painter.galley(
+            egui::pos2(rect.right() - count_w - 6.0, rect.top() + 7.0),
+            count_g,
+            weak,
+        );
         let name_h = name_g.size().y;
         painter.galley(rect.min + Vec2::new(4.0, 4.0), name_g, strong);
         if let Some(g) = role_g {
@@ -477,18 +609,30 @@ fn speech_header(ui: &mut Ui, cx: &PanelContext<'_>, s: crate::model::SpeechId, 
     }
 }
 
-fn photo_marker(ui: &mut Ui, cx: &PanelContext<'_>, ph: crate::model::PhotoId, commands: &mut Vec<Command>) {
+fn photo_marker(
+    ui: &mut Ui,
+    cx: &PanelContext<'_>,
+    ph: crate::model::PhotoId,
+    commands: &mut Vec<Command>,
+) {
     let Some(photo) = cx.doc.transcript.photo(ph) else {
         return;
     };
     let item = Item::Photo(ph);
     let level = cx.highlight(item);
     let text = format!("📷 {} · {}", photo.number, photo.caption);
-    let color = ui.visuals().weak_text_color();
+    let color = if level >= Highlight::Related {
+        ui.visuals().strong_text_color()
+    } else {
+        ui.visuals().weak_text_color()
+    };
     let font = FontId::proportional(READING_SIZE - 2.0);
     let width = ui.available_width() - 12.0;
     let g = interaction::galley(ui, &text, font, color, width, 1);
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(ui.available_width(), g.size().y + 6.0), Sense::click());
+    let (rect, response) = ui.allocate_exact_size(
+        Vec2::new(ui.available_width(), g.size().y + 6.0),
+        Sense::click(),
+    );
     response.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &text));
     interact(ui, &response, item, commands);
     let response = response.on_hover_text(&photo.caption);

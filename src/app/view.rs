@@ -12,7 +12,7 @@ use crate::model::{ParticipantId, PhotoId, TextRef};
 #[derive(Clone, Debug, Default)]
 pub struct View {
     /// People whose speeches the reader shows; empty when the reader shows everything
-    /// (nobody is chosen, or none of the chosen people speaks).
+    /// (nobody is chosen, "Show all", or none of the chosen people speaks).
     pub filter: Vec<ParticipantId>,
     /// Indexes into `DocIndex::rows` of the rows the reader shows, in order.
     pub visible_rows: Vec<usize>,
@@ -39,16 +39,20 @@ impl View {
         let ix = &doc.index;
         let people = selection.people();
 
-        let filter: Vec<ParticipantId> = people
-            .iter()
-            .copied()
-            .filter(|p| ix.speech_count(*p) > 0)
-            .collect();
-        let speaks = |s: crate::model::SpeechId| {
-            t.speech(s).is_some_and(|s| filter.contains(&s.speaker))
+        let filter: Vec<ParticipantId> = if selection.filters() {
+            people
+                .iter()
+                .copied()
+                .filter(|p| ix.speech_count(*p) > 0)
+                .collect()
+        } else {
+            Vec::new()
         };
+        let speaks =
+            |s: crate::model::SpeechId| t.speech(s).is_some_and(|s| filter.contains(&s.speaker));
 
-        let mut visible_rows = Vec::with_capacity(if filter.is_empty() { ix.rows.len() } else { 0 });
+        let mut visible_rows =
+            Vec::with_capacity(if filter.is_empty() { ix.rows.len() } else { 0 });
         let mut visible_pos = vec![None; ix.rows.len()];
         for (r, row) in ix.rows.iter().enumerate() {
             let shown = filter.is_empty()
@@ -56,7 +60,12 @@ impl View {
                     RowKind::SpeechHeader(s) | RowKind::SpeechParagraph { speech: s, .. } => {
                         speaks(s)
                     }
-                    RowKind::Photo(p) => ix.photo_speech.get(p.index()).copied().flatten().is_some_and(speaks),
+                    RowKind::Photo(p) => ix
+                        .photo_speech
+                        .get(p.index())
+                        .copied()
+                        .flatten()
+                        .is_some_and(speaks),
                     RowKind::Elision => matches!(
                         t.blocks.get(row.block).map(|b| &b.kind),
                         Some(crate::model::BlockKind::Elision { speech: Some(s) }) if speaks(*s)
@@ -73,7 +82,10 @@ impl View {
         let shown_speeches = if filter.is_empty() {
             t.speeches.len()
         } else {
-            t.speeches.iter().filter(|s| filter.contains(&s.speaker)).count()
+            t.speeches
+                .iter()
+                .filter(|s| filter.contains(&s.speaker))
+                .count()
         };
 
         let mut mentions: HashMap<TextRef, Vec<(usize, usize)>> = HashMap::new();
@@ -182,7 +194,11 @@ mod tests {
         s.select(Item::Participant(ParticipantId(0)));
         let v = View::build(&d, &s);
         assert_eq!(v.shown_speeches, 2);
-        let kinds: Vec<RowKind> = v.visible_rows.iter().map(|r| d.index.rows[*r].kind).collect();
+        let kinds: Vec<RowKind> = v
+            .visible_rows
+            .iter()
+            .map(|r| d.index.rows[*r].kind)
+            .collect();
         assert!(kinds.contains(&RowKind::SpeechHeader(SpeechId(0))));
         assert!(kinds.contains(&RowKind::SpeechHeader(SpeechId(2))));
         assert!(!kinds.contains(&RowKind::SpeechHeader(SpeechId(1))));

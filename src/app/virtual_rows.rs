@@ -38,17 +38,18 @@ impl Offsets {
 
     /// Top of row `i` (the total height past the end).
     pub fn top(&self, i: usize) -> f32 {
-        self.tops
-            .get(i)
-            .copied()
-            .unwrap_or_else(|| self.total())
+        self.tops.get(i).copied().unwrap_or_else(|| self.total())
     }
 
     /// The rows that overlap `min..max` (content coordinates).
     pub fn visible(&self, min: f32, max: f32) -> Range<usize> {
         let n = self.len();
         // First row whose bottom is below `min`.
-        let first = self.tops.partition_point(|t| *t <= min).saturating_sub(1).min(n);
+        let first = self
+            .tops
+            .partition_point(|t| *t <= min)
+            .saturating_sub(1)
+            .min(n);
         let end = self.tops.partition_point(|t| *t < max).min(n);
         first..end.max(first)
     }

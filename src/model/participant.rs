@@ -29,10 +29,7 @@ pub struct Participant {
 impl Participant {
     /// The name, or the role when there is no name, or "?".
     pub fn display_name(&self) -> &str {
-        self.name
-            .as_deref()
-            .or(self.role.as_deref())
-            .unwrap_or("?")
+        self.name.as_deref().or(self.role.as_deref()).unwrap_or("?")
     }
 }
 

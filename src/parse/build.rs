@@ -522,7 +522,8 @@ impl Builder<'_> {
             return Some(i + 1);
         }
         let has_intro = first.ends_with(':');
-        if !has_intro && !(first.ends_with(',') && first.len() <= attendees::MAX_ENTRY_BYTES) {
+        let first_entry = first.ends_with(',') && first.len() <= attendees::MAX_ENTRY_BYTES;
+        if !has_intro && !first_entry {
             return None;
         }
         let intro_says_took_part = has_intro && attendees::mentions_participation(first);

@@ -226,7 +226,8 @@ fn take_month(s: &str) -> Option<(u32, &str)> {
         .char_indices()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(s.len(), |(i, _)| i);
-    if end == 0 || end > 40 {
+    // The longest month name is "сентября" (16 bytes); longer words need no folding.
+    if end == 0 || end > 24 {
         return None;
     }
     let word = fold(s.get(..end)?);
@@ -327,7 +328,9 @@ fn is_place(s: &str) -> bool {
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         _ => 31,
     }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::build::{Source, Target};
-use super::people::{self, PersonSource};
+use super::people::{self, MentionFinder, PersonSource};
 use crate::model::{
     Appearances, BlockKind, Mention, Participant, ParticipantId, TextRef, Transcript,
 };
@@ -142,6 +142,8 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
         }
     }
 
+    // One lookup for the whole document: built once, used on every paragraph.
+    let finder = MentionFinder::new(participants);
     let mut mentions: Vec<(ParticipantId, Mention)> = Vec::new();
     for speech in &t.speeches {
         for (paragraph, text) in speech.paragraphs.iter().enumerate() {
@@ -149,7 +151,7 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
                 speech: speech.id,
                 paragraph,
             };
-            collect_mentions(participants, text, at, &mut mentions);
+            collect_mentions(&finder, participants.len(), text, at, &mut mentions);
         }
     }
     for (block, b) in t.blocks.iter().enumerate() {
@@ -157,7 +159,13 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
         | BlockKind::Paragraph { text }
         | BlockKind::Heading { text } = &b.kind
         {
-            collect_mentions(participants, text, TextRef::Block { block }, &mut mentions);
+            collect_mentions(
+                &finder,
+                participants.len(),
+                text,
+                TextRef::Block { block },
+                &mut mentions,
+            );
         }
     }
     for (id, mention) in mentions {
@@ -169,16 +177,14 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
 
 /// The valid mentions in `text` (known participant, non-empty range on char boundaries).
 fn collect_mentions(
-    participants: &[Participant],
+    finder: &MentionFinder,
+    known: usize,
     text: &str,
     at: TextRef,
     out: &mut Vec<(ParticipantId, Mention)>,
 ) {
-    for (id, range) in people::find_mentions(participants, text) {
-        if id.index() < participants.len()
-            && range.start < range.end
-            && text.get(range.clone()).is_some()
-        {
+    for (id, range) in finder.find(text) {
+        if id.index() < known && range.start < range.end && text.get(range.clone()).is_some() {
             out.push((
                 id,
                 Mention {

@@ -33,6 +33,8 @@ pub fn app_sized(
     let mut harness = Harness::builder()
         .with_size(size)
         .with_theme(theme)
+        // Thumbnails decode on worker threads and wake the UI when done: a few more frames.
+        .with_max_steps(32)
         .build_eframe(move |cc| StenogramApp::new(cc, Some(path)));
     settle(&mut harness);
     harness
@@ -48,7 +50,10 @@ pub fn settle(harness: &mut Harness<'_, StenogramApp>) {
         std::thread::sleep(Duration::from_millis(5));
         harness.step();
     }
-    assert!(!harness.state().is_loading(), "the file never finished loading");
+    assert!(
+        !harness.state().is_loading(),
+        "the file never finished loading"
+    );
     harness.run();
 }
 
@@ -110,5 +115,17 @@ pub fn wheel(harness: &mut Harness<'_, StenogramApp>, pos: egui::Pos2, dy: f32) 
     });
     // Wheel scrolling is smoothed over a few frames.
     harness.run_steps(12);
+    harness.run();
+}
+
+/// Waits until no thumbnail is being decoded (for image snapshots).
+pub fn wait_for_thumbnails(harness: &mut Harness<'_, StenogramApp>) {
+    for _ in 0..2000 {
+        if harness.state().thumbnails().pending() == 0 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
     harness.run();
 }

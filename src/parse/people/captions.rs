@@ -36,11 +36,11 @@ pub(crate) fn scan(resolver: &mut Resolver, text: &str) -> Vec<usize> {
             continue;
         }
         let end = words.run_starting_at(i);
-        let role_word = role_phrase_start(&words, i, floor);
+        let role = role_phrase(&words, i, floor);
         if let Some((pid, name_start)) = known_in_run(resolver, &words, text, i, end)
-            .or_else(|| new_in_run(resolver, &words, text, i, end, role_word))
+            .or_else(|| new_in_run(resolver, &words, text, i, end, role))
         {
-            let role = role_word.and_then(|r| clean_role(words.span(text, r..name_start)));
+            let role = role.and_then(|r| clean_role(words.span(text, r.first..name_start)));
             if let Some(role) = role {
                 resolver.set_role(pid, role, RoleRank::Caption);
             }
@@ -92,9 +92,13 @@ fn new_in_run(
     text: &str,
     start: usize,
     end: usize,
-    role_word: Option<usize>,
+    role: Option<RolePhrase>,
 ) -> Option<(usize, usize)> {
-    role_word?;
+    // "Heads of State of the Northern Union": a plural speaks of a group, not of one person.
+    let role = role?;
+    if lexicon::is_plural_role_word(words.f(role.nearest)) {
+        return None;
+    }
     if !words.boundary_before(end) && lexicon::is_following_complement_marker(words.f(end)) {
         return None;
     }
@@ -104,6 +108,11 @@ fn new_in_run(
         && lexicon::is_complement_marker(words.f(start - 1));
     let keep = units_to_keep(words, &units, true, marker_before);
     if keep == 0 || keep > MAX_NAME_UNITS {
+        return None;
+    }
+    // A lone word makes a person only right after the role word ("Chancellor Berg"), not
+    // at the end of a complement ("Minister of the Interior Affairs").
+    if keep == 1 && (marker_before || role.nearest + 1 != start) {
         return None;
     }
     let first = units.get(units.len() - keep)?;
@@ -121,10 +130,18 @@ fn new_in_run(
     Some((pid, first.start))
 }
 
-/// The first role word of the clause that ends at `run_start`, looking back at most
-/// [`ROLE_WINDOW`] words, never past punctuation, a clause word or `floor`.
-fn role_phrase_start(words: &Words, run_start: usize, floor: usize) -> Option<usize> {
-    let mut first_role = None;
+/// Where the role phrase before a name stands: its first and its last role word.
+#[derive(Copy, Clone, Debug)]
+struct RolePhrase {
+    first: usize,
+    nearest: usize,
+}
+
+/// The role phrase of the clause that ends at `run_start`: from its first role word,
+/// looking back at most [`ROLE_WINDOW`] words, never past punctuation, a clause word or
+/// `floor`.
+fn role_phrase(words: &Words, run_start: usize, floor: usize) -> Option<RolePhrase> {
+    let mut phrase: Option<RolePhrase> = None;
     let mut k = run_start;
     while k > floor && run_start - k < ROLE_WINDOW && !words.boundary_before(k) {
         let t = k - 1;
@@ -133,11 +150,14 @@ fn role_phrase_start(words: &Words, run_start: usize, floor: usize) -> Option<us
             break;
         }
         if lexicon::is_role_word(folded) {
-            first_role = Some(t);
+            phrase = Some(RolePhrase {
+                first: t,
+                nearest: phrase.map_or(t, |p| p.nearest),
+            });
         }
         k = t;
     }
-    first_role
+    phrase
 }
 
 #[cfg(test)]
@@ -247,6 +267,29 @@ mod tests {
             r.participants[2].role.as_deref(),
             Some("ministre de la Défense")
         );
+    }
+
+    #[test]
+    fn groups_and_institutions_are_nobody() {
+        let r = run(&[
+            (
+                Caption,
+                "Before the meeting of the Council of Heads of State of the Northern Lakes Union",
+            ),
+            (Caption, "Group photo of the heads of state"),
+            (
+                Caption,
+                "Перед заседанием Совета глав правительств Союза северных озёр",
+            ),
+            (Caption, "Minister of Foreign Affairs before the talks"),
+            (Caption, "Chancellor Berg at the Federal Assembly"),
+        ]);
+        assert!(ids(&r, 0).is_empty(), "{:?}", r.participants);
+        assert!(ids(&r, 1).is_empty());
+        assert!(ids(&r, 2).is_empty());
+        assert!(ids(&r, 3).is_empty());
+        assert_eq!(ids(&r, 4), [0]);
+        assert_eq!(r.participants[0].name.as_deref(), Some("Berg"));
     }
 
     #[test]

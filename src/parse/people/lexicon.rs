@@ -57,8 +57,8 @@ const LEADING_FILLERS: &[&str] = &[
 const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx.", "dr", "dr.", "mme", "mme.",
     "mlle", "mlle.", "monsieur", "madame", "mademoiselle", "sir", "dame", "madam", "lord", "lady",
-    "prof", "prof.", "hon", "hon.", "rev", "rev.", "messrs", "messrs.", "г-н", "г-жа", "господин",
-    "госпожа",
+    "prof", "prof.", "hon", "hon.", "sheikh", "cheikh", "шейх", "rev", "rev.", "messrs", "messrs.",
+    "г-н", "г-жа", "господин", "госпожа",
 ];
 
 /// Role and title words (Latin scripts: exact folded word, plural "s" allowed).
@@ -100,6 +100,46 @@ const RU_ROLE_STEMS: &[&str] = &[
     "замминистр", "вице-премьер", "эмир", "принц", "королев",
 ];
 
+/// Institutions, bodies and fields of government (Latin scripts, folded). English titles
+/// capitalise them ("Deputy Head of the Presidential Executive Office"), so they must not be
+/// read as names.
+#[rustfmt::skip]
+const INSTITUTION_WORDS: &[&str] = &[
+    // en
+    "council", "union", "organisation", "organization", "ministry", "committee", "assembly",
+    "federation", "republic", "state", "states", "kingdom", "parliament", "duma", "kremlin",
+    "government", "office", "bureau", "agency", "service", "services", "forum", "summit",
+    "commission", "company", "corporation", "fund", "university", "institute", "centre",
+    "center", "party", "administration", "staff", "affairs", "defence", "defense", "finance",
+    "finances", "energy", "health", "education", "interior", "economy", "development",
+    "security", "trade", "industry", "culture", "transport", "transportation", "agriculture",
+    "labour", "labor", "sports", "science", "emergencies", "relations", "resources",
+    "environment", "treasury", "navy", "army", "forces", "senate", "congress", "cabinet",
+    "secretariat", "delegation", "embassy", "nations", "community", "association", "academy",
+    "department", "directorate", "authority", "foundation", "cooperation", "treaty", "alliance",
+    "conference", "session", "meeting", "talks", "ceremony", "protocol", "presidency",
+    // fr
+    "conseil", "organisation", "ministere", "comite", "assemblee", "republique", "etat", "etats",
+    "royaume", "parlement", "douma", "gouvernement", "agence", "sommet", "societe", "banque",
+    "fonds", "universite", "institut", "groupe", "parti", "affaires", "energie", "sante",
+    "interieur", "economie", "developpement", "securite", "commerce", "industrie", "transports",
+    "travail", "sciences", "environnement", "tresor", "marine", "armee", "senat", "chambre",
+    "ambassade", "communaute", "academie", "departement", "autorite", "fondation", "traite",
+    "conference", "seance", "reunion", "ceremonie", "presidence", "protocole",
+];
+
+/// Russian institution words as stems (see [`RU_ROLE_STEMS`] for how they match).
+#[rustfmt::skip]
+const RU_INSTITUTION_STEMS: &[&str] = &[
+    "совет", "союз", "организаци", "министерств", "комитет", "ассамбле", "федераци", "республик",
+    "государств", "парламент", "дума", "думы", "думе", "думу", "думой", "правительств",
+    "администраци", "аппарат", "кремл", "агентств", "служб", "форум", "саммит", "комисси",
+    "университет", "институт", "центр", "парти", "фонд", "безопасност", "делегаци", "посольств",
+    "сообществ", "ассоциаци", "академи", "департамент", "управлени", "секретариат", "договор",
+    "альянс", "конференци", "заседани", "церемони", "протокол", "палат", "сенат", "ведомств",
+    "корпораци", "компани", "министерств", "обороны", "энергетик", "транспорт",
+];
+
 /// Role words that are also common surnames: they count as a surname when they close a
 /// label right after a name word ("Martin Luther King").
 #[rustfmt::skip]
@@ -116,6 +156,10 @@ const GENERIC_LABELS: &[&str] = &[
     "journalist", "reporter", "correspondent", "correspondant", "корреспондент", "журналист",
     "voice", "voix", "голос", "audience", "participant", "participante", "участник",
     "speaker from the floor", "unidentified speaker", "intervenant", "off-mic",
+    // Voices from the benches of a parliament.
+    "members", "hon. members", "hon members", "some hon. members", "some hon members",
+    "an hon. member", "an hon member", "some members", "voices", "some voices",
+    "several voices", "des voix", "plusieurs voix", "голоса", "с места",
 ];
 
 /// Parenthetical notes about translation, dropped from labels: "(как переведено)",
@@ -151,6 +195,8 @@ word_set!(HONORIFIC_SET, HONORIFICS);
 word_set!(ROLE_SET, ROLE_WORDS);
 word_set!(RU_ROLE_SET, RU_ROLE_STEMS);
 word_set!(ALSO_SURNAME_SET, ROLE_WORDS_ALSO_SURNAMES);
+word_set!(INSTITUTION_SET, INSTITUTION_WORDS);
+word_set!(RU_INSTITUTION_SET, RU_INSTITUTION_STEMS);
 word_set!(GENERIC_SET, GENERIC_LABELS);
 
 fn contains(set: &WordSet, word: &str) -> bool {
@@ -202,23 +248,60 @@ fn role_word_exact(folded: &str) -> bool {
         return false;
     }
     if is_cyrillic_word(folded) {
-        // The word, or the word without one to three letters of case ending, is a stem.
-        return folded
-            .char_indices()
-            .rev()
-            .take(3)
-            .map(|(i, _)| folded.get(..i).unwrap_or(""))
-            .chain(std::iter::once(folded))
-            .any(|prefix| contains(&RU_ROLE_SET, prefix));
+        return has_ru_stem(&RU_ROLE_SET, folded);
     }
-    if contains(&ROLE_SET, folded) {
-        return true;
-    }
-    // Plurals: "chefs", "ministres", "présidents", "ambassadeurs".
+    contains(&ROLE_SET, folded) || latin_plural_in(&ROLE_SET, folded)
+}
+
+/// "chefs", "ministres", "présidents", "ambassadeurs": a plural of a word in `set`.
+fn latin_plural_in(set: &WordSet, folded: &str) -> bool {
     folded
         .strip_suffix('s')
         .or_else(|| folded.strip_suffix('x'))
-        .is_some_and(|single| single.len() > 2 && contains(&ROLE_SET, single))
+        .is_some_and(|single| single.len() > 2 && contains(set, single))
+}
+
+/// Letters that Russian case endings are made of.
+pub(crate) const RU_ENDING_LETTERS: &[char] =
+    &['а', 'я', 'о', 'е', 'и', 'ы', 'у', 'ю', 'й', 'ь', 'м', 'х'];
+
+/// Whether the Cyrillic word is a stem of `set` followed by at most three letters of case
+/// ending ("Президента", "Председателем"; not "Банков").
+fn has_ru_stem(set: &WordSet, folded: &str) -> bool {
+    if contains(set, folded) {
+        return true;
+    }
+    for (i, c) in folded.char_indices().rev().take(3) {
+        if !RU_ENDING_LETTERS.contains(&c) {
+            return false;
+        }
+        if contains(set, folded.get(..i).unwrap_or("")) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a role word is a plural ("chefs", "Heads", "министры"): it speaks of a group,
+/// so it does not introduce one person.
+pub(crate) fn is_plural_role_word(folded: &str) -> bool {
+    if is_cyrillic_word(folded) {
+        return ["ы", "и", "ов", "ей", "ам", "ами", "ах"].iter().any(|end| {
+            folded
+                .strip_suffix(end)
+                .is_some_and(|stem| contains(&RU_ROLE_SET, stem))
+        });
+    }
+    !contains(&ROLE_SET, folded) && latin_plural_in(&ROLE_SET, folded)
+}
+
+/// Whether the folded word names an institution, a body or a field rather than a person
+/// ("Council", "Union", "Office", "Affairs", "Conseil", "Правительства"): never a name word.
+pub(crate) fn is_institution_word(folded: &str) -> bool {
+    if is_cyrillic_word(folded) {
+        return has_ru_stem(&RU_INSTITUTION_SET, folded);
+    }
+    contains(&INSTITUTION_SET, folded)
 }
 
 /// Whether the folded role word is also a common surname ("King").
@@ -286,6 +369,21 @@ mod tests {
         assert!(!is_role_word("vladimir"));
         assert!(!is_role_word("после"));
         assert!(!is_role_word("kassym-jomart"));
+        assert!(!is_role_word("министров"));
+        assert!(is_plural_role_word("heads"));
+        assert!(is_plural_role_word("chefs"));
+        assert!(is_plural_role_word("министры"));
+        assert!(!is_plural_role_word("president"));
+        assert!(!is_plural_role_word("министр"));
+    }
+
+    #[test]
+    fn institution_words() {
+        assert!(is_institution_word("office"));
+        assert!(is_institution_word("правительства"));
+        assert!(is_institution_word("conseil"));
+        assert!(!is_institution_word("банков"));
+        assert!(!is_institution_word("poutine"));
     }
 
     #[test]

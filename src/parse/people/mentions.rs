@@ -6,6 +6,7 @@
 //! whatever the number of participants.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -267,6 +268,64 @@ impl MentionFinder {
     }
 }
 
+/// What a finder was built from: the fields of each participant it reads.
+#[derive(Debug, PartialEq, Eq)]
+struct CastKey {
+    id: ParticipantId,
+    generic: bool,
+    name: Option<String>,
+    role: Option<String>,
+    aliases: Vec<String>,
+}
+
+impl CastKey {
+    fn of(p: &Participant) -> Self {
+        CastKey {
+            id: p.id,
+            generic: p.generic,
+            name: p.name.clone(),
+            role: p.role.clone(),
+            aliases: p.aliases.clone(),
+        }
+    }
+
+    fn matches(&self, p: &Participant) -> bool {
+        self.id == p.id
+            && self.generic == p.generic
+            && self.name == p.name
+            && self.role == p.role
+            && self.aliases == p.aliases
+    }
+}
+
+thread_local! {
+    /// The finder last built on this thread and the cast it was built for: callers that
+    /// ask paragraph by paragraph with the same participants do not rebuild it each time.
+    static LAST_FINDER: RefCell<Option<(Vec<CastKey>, MentionFinder)>> = const { RefCell::new(None) };
+}
+
+/// [`MentionFinder::find`] with a finder for `participants`, reused while they are the same.
+pub(crate) fn find_with_cached_finder(
+    participants: &[Participant],
+    text: &str,
+) -> Vec<(ParticipantId, Range<usize>)> {
+    LAST_FINDER.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        let fresh = cached.as_ref().is_some_and(|(key, _)| {
+            key.len() == participants.len()
+                && key.iter().zip(participants).all(|(k, p)| k.matches(p))
+        });
+        if !fresh {
+            let key = participants.iter().map(CastKey::of).collect();
+            *cached = Some((key, MentionFinder::new(participants)));
+        }
+        cached
+            .as_ref()
+            .map(|(_, finder)| finder.find(text))
+            .unwrap_or_default()
+    })
+}
+
 /// The words of a text being scanned, with their matching keys computed on demand.
 struct Window<'a> {
     tokens: Tokens<'a>,
@@ -514,6 +573,24 @@ mod tests {
         assert_eq!(
             found(&people, text),
             [(0, "Alexandre Loukachenko"), (2, "Monsieur Japarov")]
+        );
+    }
+
+    #[test]
+    fn cached_finder_follows_the_cast() {
+        let mut people = french_cast();
+        let text = "Mr. Loukachenko et M. Varga";
+        assert_eq!(
+            find_with_cached_finder(&people, text),
+            [(ParticipantId::from(0), 0..15)]
+        );
+        people.push(person(6, Some("Inès Varga"), None, &[]));
+        assert_eq!(
+            find_with_cached_finder(&people, text),
+            [
+                (ParticipantId::from(0), 0..15),
+                (ParticipantId::from(6), 19..27)
+            ]
         );
     }
 

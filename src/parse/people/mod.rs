@@ -96,12 +96,14 @@ pub fn resolve(sources: &[PersonSource], language: &str) -> Resolution {
 /// Finds mentions of participants in `text` (surname, full name, alias, or a role phrase that
 /// only one participant fits), as byte ranges, in text order.
 ///
-/// Builds the lookup on every call; to scan many texts, build a [`MentionFinder`] once.
+/// The lookup is kept between calls on one thread while `participants` stay the same, so
+/// asking paragraph by paragraph is cheap; a [`MentionFinder`] built once does the same
+/// without the comparison.
 pub fn find_mentions(
     participants: &[Participant],
     text: &str,
 ) -> Vec<(ParticipantId, Range<usize>)> {
-    MentionFinder::new(participants).find(text)
+    mentions::find_with_cached_finder(participants, text)
 }
 
 #[cfg(test)]

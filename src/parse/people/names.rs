@@ -49,6 +49,11 @@ impl<'a> Words<'a> {
             .is_some_and(|t| is_name_word(t, self.f(i)))
     }
 
+    /// Whether token `i` is an honorific ("Mr.").
+    pub fn is_honorific(&self, i: usize) -> bool {
+        lexicon::is_honorific(self.f(i))
+    }
+
     /// Whether token `i` is a name particle.
     pub fn is_particle(&self, i: usize) -> bool {
         lexicon::is_particle(self.f(i))
@@ -57,6 +62,23 @@ impl<'a> Words<'a> {
     /// Whether token `i` is an initial ("В.").
     pub fn is_initial(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(Token::is_initial)
+    }
+
+    /// Whether a unit is initials and a surname that stand as a whole name: two initials
+    /// ("В.В. Путин") or one written against the surname ("К.Токаев"), unlike an English
+    /// middle initial ("George W. Bush").
+    pub fn is_initialled(&self, unit: &Unit) -> bool {
+        let initials = (unit.start..unit.core)
+            .filter(|&i| self.is_initial(i))
+            .count();
+        let attached = (unit.start..unit.core).any(|i| {
+            self.is_initial(i)
+                && matches!(
+                    (self.tokens.get(i), self.tokens.get(i + 1)),
+                    (Some(a), Some(b)) if a.end == b.start
+                )
+        });
+        initials >= 2 || attached
     }
 
     /// The source text from the start of token `from` to the end of token `to - 1`.
@@ -178,7 +200,7 @@ const MAX_BARE_NAME_UNITS: usize = 5;
 /// How many units at the end of a run form the name. A run that is the whole text is all
 /// name; after a role, a name is usually two units (three with a patronymic, more when it
 /// would start with a particle); after a preposition or article ("du Kazakhstan …") the
-/// first unit is the role's complement.
+/// first unit is the role's complement, and at least two units must remain for a name.
 pub(crate) fn units_to_keep(
     words: &Words,
     units: &[Unit],
@@ -189,6 +211,10 @@ pub(crate) fn units_to_keep(
     // A run of many capitalised words is a title and a name, not a name.
     if !something_before && total <= MAX_BARE_NAME_UNITS {
         return total;
+    }
+    // "Казахстан К.Токаев", "… В.В. Путин": initials make a name of their own.
+    if units.last().is_some_and(|u| words.is_initialled(u)) {
+        return 1;
     }
     let patronymic = units
         .iter()
@@ -201,6 +227,11 @@ pub(crate) fn units_to_keep(
     }
     if marker_before {
         keep = keep.min(total.saturating_sub(1));
+        // "member for Port Vell", "President of the United States": one word left after a
+        // complement is more likely the end of a place than a surname.
+        if keep < 2 {
+            keep = 0;
+        }
     }
     keep
 }

@@ -43,6 +43,10 @@ struct Person {
     role_rank: Option<RoleRank>,
     aliases: Vec<String>,
     alias_set: HashSet<String>,
+    /// Folded full names already in the resolver's indexes.
+    indexed: HashSet<String>,
+    /// Roles already in the role index.
+    roles_seen: HashSet<String>,
     generic: bool,
 }
 
@@ -58,6 +62,8 @@ pub(crate) struct Resolver {
     /// Surname and each of its one-letter deletions → the distinct surnames that give it:
     /// finds surnames one edit apart with a few look-ups instead of a scan.
     by_deletion: HashMap<String, Vec<String>>,
+    /// Surnames whose deletions are in `by_deletion`.
+    fuzzy_indexed: HashSet<String>,
     /// Folded role → people who were given that role anywhere.
     by_role: HashMap<String, Vec<usize>>,
     /// Folded role of a role-only label → its person.
@@ -197,43 +203,21 @@ impl Resolver {
         // (person, score): 3 = same surname and first name, 2 = same surname,
         // 1 = surname one letter apart.
         let mut scored: Vec<(usize, u8)> = Vec::new();
-        let mut consider = |pid: usize, exact_surname: bool| {
-            let Some(known) = self.persons.get(pid).and_then(|p| p.parts.as_ref()) else {
-                return;
-            };
-            if !known.first_compatible(parts) {
-                return;
-            }
-            let score = match (exact_surname, &known.first, &parts.first) {
-                (true, Some(a), Some(b)) if a == b => 3,
-                (true, _, _) => 2,
-                (false, _, _) => 1,
-            };
-            match scored.iter_mut().find(|(p, _)| *p == pid) {
-                Some(entry) => entry.1 = entry.1.max(score),
-                None => scored.push((pid, score)),
-            }
-        };
-        let mut visit_surname = |key: &str, exact: bool| {
-            for &(pid, initial) in self.by_surname.get(key).into_iter().flatten() {
-                let clash = matches!((initial, parts.initial), (Some(a), Some(b)) if a != b);
-                if !clash {
-                    consider(pid, exact);
-                }
-            }
-        };
         let own_key = parts.surname_key();
-        visit_surname(own_key, true);
-        let mut seen: Vec<&str> = Vec::new();
-        for key in deletion_keys(&parts.surname) {
-            for surname in self.by_deletion.get(&key).into_iter().flatten() {
-                let other_key = stem(surname);
-                if other_key != own_key
-                    && !seen.contains(&other_key)
-                    && surnames_match(surname, &parts.surname)
-                {
-                    seen.push(other_key);
-                    visit_surname(other_key, false);
+        self.score_surname(parts, own_key, true, &mut scored);
+        // Surnames one letter apart only count when no one fits with this very surname.
+        if scored.is_empty() {
+            let mut seen: Vec<&str> = Vec::new();
+            for key in deletion_keys(&parts.surname) {
+                for surname in self.by_deletion.get(&key).into_iter().flatten() {
+                    let other_key = stem(surname);
+                    if other_key != own_key
+                        && !seen.contains(&other_key)
+                        && surnames_match(surname, &parts.surname)
+                    {
+                        seen.push(other_key);
+                        self.score_surname(parts, other_key, false, &mut scored);
+                    }
                 }
             }
         }
@@ -244,6 +228,37 @@ impl Resolver {
         match (top.next(), top.next()) {
             (Some(&(pid, _)), None) => Lookup::Found(pid),
             _ => Lookup::Ambiguous,
+        }
+    }
+
+    /// Scores the people indexed under surname `key` whose first names fit `parts`.
+    fn score_surname(
+        &self,
+        parts: &NameParts,
+        key: &str,
+        exact_surname: bool,
+        scored: &mut Vec<(usize, u8)>,
+    ) {
+        for &(pid, initial) in self.by_surname.get(key).into_iter().flatten() {
+            // The initial recorded with the entry rules most people out without a look.
+            if matches!((initial, parts.initial), (Some(a), Some(b)) if a != b) {
+                continue;
+            }
+            let Some(known) = self.persons.get(pid).and_then(|p| p.parts.as_ref()) else {
+                continue;
+            };
+            if !known.first_compatible(parts) {
+                continue;
+            }
+            let score = match (exact_surname, &known.first, &parts.first) {
+                (true, Some(a), Some(b)) if a == b => 3,
+                (true, _, _) => 2,
+                (false, _, _) => 1,
+            };
+            match scored.iter_mut().find(|(p, _)| *p == pid) {
+                Some(entry) => entry.1 = entry.1.max(score),
+                None => scored.push((pid, score)),
+            }
         }
     }
 
@@ -293,6 +308,13 @@ impl Resolver {
     }
 
     fn index_name(&mut self, pid: usize, parts: &NameParts) {
+        // A name already indexed for this person (a repeated label) adds nothing.
+        match self.persons.get_mut(pid) {
+            Some(person) if !person.indexed.contains(&parts.full) => {
+                person.indexed.insert(parts.full.clone());
+            }
+            _ => return,
+        }
         self.by_full.entry(parts.full.clone()).or_insert(pid);
         let entries = self
             .by_surname
@@ -302,10 +324,12 @@ impl Resolver {
             Some(entry) => entry.1 = entry.1.or(parts.initial),
             None => entries.push((pid, parts.initial)),
         }
-        for key in deletion_keys(&parts.surname) {
-            let surnames = self.by_deletion.entry(key).or_default();
-            if !surnames.contains(&parts.surname) {
-                surnames.push(parts.surname.clone());
+        if self.fuzzy_indexed.insert(parts.surname.clone()) {
+            for key in deletion_keys(&parts.surname) {
+                self.by_deletion
+                    .entry(key)
+                    .or_default()
+                    .push(parts.surname.clone());
             }
         }
     }
@@ -318,7 +342,10 @@ impl Resolver {
         if person.generic {
             return;
         }
-        push_unique(self.by_role.entry(fold(&role)).or_default(), pid);
+        if !person.roles_seen.contains(&role) {
+            person.roles_seen.insert(role.clone());
+            push_unique(self.by_role.entry(fold(&role)).or_default(), pid);
+        }
         if person.role_rank.is_none_or(|old| rank > old) {
             person.role = Some(role);
             person.role_rank = Some(rank);
@@ -332,8 +359,9 @@ impl Resolver {
             return;
         }
         if let Some(person) = self.persons.get_mut(pid)
-            && person.alias_set.insert(alias.to_owned())
+            && !person.alias_set.contains(alias)
         {
+            person.alias_set.insert(alias.to_owned());
             person.aliases.push(alias.to_owned());
         }
     }

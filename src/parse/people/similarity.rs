@@ -2,7 +2,7 @@
 //! variants ("choigou" / "choigu", "sergei" / "sergey"), and a soft Russian stem so that
 //! case endings do not hide a name ("Путина", "Путиным" → "путин").
 
-use super::lexicon::is_cyrillic_word;
+use super::lexicon::{RU_ENDING_LETTERS, is_cyrillic_word};
 
 /// Words longer than this are compared exactly only: no name is that long, and edit
 /// distance costs the product of the lengths.
@@ -34,9 +34,6 @@ pub(crate) fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize
     let d = prev[b.len()];
     (d <= max).then_some(d)
 }
-
-/// Letters that Russian case endings are made of.
-const RU_ENDING_LETTERS: &[char] = &['а', 'я', 'о', 'е', 'и', 'ы', 'у', 'ю', 'й', 'ь', 'м', 'х'];
 
 /// A soft stem for matching: Cyrillic words lose up to three trailing case-ending letters
 /// (keeping at least four); other words are returned as they are.

@@ -37,12 +37,18 @@ pub(crate) fn parse_reference(text: &str) -> Parsed {
     let mut parsed = split_plain(&outside);
     if parsed.name.is_none() {
         // "The Prime Minister (Rishi Sunak)": the name stands in brackets.
-        if let Some(name) = notes.iter().find(|n| looks_like_full_name(n)) {
-            parsed.name = Some(name.clone());
+        if let Some((index, found)) = notes
+            .iter()
+            .enumerate()
+            .find_map(|(i, n)| name_in_note(n).map(|p| (i, p)))
+        {
+            parsed.name = found.name;
+            parsed.honorific = parsed.honorific.or(found.honorific);
             let rest: Vec<&str> = notes
                 .iter()
-                .filter(|n| *n != name)
-                .map(String::as_str)
+                .enumerate()
+                .filter(|&(i, _)| i != index)
+                .map(|(_, n)| n.as_str())
                 .collect();
             if parsed.role.is_none() && !rest.is_empty() {
                 parsed.role = Some(rest.join(", "));
@@ -110,15 +116,22 @@ fn push_note(notes: &mut Vec<String>, note: &str) {
     }
 }
 
-/// Whether the text is a name and nothing else, of two units or more ("Rishi Sunak").
-fn looks_like_full_name(text: &str) -> bool {
+/// A bracket that holds a name and nothing else: two to four units ("Rishi Sunak"), or a
+/// surname after an honorific ("Mr. Brandt").
+fn name_in_note(text: &str) -> Option<Parsed> {
     let words = Words::new(text);
     let n = words.len();
-    if n == 0 || !words.is_name(0) || words.run_starting_at(0) != n {
-        return false;
+    let start = usize::from(words.is_honorific(0));
+    if start >= n || !words.is_name(start) || words.run_starting_at(start) != n {
+        return None;
     }
-    let units = words.units(0..n).len();
-    (2..=4).contains(&units)
+    let units = words.units(start..n).len();
+    let enough = if start == 1 { 1..=4 } else { 2..=4 };
+    enough.contains(&units).then(|| Parsed {
+        name: Some(words.span(text, start..n).to_owned()),
+        honorific: (start == 1).then(|| words.span(text, 0..1).to_owned()),
+        ..Parsed::default()
+    })
 }
 
 /// Whether the text has two letters or more and no lowercase letter ("MR. SMITH").
@@ -215,8 +228,9 @@ fn split_plain(text: &str) -> Parsed {
     }
     let mut role_end = name_range.start;
     let mut honorific = None;
-    // French "M. Dupont": a Latin "M." before a lone surname is "Monsieur".
-    if name_range.len() == 2
+    // French "M. Dupont", "M. Jean-Marc Ayrault": a Latin "M." before a name word is
+    // "Monsieur", not an initial.
+    if name_range.len() >= 2
         && words
             .tokens
             .get(name_range.start)
@@ -267,10 +281,13 @@ pub(crate) fn clean_role(role: &str) -> Option<String> {
     let mut out = String::with_capacity(role.len());
     for (i, c) in role.char_indices() {
         if c == '.' {
-            let prev_lower = role
+            // After a long lowercase word only: "hon. members" keeps its abbreviation dot.
+            let word_before = role
                 .get(..i)
-                .and_then(|s| s.chars().next_back())
-                .is_some_and(char::is_lowercase);
+                .and_then(|s| s.rsplit(|ch: char| !ch.is_alphabetic()).next())
+                .unwrap_or("");
+            let prev_lower =
+                word_before.chars().count() > 4 && word_before.chars().all(char::is_lowercase);
             let mut rest = role.get(i + 1..).unwrap_or("").chars();
             let next_lower =
                 rest.next() == Some(' ') && rest.next().is_some_and(char::is_lowercase);
@@ -412,6 +429,79 @@ mod tests {
         assert_eq!(
             (p.name.as_deref(), p.honorific.as_deref()),
             (Some("Dupont"), Some("M."))
+        );
+    }
+
+    #[test]
+    fn institutions_end_role_only_entries() {
+        assert_eq!(
+            split("Deputy Head of the Presidential Executive Office"),
+            rn(
+                Some("Deputy Head of the Presidential Executive Office"),
+                None
+            )
+        );
+        assert_eq!(
+            split("Minister of Foreign Affairs"),
+            rn(Some("Minister of Foreign Affairs"), None)
+        );
+        assert_eq!(
+            split("заместитель руководителя аппарата Правительства"),
+            rn(
+                Some("заместитель руководителя аппарата Правительства"),
+                None
+            )
+        );
+        assert_eq!(
+            split("Председатель Правительства Орлавии Андрей Вельский"),
+            rn(
+                Some("Председатель Правительства Орлавии"),
+                Some("Андрей Вельский")
+            )
+        );
+    }
+
+    #[test]
+    fn abbreviation_dots_stay() {
+        assert_eq!(
+            split("Hon. Robert Finch (Minister of Transport, Lib.)"),
+            rn(Some("Minister of Transport, Lib"), Some("Robert Finch"))
+        );
+        assert_eq!(
+            split("the hon. member for Port Vell"),
+            rn(Some("member for Port Vell"), None)
+        );
+        assert!(parse_reference("Some hon. members").generic);
+        assert!(parse_reference("Hon. Members").generic);
+    }
+
+    #[test]
+    fn titles_numerals_and_initials() {
+        let p = parse_reference("Emir of Qatar Sheikh Tamim bin Hamad Al Thani");
+        assert_eq!(p.role.as_deref(), Some("Emir of Qatar"));
+        assert_eq!(p.name.as_deref(), Some("Tamim bin Hamad Al Thani"));
+        assert_eq!(p.honorific.as_deref(), Some("Sheikh"));
+        assert_eq!(
+            split("Sa Majesté le roi Charles III"),
+            rn(Some("Sa Majesté le roi"), Some("Charles III"))
+        );
+        assert_eq!(
+            split("Президент Республики Казахстан К.Токаев"),
+            rn(Some("Президент Республики Казахстан"), Some("К.Токаев"))
+        );
+        assert_eq!(
+            split("President George W. Bush"),
+            rn(Some("President"), Some("George W. Bush"))
+        );
+        let p = parse_reference("et M. Jean-Marc Ayrault");
+        assert_eq!(
+            (p.name.as_deref(), p.honorific.as_deref()),
+            (Some("Jean-Marc Ayrault"), Some("M."))
+        );
+        let p = parse_reference("THE CHAIRMAN (Mr. Brandt)");
+        assert_eq!(
+            (p.role.as_deref(), p.name.as_deref()),
+            (Some("Chairman"), Some("Brandt"))
         );
     }
 

@@ -40,8 +40,14 @@ impl Token<'_> {
         )
     }
 
-    /// An acronym: two or more letters, all uppercase ("OTSC", "USA").
+    /// An acronym: two or more letters, all uppercase ("OTSC", "USA"); not a Roman
+    /// numeral ("III").
     pub fn is_acronym(&self) -> bool {
+        if (2..=5).contains(&self.text.len())
+            && self.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+        {
+            return false;
+        }
         let mut letters = 0;
         for c in self.text.chars() {
             if c.is_lowercase() {
@@ -285,7 +291,7 @@ pub(crate) fn fold_word(word: &str) -> Cow<'_, str> {
 }
 
 /// Whether the token can be part of a person's name: capitalised, not an article,
-/// preposition, particle, honorific, role word or acronym.
+/// preposition, particle, honorific, role word, institution word or acronym.
 pub(crate) fn is_name_word(token: &Token, folded: &str) -> bool {
     token.text.chars().next().is_some_and(char::is_alphabetic)
         && token.is_capitalised()
@@ -294,6 +300,7 @@ pub(crate) fn is_name_word(token: &Token, folded: &str) -> bool {
         && !lexicon::is_particle(folded)
         && !lexicon::is_honorific(folded)
         && !lexicon::is_role_word(folded)
+        && !lexicon::is_institution_word(folded)
 }
 
 #[cfg(test)]
