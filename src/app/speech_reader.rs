@@ -40,8 +40,9 @@ pub struct SpeechReader {
     measured_width: f32,
     /// Offsets of the visible rows (rebuilt when the view or a height changes).
     offsets: Offsets,
-    /// (document generation, selection generation) the offsets belong to.
-    built_for: Option<(u64, u64)>,
+    /// (document generation, filter) the offsets belong to: the rows shown depend on
+    /// nothing else, so selecting a paragraph or a photo does not rebuild them.
+    built_for: Option<(u64, Vec<crate::model::ParticipantId>)>,
     dirty: bool,
     last_view: Option<std::ops::Range<f32>>,
     top_row: Option<usize>,
@@ -82,7 +83,10 @@ impl SpeechReader {
             self.dirty = true;
         }
 
-        let view_changed = self.built_for != Some((cx.doc_generation, cx.selection.generation()));
+        let view_changed = self
+            .built_for
+            .as_ref()
+            .is_none_or(|(doc, filter)| *doc != cx.doc_generation || *filter != cx.view.filter);
         if view_changed || self.dirty {
             let line_h = ui.fonts_mut(|f| f.row_height(&font));
             let estimate = |r: usize| {
@@ -111,7 +115,9 @@ impl SpeechReader {
             // A new document: start at the top.
             area = area.vertical_scroll_offset(0.0);
         }
-        self.built_for = Some((cx.doc_generation, cx.selection.generation()));
+        if view_changed {
+            self.built_for = Some((cx.doc_generation, cx.view.filter.clone()));
+        }
 
         if cx.view.visible_rows.is_empty() {
             ui.add_space(20.0);
