@@ -7,6 +7,30 @@ use unicode_normalization::char::is_combining_mark;
 /// apostrophes and odd spaces made plain. "Choïgou" and "choigou" fold alike.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    // ASCII runs are folded byte by byte: an ASCII character is its own decomposition and
+    // a starter that no combining mark moves across, so cutting the text at ASCII
+    // characters and decomposing only the runs between them gives the same result.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let (head, tail) = rest.split_at_checked(ascii).unwrap_or((rest, ""));
+        for b in head.bytes() {
+            out.push(char::from(match b {
+                b'`' => b'\'',
+                b'\t' => b' ',
+                b => b.to_ascii_lowercase(),
+            }));
+        }
+        let other = tail.bytes().take_while(|b| !b.is_ascii()).count();
+        let (run, after) = tail.split_at_checked(other).unwrap_or((tail, ""));
+        fold_unicode(run, &mut out);
+        rest = after;
+    }
+    out
+}
+
+/// [`fold`] of text without ASCII characters, appended to `out`.
+fn fold_unicode(text: &str, out: &mut String) {
     for c in text.nfd() {
         if is_combining_mark(c) {
             continue;
@@ -18,7 +42,6 @@ pub fn fold(text: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// Spaces that are not U+0020 but should read as one: no-break, narrow no-break, thin,
