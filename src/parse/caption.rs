@@ -161,35 +161,43 @@ fn read_label(line: &str) -> (Label, &str) {
 /// "Фото:", "Фото :"): the caption before it and the non-empty credit after it.
 fn split_credit(body: &str) -> Option<(&str, &str)> {
     let mut best: Option<(usize, usize)> = None; // (marker start, credit start)
-    for marker in ["Photo", "PHOTO", "Фото", "ФОТО"] {
-        for (pos, _) in body.match_indices(marker) {
-            let before_ok = body
-                .get(..pos)
-                .and_then(|b| b.chars().next_back())
-                .is_none_or(|c| c.is_whitespace() || ".,;(|/–—-«\"".contains(c));
-            if !before_ok {
-                continue;
-            }
-            let Some(after) = body.get(pos + marker.len()..) else {
-                continue;
-            };
-            let after = after.strip_prefix(['s', 'S']).unwrap_or(after);
-            let trimmed = after.trim_start();
-            let credit = if let Some(rest) = trimmed.strip_prefix(':') {
-                rest
-            } else if let Some(rest) = trimmed
-                .strip_prefix("by ")
-                .or_else(|| trimmed.strip_prefix("By "))
-            {
-                rest
-            } else {
-                continue;
-            };
-            let start = body.len() - credit.len();
-            if best.is_none_or(|(p, _)| pos > p) {
-                best = Some((pos, start));
-            }
+    // Every marker starts with "P" or "Ф" (bytes D0 A4), and no two start at one place: one
+    // byte scan from the end finds the last that qualifies.
+    for pos in memchr::memrchr2_iter(b'P', 0xD0, body.as_bytes()) {
+        let Some(tail) = body.get(pos..) else {
+            continue;
+        };
+        let Some(marker) = ["Photo", "PHOTO", "Фото", "ФОТО"]
+            .into_iter()
+            .find(|m| tail.starts_with(m))
+        else {
+            continue;
+        };
+        let before_ok = body
+            .get(..pos)
+            .and_then(|b| b.chars().next_back())
+            .is_none_or(|c| c.is_whitespace() || ".,;(|/–—-«\"".contains(c));
+        if !before_ok {
+            continue;
         }
+        let Some(after) = body.get(pos + marker.len()..) else {
+            continue;
+        };
+        let after = after.strip_prefix(['s', 'S']).unwrap_or(after);
+        let trimmed = after.trim_start();
+        let credit = if let Some(rest) = trimmed.strip_prefix(':') {
+            rest
+        } else if let Some(rest) = trimmed
+            .strip_prefix("by ")
+            .or_else(|| trimmed.strip_prefix("By "))
+        {
+            rest
+        } else {
+            continue;
+        };
+        let start = body.len() - credit.len();
+        best = Some((pos, start));
+        break;
     }
     let (pos, start) = best?;
     let mut text = body.get(..pos)?.trim_end();

@@ -27,8 +27,14 @@ pub fn heading(line: &str) -> Option<&str> {
     if name.is_empty() || name.len() > 40 {
         return None;
     }
-    let folded = fold(name);
-    HEADINGS.contains(&folded.as_str()).then_some(name)
+    // ASCII folds to its lowercase (the headings hold no backquote or tab), so an ASCII
+    // name needs no folded copy.
+    let known = if name.is_ascii() {
+        HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(name))
+    } else {
+        HEADINGS.contains(&fold(name).as_str())
+    };
+    known.then_some(name)
 }
 
 /// Whether `line` can stand in the tag zone at the end of a page: blank, a heading, the
@@ -75,8 +81,9 @@ pub fn is_elision(line: &str) -> bool {
 
 /// Whether `line` is a separator: "* * *", "***".
 pub fn is_separator(line: &str) -> bool {
-    let stars = line.chars().filter(|c| *c == '*').count();
-    stars >= 3 && line.chars().all(|c| c == '*' || c == ' ')
+    // Both characters are ASCII: a byte scan says the same, and stops at the first other.
+    line.bytes().all(|b| b == b'*' || b == b' ')
+        && memchr::memchr_iter(b'*', line.as_bytes()).count() >= 3
 }
 
 #[cfg(test)]
