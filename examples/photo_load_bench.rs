@@ -98,6 +98,23 @@ fn main() -> ExitCode {
         wakes.load(Ordering::SeqCst),
     );
 
+    if let Some((_, stenogram::photos::PhotoSource::File(path))) = sources.first() {
+        // Where one thumbnail's time goes: decoding the JPEG, then shrinking it.
+        let bytes = std::fs::read(path).unwrap_or_default();
+        let t = Instant::now();
+        if let Ok(full) = image::load_from_memory(&bytes) {
+            let decoded = t.elapsed();
+            let t = Instant::now();
+            let small = full.thumbnail(THUMB[0], THUMB[1]);
+            println!(
+                "one photo on one thread: decode {:.0} ms, downscale to {}×{} {:.0} ms",
+                decoded.as_secs_f64() * 1000.0,
+                small.width(),
+                small.height(),
+                t.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+    }
     if let Some((_, source)) = sources.first() {
         let one = Instant::now();
         let result = decode(source, SCREEN, &DecodeLimits::default());

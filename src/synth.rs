@@ -191,7 +191,7 @@ pub fn generate(spec: &SynthSpec) -> String {
             }
             out.push_str(".\n");
             paragraphs += 1;
-            if spec.photo_every > 0 && paragraphs % spec.photo_every == 0 {
+            if spec.photo_every > 0 && paragraphs.is_multiple_of(spec.photo_every) {
                 photo += 1;
                 let _ = writeln!(
                     out,

@@ -7,7 +7,7 @@ mod common;
 
 use common::{app_on, drop_file, settle};
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use stenogram::app::Item;
 
 const SAMPLE_TITLE: &str = "Summit of the Northern Rivers Union — Stenogram";
@@ -172,4 +172,26 @@ fn russian_and_french_transcripts_render_with_every_glyph() {
         harness.run();
         harness.get_by_label_contains(" speeches");
     }
+}
+
+#[test]
+fn generic_speakers_get_their_own_group_and_filter_like_anyone() {
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefing_en.txt");
+    let mut harness = app_on(Some(fixture));
+    harness.get_by_label("Generic speakers");
+    let questions = harness.get_by_role_and_label(Role::Button, "Q");
+    assert!(
+        questions
+            .accesskit_node()
+            .description()
+            .is_some_and(|d| d.starts_with("generic speaker")),
+        "{:?}",
+        questions.accesskit_node().description()
+    );
+    questions.click();
+    harness.run();
+    let view = harness.state().view();
+    assert!(view.is_filtered());
+    assert!(view.shown_speeches > 0 && view.shown_speeches < view.total_speeches);
 }

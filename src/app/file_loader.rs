@@ -39,8 +39,8 @@ pub enum LoadMessage {
         path: PathBuf,
         /// Whether it is the bundled sample.
         is_sample: bool,
-        /// The transcript, or why it could not be opened.
-        result: crate::Result<Transcript>,
+        /// The transcript, or why it could not be opened (boxed: a transcript is large).
+        result: Box<crate::Result<Transcript>>,
     },
     /// The file dialog was closed without a choice (or there is no dialog on this system).
     Cancelled,
@@ -58,7 +58,7 @@ impl Loader {
     pub fn open(&mut self, ctx: &egui::Context, path: PathBuf, is_sample: bool) {
         self.what = Some(path.display().to_string());
         self.spawn(ctx, move || {
-            let result = crate::load_file(&path);
+            let result = Box::new(crate::load_file(&path));
             LoadMessage::Loaded {
                 path,
                 is_sample,
@@ -88,7 +88,7 @@ impl Loader {
         }
         self.spawn(ctx, move || match pick() {
             Some(path) => {
-                let result = crate::load_file(&path);
+                let result = Box::new(crate::load_file(&path));
                 LoadMessage::Loaded {
                     path,
                     is_sample: false,

@@ -86,6 +86,8 @@ impl ParticipantSidebar {
             && let Some(y) = scroll_into_view(&self.offsets, target, view, 8.0)
         {
             area = area.vertical_scroll_offset(y);
+            // egui clamps a jump past the end on the next frame: let that frame come now.
+            ui.ctx().request_repaint();
         }
         area.show_viewport(ui, |ui, viewport| {
             ui.set_height(self.offsets.total());

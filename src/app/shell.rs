@@ -189,11 +189,11 @@ impl StenogramApp {
             Some(LoadMessage::Loaded {
                 path,
                 is_sample,
-                result: Ok(t),
-            }) => self.set_document(t, Source::File(path), is_sample),
-            Some(LoadMessage::Loaded { result: Err(e), .. }) => {
-                self.rt.error = Some(e.to_string());
-            }
+                result,
+            }) => match *result {
+                Ok(t) => self.set_document(t, Source::File(path), is_sample),
+                Err(e) => self.rt.error = Some(e.to_string()),
+            },
             Some(LoadMessage::Cancelled) => {
                 self.rt.notice = Some(
                     "No file was chosen. You can also drop a transcript onto this window, \

@@ -110,6 +110,8 @@ impl SpeechReader {
         if cx.selection.scroll_request() {
             if let Some(y) = self.scroll_target(cx, view_changed) {
                 area = area.vertical_scroll_offset(y);
+                // egui clamps a jump past the end on the next frame: let that frame come now.
+                ui.ctx().request_repaint();
             }
         } else if view_changed {
             // A new document: start at the top.

@@ -7,6 +7,7 @@
 //! for line as it went in, and the whole pre-pass stays linear in the size of the text.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use super::turns::{TurnContext, TurnVerdict, detect_turn};
 use crate::text::{clean_spaces, fold};
@@ -123,6 +124,10 @@ fn clean_line(raw: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| clean_spaces(raw))
 }
 
+/// A searcher for two spaces in a row, built once.
+static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
+
 /// Whether [`clean_spaces`] would leave `line` as it is: no space at either end, no double
 /// space, no tab, no odd or zero-width space, no soft hyphen. Most lines are like that, and
 /// this byte scan is much cheaper than rebuilding them.
@@ -131,31 +136,33 @@ fn is_clean(line: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    let mut prev_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        let dirty = match b {
-            b' ' => prev_space,
-            b'\t' => true,
-            // U+00A0 no-break space, U+00AD soft hyphen
-            0xC2 => matches!(next(1), 0xA0 | 0xAD),
-            // U+2000–U+200D spaces and zero-widths, U+202F, U+205F
-            0xE2 => {
-                (next(1) == 0x80 && matches!(next(2), 0x80..=0x8D | 0xAF))
-                    || (next(1) == 0x81 && next(2) == 0x9F)
-            }
-            // U+3000 ideographic space
-            0xE3 => next(1) == 0x80 && next(2) == 0x80,
-            // U+FEFF byte-order mark
-            0xEF => next(1) == 0xBB && next(2) == 0xBF,
-            _ => false,
-        };
-        if dirty {
-            return false;
-        }
-        prev_space = b == b' ';
+    // Vectorised searches for the few bytes that can start a fault; most lines have none.
+    if DOUBLE_SPACE.find(bytes).is_some() || memchr::memchr(b'\t', bytes).is_some() {
+        return false;
     }
-    true
+    let mut lead_bytes =
+        memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).chain(memchr::memchr_iter(0xEF, bytes));
+    !lead_bytes.any(|i| is_fault_at(bytes, i))
+}
+
+/// Whether the character starting at byte `i` (a lead byte 0xC2, 0xE2, 0xE3 or 0xEF) is
+/// one [`clean_spaces`] would change: an odd or zero-width space, a soft hyphen, a BOM.
+fn is_fault_at(bytes: &[u8], i: usize) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match next(0) {
+        // U+00A0 no-break space, U+00AD soft hyphen
+        0xC2 => matches!(next(1), 0xA0 | 0xAD),
+        // U+2000–U+200D spaces and zero-widths, U+202F, U+205F
+        0xE2 => {
+            (next(1) == 0x80 && matches!(next(2), 0x80..=0x8D | 0xAF))
+                || (next(1) == 0x81 && next(2) == 0x9F)
+        }
+        // U+3000 ideographic space
+        0xE3 => next(1) == 0x80 && next(2) == 0x80,
+        // U+FEFF byte-order mark
+        0xEF => next(1) == 0xBB && next(2) == 0xBF,
+        _ => false,
+    }
 }
 
 /// A margin number: one or two digits, then a space or the end of the line.

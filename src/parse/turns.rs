@@ -148,17 +148,24 @@ fn bare_a(line: &str, ctx: &TurnContext) -> Option<Turn> {
 
 /// Splits at the first colon within [`MAX_LABEL_BYTES`]: (label, text after).
 fn split_label(line: &str) -> Option<(&str, &str)> {
-    for (i, c) in line.char_indices() {
-        if i > MAX_LABEL_BYTES {
-            return None;
-        }
-        if c == ':' || c == '\u{FF1A}' {
-            let label = line.get(..i)?.trim_end();
-            let rest = line.get(i + c.len_utf8()..)?.trim_start();
-            return Some((label, rest));
-        }
+    // A colon may start at byte MAX_LABEL_BYTES at the latest; the fullwidth colon takes
+    // three bytes. Searching bytes finds the same first colon as walking the characters.
+    let bytes = line.as_bytes();
+    let window = bytes.get(..MAX_LABEL_BYTES + 3).unwrap_or(bytes);
+    let ascii = memchr::memchr(b':', window.get(..=MAX_LABEL_BYTES).unwrap_or(window));
+    let wide = memchr::memmem::find(window, "\u{FF1A}".as_bytes());
+    let (i, len) = match (ascii, wide) {
+        (Some(a), Some(w)) if w < a => (w, 3),
+        (Some(a), _) => (a, 1),
+        (None, Some(w)) => (w, 3),
+        (None, None) => return None,
+    };
+    if i > MAX_LABEL_BYTES {
+        return None;
     }
-    None
+    let label = line.get(..i)?.trim_end();
+    let rest = line.get(i + len..)?.trim_start();
+    Some((label, rest))
 }
 
 /// The label without its bracket groups, and the groups.

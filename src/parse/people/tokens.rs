@@ -125,8 +125,23 @@ impl<'a> Tokens<'a> {
     /// Scans the next word (start and end byte offsets) from `self.pos`.
     fn next_word(&mut self) -> Option<(usize, usize)> {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut at = self.pos;
         let start = loop {
+            // Plain ASCII between words is passed over byte by byte, without decoding.
+            if let Some(&b) = bytes.get(at)
+                && b.is_ascii()
+            {
+                if b.is_ascii_alphanumeric() {
+                    break at;
+                }
+                // What `char::is_whitespace` says of ASCII: tab to carriage return, space.
+                if !(b == b' ' || (b'\t'..=b'\r').contains(&b)) {
+                    self.boundary = true;
+                }
+                at += 1;
+                continue;
+            }
             let Some((c, len)) = self.char_at(at) else {
                 // Remember the end, so that asking again costs nothing.
                 self.pos = at;
@@ -142,7 +157,14 @@ impl<'a> Tokens<'a> {
         };
         let mut end = start;
         // Letters and digits, with joiners only between two of them.
-        while let Some((c, len)) = self.char_at(end) {
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            let Some((c, len)) = self.char_at(end) else {
+                break;
+            };
             let take = c.is_alphanumeric()
                 || (is_joiner(c)
                     && self
@@ -161,7 +183,9 @@ impl<'a> Tokens<'a> {
                 matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
             if single_letter
                 || (word.len() <= 6
-                    && DOTTED_ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()))
+                    && DOTTED_ABBREVIATIONS
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(word)))
             {
                 end += 1;
             }
@@ -225,7 +249,9 @@ impl<'a> Iterator for Tokens<'a> {
         }
         let (start, end) = self.next_word()?;
         let word = self.text.get(start..end).unwrap_or("");
-        if !word.contains(is_apostrophe) {
+        // Every apostrophe is "'" or starts with a non-ASCII byte.
+        let maybe_apostrophe = word.bytes().any(|b| b == b'\'' || !b.is_ascii());
+        if !maybe_apostrophe || !word.contains(is_apostrophe) {
             return Some(Token {
                 text: word,
                 start,
