@@ -180,7 +180,7 @@ pub fn decode_bytes(
     let fit = if swaps { [max[1], max[0]] } else { max };
     let (w, h) = (full.width(), full.height());
     let mut small = if w > fit[0].max(1) || h > fit[1].max(1) {
-        full.thumbnail(fit[0].max(1), fit[1].max(1))
+        shrink(full, fit)
     } else {
         full
     };
@@ -193,6 +193,127 @@ pub fn decode_bytes(
         rgba: rgba.into_raw(),
         original,
     })
+}
+
+/// Scales `image` down to fit `fit`, keeping its shape, by averaging the pixels that fall
+/// into each output pixel. 8-bit images (every JPEG, most PNGs and WebPs) take a fast path
+/// over the raw bytes; the rest go through `image`'s own thumbnail filter.
+fn shrink(image: DynamicImage, fit: [u32; 2]) -> DynamicImage {
+    let (w, h) = (image.width(), image.height());
+    let [tw, th] = fit_size([w, h], fit);
+    match image {
+        DynamicImage::ImageRgb8(rgb) => {
+            image::RgbImage::from_raw(tw, th, box_shrink(&rgb, [w, h], 3, [tw, th]))
+                .map_or_else(|| DynamicImage::new_rgb8(tw, th), DynamicImage::ImageRgb8)
+        }
+        DynamicImage::ImageRgba8(rgba) => {
+            image::RgbaImage::from_raw(tw, th, box_shrink(&rgba, [w, h], 4, [tw, th]))
+                .map_or_else(|| DynamicImage::new_rgba8(tw, th), DynamicImage::ImageRgba8)
+        }
+        DynamicImage::ImageLuma8(luma) => {
+            image::GrayImage::from_raw(tw, th, box_shrink(&luma, [w, h], 1, [tw, th]))
+                .map_or_else(|| DynamicImage::new_luma8(tw, th), DynamicImage::ImageLuma8)
+        }
+        other => other.thumbnail_exact(tw, th),
+    }
+}
+
+/// The largest size with the shape of `size` that fits in `fit` (at least 1×1).
+fn fit_size(size: [u32; 2], fit: [u32; 2]) -> [u32; 2] {
+    let [w, h] = size.map(|v| u64::from(v.max(1)));
+    let [fw, fh] = fit.map(|v| u64::from(v.max(1)));
+    // Compare w/h with fw/fh without floating point.
+    let (tw, th) = if w * fh >= h * fw {
+        (fw, (h * fw / w).max(1))
+    } else {
+        ((w * fh / h).max(1), fh)
+    };
+    [
+        u32::try_from(tw).unwrap_or(u32::MAX),
+        u32::try_from(th).unwrap_or(u32::MAX),
+    ]
+}
+
+/// Box filter over raw interleaved 8-bit pixels: each source pixel is added to the one
+/// output pixel it falls in, in a single pass over the source rows (which is what makes it
+/// fast: memory is read in order, once).
+fn box_shrink(src: &[u8], size: [u32; 2], channels: usize, target: [u32; 2]) -> Vec<u8> {
+    let [w, h] = size.map(|v| v as usize);
+    let [tw, th] = target.map(|v| (v as usize).max(1));
+    let mut out = vec![0u8; tw * th * channels];
+    if w == 0 || h == 0 || src.len() < w * h * channels {
+        return out;
+    }
+    // Output column of each source column, and how many source columns each one gets.
+    let column: Vec<usize> = (0..w).map(|x| (x * tw / w).min(tw - 1)).collect();
+    let mut per_column = vec![0u64; tw];
+    for &c in &column {
+        if let Some(n) = per_column.get_mut(c) {
+            *n += 1;
+        }
+    }
+    let mut sums = vec![0u64; tw * channels];
+    let mut rows_in = 0u64;
+    let mut out_row = 0usize;
+    for (y, row) in src.chunks_exact(w * channels).take(h).enumerate() {
+        let target_row = (y * th / h).min(th - 1);
+        if target_row != out_row {
+            flush(
+                &mut sums,
+                &per_column,
+                rows_in,
+                channels,
+                out_row,
+                tw,
+                &mut out,
+            );
+            rows_in = 0;
+            out_row = target_row;
+        }
+        for (pixel, &c) in row.chunks_exact(channels).zip(&column) {
+            if let Some(sum) = sums.get_mut(c * channels..c * channels + channels) {
+                for (s, &v) in sum.iter_mut().zip(pixel) {
+                    *s += u64::from(v);
+                }
+            }
+        }
+        rows_in += 1;
+    }
+    flush(
+        &mut sums,
+        &per_column,
+        rows_in,
+        channels,
+        out_row,
+        tw,
+        &mut out,
+    );
+    out
+}
+
+/// Writes the averages of one output row and clears the sums.
+fn flush(
+    sums: &mut [u64],
+    per_column: &[u64],
+    rows: u64,
+    channels: usize,
+    out_row: usize,
+    tw: usize,
+    out: &mut [u8],
+) {
+    let start = out_row * tw * channels;
+    if let Some(dest) = out.get_mut(start..start + tw * channels) {
+        for ((d, s), i) in dest.iter_mut().zip(sums.iter()).zip(0..) {
+            let n = per_column.get(i / channels).copied().unwrap_or(1) * rows;
+            // Rounded average; n is 0 only for an empty column, which stays black.
+            *d = s
+                .checked_add(n / 2)
+                .and_then(|t| t.checked_div(n))
+                .unwrap_or(0)
+                .min(255) as u8;
+        }
+    }
+    sums.fill(0);
 }
 
 fn image_error(error: ImageError) -> DecodeError {
@@ -259,6 +380,26 @@ mod tests {
             decode_bytes(&png(101, 10), [10, 10], &limits),
             Err(DecodeError::TooLarge)
         );
+    }
+
+    #[test]
+    fn box_shrink_averages_blocks() {
+        // 4×2 grey levels, 1 channel, down to 2×1: each output is the mean of a 2×2 block.
+        let src = [0, 10, 100, 200, 20, 30, 100, 0];
+        assert_eq!(box_shrink(&src, [4, 2], 1, [2, 1]), vec![15, 100]);
+        // Uneven ratio: 3 columns into 2 (the first gets 2 source columns, the second 1).
+        let src = [10, 20, 90];
+        assert_eq!(box_shrink(&src, [3, 1], 1, [2, 1]), vec![15, 90]);
+        // Short input never panics.
+        assert_eq!(box_shrink(&[1, 2], [4, 4], 1, [2, 2]), vec![0; 4]);
+    }
+
+    #[test]
+    fn fit_size_keeps_the_shape() {
+        assert_eq!(fit_size([4000, 3000], [192, 144]), [192, 144]);
+        assert_eq!(fit_size([4000, 3000], [200, 200]), [200, 150]);
+        assert_eq!(fit_size([3000, 4000], [200, 200]), [150, 200]);
+        assert_eq!(fit_size([100_000, 1], [64, 64]), [64, 1]);
     }
 
     #[test]
