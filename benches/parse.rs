@@ -36,9 +36,7 @@ fn count_lines(text: &str) -> usize {
 /// Line counting, parsing and decoding of one input, in one group so they share a report.
 fn measure(group: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>, text: &str) {
     group.throughput(Throughput::Bytes(text.len() as u64));
-    group.bench_function("memchr_lines", |b| {
-        b.iter(|| count_lines(black_box(text)))
-    });
+    group.bench_function("memchr_lines", |b| b.iter(|| count_lines(black_box(text))));
     group.bench_function("parse_text", |b| {
         b.iter(|| stenogram::parse_text(black_box(text)))
     });

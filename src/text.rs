@@ -94,6 +94,24 @@ mod tests {
     }
 
     #[test]
+    fn fold_ascii_shortcut_agrees_with_full_decomposition() {
+        // The whole text through NFD, as fold worked before ASCII runs were taken apart.
+        let reference = |text: &str| {
+            let mut out = String::new();
+            fold_unicode(text, &mut out);
+            out
+        };
+        for text in [
+            "Choïgou `Tab\there` E\u{301}cole",
+            "Ёлкин и Йошкар-Ола, l\u{2019}OTSC",
+            "a\u{0301}\u{0323}b \u{212A}elvin İstanbul",
+            "\u{0301}leading mark, ASCII then é\u{00A0}",
+        ] {
+            assert_eq!(fold(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn clean_spaces_normalises_odd_spaces() {
         assert_eq!(clean_spaces(" à\u{00A0} Minsk\u{202F}: "), "à Minsk :");
         assert_eq!(clean_spaces("a\u{200B}b"), "ab");
