@@ -255,7 +255,7 @@ fn name_number(name: &str) -> Option<NameNumber> {
     if first.len() <= 3 {
         Some(NameNumber::Direct(value(first)))
     } else {
-        let last = runs.last().unwrap_or(first);
+        let last = runs.next_back().unwrap_or(first);
         Some(NameNumber::Camera(value(last)))
     }
 }
