@@ -15,8 +15,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+use image::GenericImageView as _;
 use stenogram::model::PhotoId;
-use stenogram::photos::decode::{DecodeLimits, decode};
+use stenogram::photos::decode::{DecodeLimits, decode, decode_bytes};
 use stenogram::photos::{ImageKey, Loader, PhotoImage, Priority, discover};
 
 /// Twice the timeline card's 96×72 points, as the app asks at 1× or 2× scale.
@@ -102,18 +103,17 @@ fn main() -> ExitCode {
         // Where one thumbnail's time goes: decoding the JPEG, then shrinking it.
         let bytes = std::fs::read(path).unwrap_or_default();
         let t = Instant::now();
-        if let Ok(full) = image::load_from_memory(&bytes) {
-            let decoded = t.elapsed();
-            let t = Instant::now();
-            let small = full.thumbnail(THUMB[0], THUMB[1]);
-            println!(
-                "one photo on one thread: decode {:.0} ms, downscale to {}×{} {:.0} ms",
-                decoded.as_secs_f64() * 1000.0,
-                small.width(),
-                small.height(),
-                t.elapsed().as_secs_f64() * 1000.0
-            );
-        }
+        let full = image::load_from_memory(&bytes).map(|i| i.dimensions());
+        let decoded = t.elapsed();
+        let t = Instant::now();
+        let small = decode_bytes(&bytes, THUMB, &DecodeLimits::default());
+        let both = t.elapsed();
+        println!(
+            "one photo {full:?} on one thread: decode {:.0} ms, decode and shrink to {:?} {:.0} ms",
+            decoded.as_secs_f64() * 1000.0,
+            small.map(|d| (d.width, d.height)).ok(),
+            both.as_secs_f64() * 1000.0
+        );
     }
     if let Some((_, source)) = sources.first() {
         let one = Instant::now();

@@ -234,3 +234,57 @@ fn a_dropped_folder_of_images_becomes_the_transcripts_photos() {
     let saved = serde_json::to_string(app).unwrap_or_default();
     assert!(saved.contains(&*dir.path().to_string_lossy()), "{saved}");
 }
+
+#[test]
+fn a_json_image_path_outside_its_folder_gets_a_card_not_a_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let inner = dir.path().join("saved");
+    std::fs::create_dir(&inner).unwrap_or_else(|e| panic!("{e}"));
+    write_image(&dir.path().join("secret.png"), image::ImageFormat::Png);
+    write_image(&inner.join("ok.png"), image::ImageFormat::Png);
+    let photo = |i: usize, image: &str| stenogram::model::Photo {
+        id: stenogram::model::PhotoId::from(i),
+        number: i as u32 + 1,
+        of: None,
+        caption: format!("Caption of photo {}", i + 1),
+        credit: None,
+        participants: Vec::new(),
+        image: Some(image.to_owned()),
+    };
+    let transcript = stenogram::Transcript {
+        title: "Saved with images".to_owned(),
+        language: "en".to_owned(),
+        photos: vec![photo(0, "../secret.png"), photo(1, "ok.png")],
+        blocks: (0..2)
+            .map(|i| stenogram::model::Block {
+                line: 0,
+                kind: stenogram::model::BlockKind::Photo {
+                    photo: stenogram::model::PhotoId::from(i),
+                },
+            })
+            .collect(),
+        ..stenogram::Transcript::default()
+    };
+    let json = inner.join("event.json");
+    std::fs::write(&json, stenogram::export::to_json(&transcript))
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let mut harness = app_on(Some(json));
+    wait_for_thumbnails(&mut harness);
+    let app = harness.state();
+    assert!(app.error().is_none(), "{:?}", app.error());
+    assert_eq!(
+        app.thumbnails().peek(photo_id(0)),
+        Some(PhotoState::Failed(
+            "image path outside the transcript's folder".to_owned()
+        ))
+    );
+    assert!(matches!(
+        app.thumbnails().peek(photo_id(1)),
+        Some(PhotoState::Ready { .. })
+    ));
+}
+
+fn photo_id(index: usize) -> stenogram::model::PhotoId {
+    stenogram::model::PhotoId::from(index)
+}

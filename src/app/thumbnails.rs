@@ -11,6 +11,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use egui::{Align2, Color32, FontId, Rect, Sense, TextureHandle, TextureId, Ui, Vec2};
@@ -23,6 +24,9 @@ use crate::photos::{
     discover_in_folder,
 };
 
+/// Images with more pixels than this (the viewer's) are turned into egui's pixel format on
+/// a helper thread: converting a 4000×3000 photo takes tens of milliseconds.
+const CONVERT_OFF_THREAD_PIXELS: usize = 512 * 512;
 /// Longest time one frame spends turning decoded images into textures.
 const UPLOAD_BUDGET: Duration = Duration::from_millis(4);
 /// Most texture memory kept; the least recently shown images go first beyond it.
@@ -134,14 +138,26 @@ pub struct Thumbnails {
     /// Whether the thumbnails off screen were queued for this document.
     prefetched: Cell<bool>,
     timer: Option<LoadTimer>,
+    /// Large images converted off the UI thread come back here.
+    converted: Option<(Sender<Converted>, Receiver<Converted>)>,
+    /// Bumped by [`Thumbnails::forget`], so a conversion for a closed document is dropped.
+    generation: u64,
 }
+
+/// A large image made ready for a texture on a helper thread: (generation, key, pixels,
+/// size in the file).
+type Converted = (u64, ImageKey, egui::ColorImage, [u32; 2]);
 
 /// Measures one burst of loading: from the first image asked for until none is pending.
 #[derive(Debug, Default)]
 struct LoadTimer {
     started: Option<Instant>,
-    max_frame: f32,
-    frames: u32,
+    /// eframe's CPU time of each frame while loading (UI and software or GPU rendering), ms.
+    frames: Vec<f32>,
+    /// Time spent turning decoded images into textures, per frame, ms.
+    uploads: Vec<f32>,
+    /// Frame CPU time while nothing loads (the baseline to compare with), ms.
+    idle: Vec<f32>,
 }
 
 impl std::fmt::Debug for Thumbnails {
@@ -184,13 +200,22 @@ impl Thumbnails {
         let wanted = doc.map(|_| (doc_generation, folder.clone()));
         if wanted != self.found_for {
             self.forget();
-            self.files = doc.map_or_else(PhotoFiles::default, |d| find_files(d, folder.as_deref()));
+            self.files = match doc {
+                Some(doc) => find_files(doc, folder.as_deref()),
+                None => PhotoFiles::default(),
+            };
             self.found_for = wanted;
         }
         if self.loader.is_none() && self.files.any() {
             self.loader = Some(new_loader(ctx));
         }
+        let upload = Instant::now();
         self.receive(ctx);
+        if let Some(timer) = &mut self.timer
+            && timer.started.is_some()
+        {
+            timer.uploads.push(upload.elapsed().as_secs_f32() * 1000.0);
+        }
         self.evict();
     }
 
@@ -203,6 +228,7 @@ impl Thumbnails {
         self.files = PhotoFiles::default();
         self.found_for = None;
         self.prefetched.set(false);
+        self.generation = self.generation.wrapping_add(1);
     }
 
     fn time_frame(&mut self, frame_cpu: Option<f32>) {
@@ -214,23 +240,45 @@ impl Thumbnails {
             return;
         };
         match (pending, timer.started) {
-            (0, None) => {}
+            (0, None) => {
+                timer.idle.push(frame_cpu.unwrap_or(0.0) * 1000.0);
+                if timer.idle.len() == 40 {
+                    eprintln!(
+                        "photos: frame CPU ms while idle {}",
+                        summary(&mut timer.idle)
+                    );
+                    timer.idle.clear();
+                }
+            }
             (0, Some(started)) => {
                 let peak = peak_memory_mib().map_or_else(|| "?".to_owned(), |m| m.to_string());
+                let first: Vec<String> = timer
+                    .frames
+                    .iter()
+                    .take(4)
+                    .map(|ms| format!("{ms:.1}"))
+                    .collect();
+                // The first frame is the one that shows the document (text layout and
+                // all): reported apart from those that only load photos.
+                let later = timer.frames.iter().skip(1).copied().fold(0.0f32, f32::max);
                 eprintln!(
-                    "photos: {} images ready in {:.2} s; longest frame while loading {:.1} ms \
-                     over {} frames; peak memory {peak} MiB",
+                    "photos: {} images ready in {:.2} s; peak memory {peak} MiB; \
+                     frame CPU ms while loading {} (first frames {}; after the first, \
+                     max {later:.1}); \
+                     texture upload ms per frame {}",
                     self.slots.borrow().len(),
                     started.elapsed().as_secs_f32(),
-                    timer.max_frame * 1000.0,
-                    timer.frames,
+                    summary(&mut timer.frames),
+                    first.join(", "),
+                    summary(&mut timer.uploads),
                 );
-                *timer = LoadTimer::default();
+                timer.started = None;
+                timer.frames.clear();
+                timer.uploads.clear();
             }
             (_, started) => {
                 timer.started = Some(started.unwrap_or_else(Instant::now));
-                timer.max_frame = timer.max_frame.max(frame_cpu.unwrap_or(0.0));
-                timer.frames += 1;
+                timer.frames.push(frame_cpu.unwrap_or(0.0) * 1000.0);
             }
         }
     }
@@ -361,20 +409,40 @@ impl Thumbnails {
         let Some(loader) = &self.loader else {
             return;
         };
+        let (to_convert, converted) = self.converted.get_or_insert_with(channel);
         let started = Instant::now();
+        let frame = self.frame.get();
         let slots = self.slots.get_mut();
         while let Some(Loaded { key, result }) = loader.try_recv() {
             // Only what is still wanted: a slot evicted meanwhile is not refilled.
             if let Some(slot @ Slot::Pending(_)) = slots.get_mut(&key) {
-                *slot = match result {
-                    Ok(decoded) => to_texture(ctx, key, decoded, self.frame.get()),
-                    Err(error) => Slot::Failed(error.to_string()),
-                };
+                match result.and_then(|decoded| checked(ctx, decoded)) {
+                    Err(error) => *slot = Slot::Failed(error.to_string()),
+                    Ok(decoded) if decoded.rgba.len() / 4 > CONVERT_OFF_THREAD_PIXELS => {
+                        let original = decoded.original;
+                        let sent =
+                            convert_off_thread(ctx, self.generation, key, decoded, to_convert);
+                        if let Err(decoded) = sent {
+                            *slot = texture(ctx, key, color_image(&decoded), original, frame);
+                        }
+                    }
+                    Ok(decoded) => {
+                        let original = decoded.original;
+                        *slot = texture(ctx, key, color_image(&decoded), original, frame);
+                    }
+                }
             }
             if started.elapsed() > UPLOAD_BUDGET {
                 // More may be waiting: carry on next frame.
                 ctx.request_repaint();
                 break;
+            }
+        }
+        while let Ok((generation, key, image, original)) = converted.try_recv() {
+            if generation == self.generation
+                && let Some(slot @ Slot::Pending(_)) = slots.get_mut(&key)
+            {
+                *slot = texture(ctx, key, image, original, frame);
             }
         }
     }
@@ -415,6 +483,22 @@ impl Thumbnails {
     }
 }
 
+/// "n=…, median …, p95 …, max …" of a list of milliseconds.
+fn summary(values: &mut [f32]) -> String {
+    values.sort_by(f32::total_cmp);
+    let at = |q: f32| {
+        let i = ((values.len() as f32 - 1.0) * q).round() as usize;
+        values.get(i).copied().unwrap_or(0.0)
+    };
+    format!(
+        "n={} median {:.1} p95 {:.1} max {:.1}",
+        values.len(),
+        at(0.5),
+        at(0.95),
+        at(1.0)
+    )
+}
+
 /// The process's peak resident memory (Linux), in MiB.
 fn peak_memory_mib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -431,23 +515,66 @@ fn new_loader(ctx: &egui::Context) -> Loader {
     )
 }
 
-fn to_texture(
+/// Checks that a decoded image can become a texture.
+fn checked(
     ctx: &egui::Context,
-    key: ImageKey,
     decoded: crate::photos::Decoded,
-    frame: u64,
-) -> Slot {
+) -> Result<crate::photos::Decoded, DecodeError> {
     let (w, h) = (decoded.width as usize, decoded.height as usize);
     let side = ctx.input(|i| i.max_texture_side);
     if w == 0 || h == 0 || w > side || h > side || decoded.rgba.len() != w * h * 4 {
-        return Slot::Failed(DecodeError::TooLarge.to_string());
+        return Err(DecodeError::TooLarge);
     }
-    let image = egui::ColorImage::from_rgba_unmultiplied([w, h], &decoded.rgba);
+    Ok(decoded)
+}
+
+/// egui's pixels for an image that passed [`checked`].
+fn color_image(decoded: &crate::photos::Decoded) -> egui::ColorImage {
+    let size = [decoded.width as usize, decoded.height as usize];
+    egui::ColorImage::from_rgba_unmultiplied(size, &decoded.rgba)
+}
+
+/// Converts a large image on a short-lived thread, then wakes the UI to upload it. Gives
+/// the image back when no thread can be started (the caller converts it itself).
+fn convert_off_thread(
+    ctx: &egui::Context,
+    generation: u64,
+    key: ImageKey,
+    decoded: crate::photos::Decoded,
+    to: &Sender<Converted>,
+) -> Result<(), Arc<crate::photos::Decoded>> {
+    let decoded = Arc::new(decoded);
+    let (ctx, to, for_thread) = (ctx.clone(), to.clone(), Arc::clone(&decoded));
+    let spawned = std::thread::Builder::new()
+        .name("stenogram-photo-convert".to_owned())
+        .spawn(move || {
+            let image = color_image(&for_thread);
+            if to
+                .send((generation, key, image, for_thread.original))
+                .is_ok()
+            {
+                ctx.request_repaint();
+            }
+        });
+    match spawned {
+        Ok(_) => Ok(()),
+        Err(_) => Err(decoded),
+    }
+}
+
+fn texture(
+    ctx: &egui::Context,
+    key: ImageKey,
+    image: egui::ColorImage,
+    original: [u32; 2],
+    frame: u64,
+) -> Slot {
+    let bytes = image.pixels.len() * 4;
     let name = format!("photo-{}-{}x{}", key.photo.0, key.max[0], key.max[1]);
     Slot::Ready {
         texture: ctx.load_texture(name, image, egui::TextureOptions::LINEAR),
-        original: decoded.original,
-        bytes: w * h * 4,
+        original,
+        bytes,
         last_used: frame,
     }
 }

@@ -243,8 +243,26 @@ impl Drop for Loader {
     }
 }
 
+/// How much lower than normal the workers run (Linux "nice" steps).
+const WORKER_NICENESS: i32 = 10;
+
+/// Lowers the calling thread's scheduling priority, so that on a machine with few cores
+/// the UI thread wins whenever it has a frame to draw: decoding takes what is left.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: `setpriority` takes plain integers and touches no memory of ours. On
+        // Linux, PRIO_PROCESS with id 0 applies to the calling thread only. A failure
+        // (refused by the system) leaves the thread at normal priority, which is harmless.
+        let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, WORKER_NICENESS) };
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = WORKER_NICENESS;
+}
+
 /// A worker's loop: take the most urgent job, decode, send, wake the UI.
 fn work(shared: &Shared, sender: &Sender<(u64, Loaded)>, waker: &(dyn Fn() + Send + Sync)) {
+    lower_priority();
     loop {
         let (generation, key, source) = {
             let mut queue = shared.lock();
