@@ -3,13 +3,21 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod atomic_file;
+pub mod cite;
 pub mod decode;
 pub mod error;
 pub mod export;
+pub mod library;
 pub mod load;
 pub mod model;
+pub mod notes;
 pub mod parse;
 pub mod photos;
+pub mod qa;
+pub mod reading;
+pub mod search;
+pub mod stats;
 pub mod synth;
 pub mod text;
 

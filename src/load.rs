@@ -9,11 +9,18 @@ use crate::model::Transcript;
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
+/// A file read: the model, and the decoded text it was parsed from.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The transcript.
+    pub transcript: Transcript,
+    /// The decoded text, for a transcript parsed from text; `None` for Stenogram JSON.
+    pub text: Option<String>,
+}
+
 /// Reads and parses the file at `path`. The error names the file as given.
 pub fn load_file(path: &Path) -> Result<Transcript> {
-    let name = path.display().to_string();
-    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
-    load_bytes(&name, &bytes)
+    open_file(path).map(|loaded| loaded.transcript)
 }
 
 /// Parses file contents; `name` is used in errors.
@@ -21,6 +28,18 @@ pub fn load_file(path: &Path) -> Result<Transcript> {
 /// Text whose first non-blank character is `{` is read as Stenogram JSON; anything else
 /// goes to the transcript parser. Text with nothing in it to show is refused.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Transcript> {
+    open_bytes(name, bytes).map(|loaded| loaded.transcript)
+}
+
+/// [`load_file`], keeping the decoded text.
+pub fn open_file(path: &Path) -> Result<Loaded> {
+    let name = path.display().to_string();
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
+    open_bytes(&name, &bytes)
+}
+
+/// [`load_bytes`], keeping the decoded text.
+pub fn open_bytes(name: &str, bytes: &[u8]) -> Result<Loaded> {
     let fail = |kind| Error::new(name, kind);
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_FILE_BYTES {
@@ -30,17 +49,17 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Transcript> {
         }));
     }
     let text = crate::decode::decode(bytes).map_err(fail)?;
-    let transcript = if text.trim_start().starts_with('{') {
+    let (transcript, text) = if text.trim_start().starts_with('{') {
         let mut transcript = crate::export::json::from_json(&text).map_err(fail)?;
         crate::export::json::fill_missing_flow(&mut transcript);
-        transcript
+        (transcript, None)
     } else {
-        crate::parse::parse_text(&text)
+        (crate::parse::parse_text(&text), Some(text))
     };
     if transcript.blocks.is_empty() {
         return Err(fail(ErrorKind::NotATranscript("no text found".to_owned())));
     }
-    Ok(transcript)
+    Ok(Loaded { transcript, text })
 }
 
 /// Reads at most `limit` bytes: the size is checked before reading, and again while

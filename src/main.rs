@@ -23,11 +23,18 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Print the parsed transcript to stdout.
+    /// Print the parsed transcript to stdout, whole or only some people's speeches.
     Export {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Keep only this person's speeches (name, alias or role; case and accents do not
+        /// matter). Repeat for several people.
+        #[arg(long = "speaker", value_name = "NAME")]
+        speakers: Vec<String>,
+        /// Leave out the photo captions.
+        #[arg(long)]
+        no_captions: bool,
         /// Transcript to read (text or Stenogram JSON).
         file: PathBuf,
     },
@@ -39,29 +46,65 @@ enum Format {
     Json,
     /// A readable Markdown document.
     Markdown,
+    /// Plain text.
+    Text,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Export { format, file }) => export(format, &file),
+        Some(Command::Export {
+            format,
+            speakers,
+            no_captions,
+            file,
+        }) => export(format, &speakers, !no_captions, &file),
         None => open_viewer(cli.file),
     }
 }
 
 /// `stenogram export`: exit 0 with the document on stdout, or 1 with one line on stderr.
-fn export(format: Format, file: &std::path::Path) -> ExitCode {
+fn export(format: Format, names: &[String], captions: bool, file: &std::path::Path) -> ExitCode {
+    use stenogram::export::view::{self, ExportOptions, NameError};
     let transcript = match stenogram::load_file(file) {
         Ok(transcript) => transcript,
         Err(error) => return fail(&error.to_string()),
     };
-    let mut text = match format {
-        Format::Json => stenogram::export::to_json(&transcript),
-        Format::Markdown => stenogram::export::to_markdown(&transcript),
-    };
-    if !text.ends_with('\n') {
-        text.push('\n');
+    let mut speakers = Vec::new();
+    for name in names {
+        let found = match view::find_speakers(&transcript, name) {
+            Ok(found) => found,
+            Err(why) => {
+                let file = file.display();
+                return fail(&match why {
+                    NameError::NoMatch => format!("{file}: no participant matches \"{name}\""),
+                    NameError::Ambiguous(people) => format!(
+                        "{file}: \"{name}\" matches several participants ({}); give more of \
+                         the name",
+                        people.join(", ")
+                    ),
+                    NameError::Silent(who) => {
+                        format!("{file}: {who} gives no speech in this transcript")
+                    }
+                });
+            }
+        };
+        for id in found {
+            if !speakers.contains(&id) {
+                speakers.push(id);
+            }
+        }
     }
+    let options = ExportOptions {
+        speakers,
+        captions,
+        format: match format {
+            Format::Json => view::Format::Json,
+            Format::Markdown => view::Format::Markdown,
+            Format::Text => view::Format::Text,
+        },
+    };
+    let text = view::export(&transcript, &options);
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         // `stenogram export … | head` closes the pipe early: not an error.

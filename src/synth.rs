@@ -204,6 +204,87 @@ pub fn generate(spec: &SynthSpec) -> String {
     out
 }
 
+/// One file of a synthetic library: where it goes (a relative path such as
+/// "2021/04/event-00042.txt") and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryFile {
+    /// Path relative to the library folder, "/"-separated.
+    pub path: String,
+    /// The transcript text (English, Kremlin shape).
+    pub text: String,
+}
+
+/// File `index` of a synthetic library (deterministic). Sizes are mixed: most files are
+/// 20 to 60 KB, every tenth about 300 KB and every hundredth about 2 MB. Titles, dates
+/// (2015 to 2024) and places vary; speakers are drawn from one small pool of fictional
+/// names, so the same people recur across files, some people share a first name or a
+/// surname, and every seventh file spells one surname with a letter changed
+/// ("Varlamow"), as transliterations do.
+pub fn library_file(index: u64) -> LibraryFile {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const PLACES: &[&str] = &[
+        "Tallinn",
+        "Varengrad",
+        "Kelmark",
+        "Sulmara",
+        "Ostrava",
+        "Riga",
+    ];
+    const KINDS: &[&str] = &[
+        "Summit of the Northern Accord",
+        "Meeting with the Baltic Council",
+        "Press conference",
+        "Talks with the Prime Minister of Sulmara",
+        "Session of the Energy Forum",
+    ];
+    let mut rng = Lcg(index.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xA5A5);
+    let size = if index % 100 == 99 {
+        2_000_000
+    } else if index % 10 == 9 {
+        300_000
+    } else {
+        20_000 + (rng.next() % 40_000) as usize
+    };
+    let mut spec = SynthSpec::of_size(size, index);
+    spec.speakers = 3 + (rng.next() % 10) as usize;
+    let year = 2015 + (rng.next() % 10);
+    let month = (rng.next() % 12) as usize;
+    let month_name = MONTHS.get(month).copied().unwrap_or("March");
+    let place = rng.pick(PLACES);
+    let kind = rng.pick(KINDS);
+    let day = 1 + index % 28;
+    let mut text = generate(&spec)
+        .replace(
+            &format!("Summit of the Northern Accord No. {index}"),
+            &format!("{kind} No. {index}"),
+        )
+        .replace(
+            &format!("March {day}, 2024"),
+            &format!("{month_name} {day}, {year}"),
+        )
+        .replace("Tallinn", place);
+    if index % 7 == 3 {
+        text = text.replace("Varlamov", "Varlamow");
+    }
+    LibraryFile {
+        path: format!("{year}/{:02}/event-{index:05}.txt", month + 1),
+        text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +293,18 @@ mod tests {
     fn size_is_close_to_requested() {
         let text = generate(&SynthSpec::of_size(1_000_000, 1));
         assert!((800_000..1_300_000).contains(&text.len()), "{}", text.len());
+    }
+
+    #[test]
+    fn library_files_vary_in_date_and_place() {
+        let a = library_file(1);
+        let b = library_file(2);
+        assert_ne!(a.path, b.path);
+        assert!(a.path.ends_with("event-00001.txt"), "{}", a.path);
+        let t = crate::parse_text(&a.text);
+        let year = t.date.as_deref().and_then(|d| d.get(..4));
+        assert!(year.is_some_and(|y| a.path.starts_with(y)), "{:?}", t.date);
+        assert!(t.speeches.len() > 3);
     }
 
     #[test]

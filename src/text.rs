@@ -81,6 +81,20 @@ pub fn clean_spaces(line: &str) -> String {
     out
 }
 
+/// Whether `haystack` contains `needle`, ASCII letters compared without case ("Page" finds
+/// "PAGE 3"). Candidates are found with a vectorised search for the needle's first byte,
+/// so a line without it costs one pass and no allocation.
+pub fn contains_ascii_ci(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some((&first, tail)) = needle.split_first() else {
+        return false;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|at| {
+        hay.get(at + 1..at + needle.len())
+            .is_some_and(|rest| rest.eq_ignore_ascii_case(tail))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +122,31 @@ mod tests {
             "\u{0301}leading mark, ASCII then é\u{00A0}",
         ] {
             assert_eq!(fold(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn contains_ascii_ci_ignores_ascii_case_only() {
+        assert!(contains_ascii_ci("Official Transcript - PAGE 3", "page"));
+        assert!(contains_ascii_ci("pg. 4", "PG."));
+        assert!(contains_ascii_ci("xxpagE", "page"));
+        assert!(!contains_ascii_ci("pag", "page"));
+        assert!(!contains_ascii_ci("", "page"));
+        assert!(!contains_ascii_ci("page", ""));
+        assert!(contains_ascii_ci("é Photo: Ana", "photo"));
+        // Every position is tried, not only the first candidate.
+        assert!(contains_ascii_ci("p pa pag page", "page"));
+        // The same answer as comparing every window.
+        for (hay, needle) in [
+            ("Seite 2", "seite"),
+            ("SEITE", "seite"),
+            ("s eite", "seite"),
+        ] {
+            let windows = hay
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+            assert_eq!(contains_ascii_ci(hay, needle), windows, "{hay:?}");
         }
     }
 

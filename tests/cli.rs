@@ -191,3 +191,104 @@ fn without_the_viewer_opening_a_file_says_how_to_get_it() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("gui"), "{}", stderr(&output));
 }
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample.txt");
+
+#[test]
+fn export_of_one_speaker_keeps_only_their_speeches() {
+    // Lower case and no accents still find "Nurlan Bekov"; the JSON reads back.
+    let output = run(&["export", "--speaker", "nurlan BEKOV", SAMPLE]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let t = from_json(&stdout(&output)).unwrap_or_else(|e| panic!("output is not valid: {e:?}"));
+    assert_eq!(t.speeches.len(), 1);
+    let speaker = t
+        .speeches
+        .first()
+        .and_then(|s| t.participant(s.speaker))
+        .map(|p| p.display_name().to_owned());
+    assert_eq!(speaker.as_deref(), Some("Nurlan Bekov"));
+    // Photo 9 stands inside his speech and comes along.
+    let numbers: Vec<u32> = t.photos.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [9]);
+}
+
+#[test]
+fn export_of_several_speakers_as_markdown_says_it_is_an_excerpt() {
+    let output = run(&[
+        "export",
+        "--format",
+        "markdown",
+        "--speaker",
+        "Bekov",
+        "--speaker",
+        "daria malinova",
+        SAMPLE,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    assert!(
+        md.contains(
+            "*Excerpt: the speeches of Nurlan Bekov and Daria Malinova (3 of 6 speeches).*"
+        ),
+        "{md}"
+    );
+    assert_eq!(md.matches("\n### ").count(), 3, "{md}");
+    assert!(!md.contains("### Andrei Velsky"), "{md}");
+}
+
+#[test]
+fn export_as_plain_text_without_captions() {
+    let output = run(&["export", "--format", "text", "--no-captions", SAMPLE]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("Summit of the Northern Rivers Union\n===="),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n14 March 2024 · 11:30 · Varengrad\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Andrei Velsky, President of Orlavia\n----"),
+        "{text}"
+    );
+    assert!(!text.contains("[Photo"), "{text}");
+    assert!(
+        !text.contains('#') && !text.contains("**"),
+        "no markup: {text}"
+    );
+
+    let with = run(&["export", "--format", "text", SAMPLE]);
+    assert!(stdout(&with).contains("[Photo 9] President of Sevrania Nurlan Bekov"));
+}
+
+#[test]
+fn export_of_a_role_only_speaker_by_role() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let path = write_temp(dir.path(), "briefing.json", HAND_WRITTEN_JSON.as_bytes());
+    let output = run(&[
+        "export",
+        "--format",
+        "markdown",
+        "--speaker",
+        "QUESTION",
+        path_arg(&path),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let md = stdout(&output);
+    assert!(md.contains("### Q\n\nHow long will they take?"), "{md}");
+    assert!(!md.contains("Good morning."), "{md}");
+}
+
+#[test]
+fn export_of_an_unknown_speaker_fails_with_one_line() {
+    let output = run(&["export", "--speaker", "Zed Nobody", SAMPLE]);
+    assert_failed(&output, SAMPLE, "no participant matches \"Zed Nobody\"");
+}
+
+#[test]
+fn export_of_a_speaker_who_never_speaks_says_so() {
+    let output = run(&["export", "--speaker", "Ruslan Temirov", SAMPLE]);
+    assert_failed(&output, SAMPLE, "Ruslan Temirov gives no speech");
+}

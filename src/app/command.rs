@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::selection::Item;
-use super::settings::ThemeChoice;
+use super::settings::{ReadingWidth, ThemeChoice};
 
 /// A request from a panel or a shortcut.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,4 +41,61 @@ pub enum Command {
     ClosePhotoViewer,
     /// Use the images in this folder as the open transcript's photos (remembered for it).
     AttachPhotoFolder(PathBuf),
+    /// Go to the next speech the reader shows (j).
+    NextSpeech,
+    /// Go to the previous speech (k).
+    PreviousSpeech,
+    /// Select the next photo of the timeline (→).
+    NextPhoto,
+    /// Select the previous photo (←).
+    PreviousPhoto,
+    /// Reading text size: this many steps larger (negative: smaller); 0 resets it.
+    TextSize(i32),
+    /// How wide the reading column may grow.
+    SetReadingWidth(ReadingWidth),
+    /// Show or hide the keyboard shortcuts window.
+    ToggleShortcuts,
+    /// Show or hide the "How this was read" panel.
+    ToggleReadingPanel,
+    /// Open the search bar and put the keyboard in it (Ctrl+F, Edit ▸ Find…).
+    OpenSearch,
+    /// Close the search bar; its marks go with it.
+    CloseSearch,
+    /// Search for this text.
+    SetSearchQuery(String),
+    /// Go to the next search hit (Enter), or the previous one (Shift+Enter).
+    StepSearch {
+        /// Next rather than previous.
+        forward: bool,
+    },
+    /// Go to this search hit (index into the search results).
+    GoToHit(usize),
+    /// Show or hide the list of search hits.
+    ToggleSearchList,
+    /// Show the Statistics window (View ▸ Statistics).
+    ShowStatistics,
+    /// Show the Questions window (View ▸ Questions).
+    ShowQuestions,
+    /// Fold moderator turns in the reader, or show them again.
+    SetFoldModerators(bool),
+    /// Show a folded moderator turn, or fold it again.
+    ToggleFold(crate::model::SpeechId),
+    /// Copy the citation of a paragraph or photo to the clipboard, quoting `quote` (a
+    /// part of it) when given; plain text or Markdown.
+    CopyCitation {
+        /// The paragraph or photo.
+        item: Item,
+        /// The words quoted, when not the whole text.
+        quote: Option<String>,
+        /// Markdown rather than plain text.
+        markdown: bool,
+    },
+    /// Open the "Cite part" window on this paragraph.
+    CitePart(Item),
+    /// Open the note editor on this paragraph or photo.
+    AddNote(Item),
+    /// Show or hide the notes list (View ▸ Notes).
+    ToggleNotes,
+    /// Open the "Export view" window (File ▸ Export view…).
+    OpenExport,
 }

@@ -76,18 +76,50 @@ pub struct Document {
     pub transcript: Transcript,
     /// Tables derived from the model.
     pub index: DocIndex,
+    /// Per tag section, per value: the participant it names (a Persons tag), if any.
+    pub tag_people: Vec<Vec<Option<ParticipantId>>>,
+    /// The decoded text the transcript was parsed from (`None` for Stenogram JSON and
+    /// documents built in code): the "How this was read" panel shows it line by line.
+    pub source_text: Option<std::sync::Arc<str>>,
+    /// Questions and answers, read once when the document opens.
+    pub qa: crate::qa::Qa,
+    /// Statistics per participant, counted once when the document opens.
+    pub stats: crate::stats::Stats,
 }
 
 impl Document {
     /// Builds the lookup tables for `transcript`.
     pub fn new(transcript: Transcript, source: Source, is_sample: bool) -> Self {
         let index = DocIndex::build(&transcript);
+        let qa = crate::qa::Qa::analyse(&transcript);
+        let stats = crate::stats::Stats::build(&transcript, &qa);
+        let tag_people = transcript
+            .tags
+            .iter()
+            .map(|section| {
+                section
+                    .values
+                    .iter()
+                    .map(|v| transcript.person_named(v))
+                    .collect()
+            })
+            .collect();
         Self {
             source,
             is_sample,
             transcript,
             index,
+            tag_people,
+            source_text: None,
+            qa,
+            stats,
         }
+    }
+
+    /// The same document, remembering the text it was parsed from.
+    pub fn with_source_text(mut self, text: Option<std::sync::Arc<str>>) -> Self {
+        self.source_text = text;
+        self
     }
 
     /// The title for the window and the header ("Untitled" when the document has none).

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::model::Transcript;
+use super::document::{Document, Source};
 
 /// The bundled sample, compiled in so that an installed binary always has it.
 pub const BUNDLED_SAMPLE: &str = include_str!("../../assets/sample.txt");
@@ -39,11 +39,21 @@ pub enum LoadMessage {
         path: PathBuf,
         /// Whether it is the bundled sample.
         is_sample: bool,
-        /// The transcript, or why it could not be opened (boxed: a transcript is large).
-        result: Box<crate::Result<Transcript>>,
+        /// The document, built on the load thread with its lookup tables, statistics and
+        /// source text, or why it could not be opened (boxed: a document is large).
+        result: Box<crate::Result<Document>>,
     },
     /// The file dialog was closed without a choice (or there is no dialog on this system).
     Cancelled,
+}
+
+/// Reads, parses and indexes `path`: everything that grows with the file happens here, off
+/// the UI thread.
+fn load_document(path: &Path, is_sample: bool) -> crate::Result<Document> {
+    let loaded = crate::load::open_file(path)?;
+    let source = Source::File(path.to_path_buf());
+    let doc = Document::new(loaded.transcript, source, is_sample);
+    Ok(doc.with_source_text(loaded.text.map(Into::into)))
 }
 
 /// At most one file being opened at a time; a newer request replaces the older one.
@@ -58,7 +68,7 @@ impl Loader {
     pub fn open(&mut self, ctx: &egui::Context, path: PathBuf, is_sample: bool) {
         self.what = Some(path.display().to_string());
         self.spawn(ctx, move || {
-            let result = Box::new(crate::load_file(&path));
+            let result = Box::new(load_document(&path, is_sample));
             LoadMessage::Loaded {
                 path,
                 is_sample,
@@ -88,7 +98,7 @@ impl Loader {
         }
         self.spawn(ctx, move || match pick() {
             Some(path) => {
-                let result = Box::new(crate::load_file(&path));
+                let result = Box::new(load_document(&path, false));
                 LoadMessage::Loaded {
                     path,
                     is_sample: false,

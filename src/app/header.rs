@@ -5,16 +5,34 @@ use egui::{Align, Button, Layout, RichText, Ui};
 
 use super::command::Command;
 use super::document::Document;
-use super::selection::Selection;
-use super::settings::{Settings, ThemeChoice};
+use super::selection::{Item, Selection};
+use super::settings::{ReadingWidth, Settings, ThemeChoice};
+use super::shortcuts;
 
-/// File ▸ View ▸ Go.
-pub fn menu_bar(
-    ui: &mut Ui,
-    settings: &Settings,
-    selection: &Selection,
-    commands: &mut Vec<Command>,
-) {
+/// What the menus read to show checkmarks and enable entries.
+pub struct MenuState<'a> {
+    /// The persisted settings.
+    pub settings: &'a Settings,
+    /// The shared selection.
+    pub selection: &'a Selection,
+    /// Whether a document is open.
+    pub has_document: bool,
+    /// Whether the shortcuts window is open.
+    pub shortcuts_open: bool,
+    /// Whether the "How this was read" panel is open.
+    pub reading_open: bool,
+    /// Whether the reader folds moderator turns.
+    pub fold_moderators: bool,
+    /// Whether the selected item can be cited (a paragraph or a photo).
+    pub citable: bool,
+    /// Whether the notes list is shown.
+    pub notes_open: bool,
+}
+
+/// File ▸ Edit ▸ View ▸ Go ▸ Help.
+pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    let settings = state.settings;
+    let selection = state.selection;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let open = ui.ctx().format_shortcut(&super::OPEN_SHORTCUT);
@@ -53,8 +71,46 @@ pub fn menu_bar(
                 commands.push(Command::OpenSample);
             }
             ui.separator();
+            if ui
+                .add_enabled(state.has_document, Button::new("Export view…"))
+                .on_hover_text("Save the speeches shown, as Markdown, plain text or JSON")
+                .clicked()
+            {
+                commands.push(Command::OpenExport);
+            }
+            ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let find = ui
+                .ctx()
+                .format_shortcut(&super::search_panel::FIND_SHORTCUT);
+            if ui
+                .add_enabled(state.has_document, Button::new("Find…").shortcut_text(find))
+                .on_hover_text("Search speeches, captions, lists and tags")
+                .clicked()
+            {
+                commands.push(Command::OpenSearch);
+            }
+            ui.separator();
+            let item = selection.primary();
+            for (label, markdown) in [
+                ("Copy citation", false),
+                ("Copy citation as Markdown", true),
+            ] {
+                let response = ui
+                    .add_enabled(state.citable, Button::new(label))
+                    .on_hover_text("Speaker, event, date, place, paragraph number and source")
+                    .on_disabled_hover_text("Select a paragraph or a photo first");
+                if let (true, Some(item)) = (response.clicked(), item) {
+                    commands.push(Command::CopyCitation {
+                        item,
+                        quote: None,
+                        markdown,
+                    });
+                }
             }
         });
         ui.menu_button("View", |ui| {
@@ -63,6 +119,59 @@ pub fn menu_bar(
                 if ui.radio(settings.theme == choice, label).clicked() {
                     commands.push(Command::SetTheme(choice));
                 }
+            }
+            ui.separator();
+            text_size_entries(ui, settings, commands);
+            ui.separator();
+            ui.label(RichText::new("Reading width").small().weak());
+            for (width, label) in ReadingWidth::ALL {
+                if ui.radio(settings.reading_width == width, label).clicked() {
+                    commands.push(Command::SetReadingWidth(width));
+                }
+            }
+            ui.separator();
+            let doc = state.has_document;
+            if ui
+                .add_enabled(doc, Button::new("Statistics"))
+                .on_hover_text("Speeches, words, share of words and photos per participant")
+                .clicked()
+            {
+                commands.push(Command::ShowStatistics);
+            }
+            if ui
+                .add_enabled(doc, Button::new("Questions"))
+                .on_hover_text("The questions of a press conference or an interview, on their own")
+                .clicked()
+            {
+                commands.push(Command::ShowQuestions);
+            }
+            let mut fold = state.fold_moderators;
+            if ui
+                .add_enabled(doc, egui::Checkbox::new(&mut fold, "Fold moderator turns"))
+                .on_hover_text("Show a moderator's turns as a one-line header in the reader")
+                .clicked()
+            {
+                commands.push(Command::SetFoldModerators(fold));
+            }
+            let mut notes = state.notes_open;
+            if ui
+                .add_enabled(doc, egui::Checkbox::new(&mut notes, "Notes"))
+                .on_hover_text("Your notes on this transcript; click one to go there")
+                .clicked()
+            {
+                commands.push(Command::ToggleNotes);
+            }
+            ui.separator();
+            let mut reading = state.reading_open;
+            if ui
+                .add_enabled(
+                    state.has_document,
+                    egui::Checkbox::new(&mut reading, "How this was read"),
+                )
+                .on_hover_text("Each line of the source with what the parser took it for")
+                .clicked()
+            {
+                commands.push(Command::ToggleReadingPanel);
             }
         });
         ui.menu_button("Go", |ui| {
@@ -90,13 +199,63 @@ pub fn menu_bar(
             {
                 commands.push(Command::ClearSelection);
             }
+            ui.separator();
+            for (label, keys, command) in [
+                ("Next speech", "J", Command::NextSpeech),
+                ("Previous speech", "K", Command::PreviousSpeech),
+                ("Next photo", "Right", Command::NextPhoto),
+                ("Previous photo", "Left", Command::PreviousPhoto),
+            ] {
+                if ui
+                    .add_enabled(state.has_document, Button::new(label).shortcut_text(keys))
+                    .clicked()
+                {
+                    commands.push(command);
+                }
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            let mut open = state.shortcuts_open;
+            if ui
+                .add(egui::Checkbox::new(&mut open, "Keyboard shortcuts"))
+                .on_hover_text("F1 or ?")
+                .clicked()
+            {
+                commands.push(Command::ToggleShortcuts);
+            }
         });
     });
 }
 
-/// Title, date, time, place, language and source link of the open document; a spinner
-/// while a file is being opened.
-pub fn document_header(ui: &mut Ui, doc: Option<&Document>, busy: Option<&str>) {
+/// "Text size 15 pt" with smaller / larger / default entries.
+fn text_size_entries(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    ui.label(
+        RichText::new(format!("Text size: {} pt", settings.text_size()))
+            .small()
+            .weak(),
+    );
+    let ctx = ui.ctx().clone();
+    for (label, shortcut, steps) in [
+        ("Larger text", shortcuts::TEXT_LARGER, 1),
+        ("Smaller text", shortcuts::TEXT_SMALLER, -1),
+        ("Default text size", shortcuts::TEXT_RESET, 0),
+    ] {
+        let button = Button::new(label).shortcut_text(ctx.format_shortcut(&shortcut));
+        if ui.add(button).clicked() {
+            commands.push(Command::TextSize(steps));
+        }
+    }
+}
+
+/// Title, date, time, place, language, source link and tags of the open document; a
+/// spinner while a file is being opened.
+pub fn document_header(
+    ui: &mut Ui,
+    doc: Option<&Document>,
+    busy: Option<&str>,
+    selection: &Selection,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if let Some(what) = busy {
@@ -137,9 +296,67 @@ pub fn document_header(ui: &mut Ui, doc: Option<&Document>, busy: Option<&str>) 
                             ui.hyperlink_to("Source page", url).on_hover_text(url);
                         }
                     });
+                    tags_row(ui, doc, selection, commands);
                 });
             });
         });
+    });
+}
+
+/// The tag sections ("Geography: A, B · Persons: C, D"); a tag that names a participant
+/// is a button that selects them.
+fn tags_row(ui: &mut Ui, doc: &Document, selection: &Selection, commands: &mut Vec<Command>) {
+    let sections = &doc.transcript.tags;
+    if sections.iter().all(|s| s.values.is_empty()) {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (k, section) in sections.iter().enumerate() {
+            if section.values.is_empty() {
+                continue;
+            }
+            if k > 0 {
+                ui.add_space(10.0);
+            }
+            ui.label(
+                RichText::new(format!("{}:", section.heading))
+                    .small()
+                    .weak(),
+            );
+            let people = doc.tag_people.get(k);
+            for (v, value) in section.values.iter().enumerate() {
+                match people.and_then(|p| p.get(v)).copied().flatten() {
+                    Some(id) => {
+                        let chosen = selection.people().contains(&id);
+                        let name = doc
+                            .transcript
+                            .participant(id)
+                            .map_or(value.as_str(), |p| p.display_name());
+                        // A person: a pill that is a button.
+                        let pill = Button::new(RichText::new(value).small())
+                            .selected(chosen)
+                            .small()
+                            .corner_radius(8.0);
+                        if ui
+                            .add(pill)
+                            .on_hover_text(format!("Select {name}"))
+                            .clicked()
+                        {
+                            commands.push(Command::Select(Item::Participant(id)));
+                        }
+                    }
+                    None => {
+                        // A plain tag: a quiet pill, so multi-word tags read as one.
+                        egui::Frame::new()
+                            .fill(ui.visuals().faint_bg_color)
+                            .corner_radius(8.0)
+                            .inner_margin(egui::Margin::symmetric(6, 2))
+                            .show(ui, |ui| ui.label(RichText::new(value).small()));
+                    }
+                }
+            }
+        }
     });
 }
 
@@ -172,32 +389,8 @@ pub fn error_banner(ui: &mut Ui, error: &str, commands: &mut Vec<Command>) {
         });
 }
 
-/// "2024-03-14" → "14 March 2024"; anything else as it is.
-pub fn format_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = iso.splitn(3, '-');
-    let parsed = (|| {
-        let y: u32 = parts.next()?.parse().ok()?;
-        let m: usize = parts.next()?.parse().ok()?;
-        let d: u32 = parts.next()?.parse().ok()?;
-        let month = MONTHS.get(m.checked_sub(1)?)?;
-        Some(format!("{d} {month} {y}"))
-    })();
-    parsed.unwrap_or_else(|| iso.to_owned())
-}
+/// "2024-03-14" → "14 March 2024" (the library's rule, shared with citations).
+pub use crate::cite::format_date;
 
 /// The name of a language code, in that language; `None` for "und" and empty codes.
 pub fn language_name(code: &str) -> Option<&str> {

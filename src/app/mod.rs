@@ -5,20 +5,30 @@
 //! the panels draw from it and push [`Command`]s, and the shell applies those once at the
 //! end of the frame. Panels never call each other.
 
+pub mod citations;
 pub mod command;
 pub mod document;
+pub mod export_dialog;
 pub mod file_loader;
 pub mod header;
 pub mod highlight;
 pub mod interaction;
+pub mod keyboard;
+pub mod notes_window;
 pub mod participant_sidebar;
 pub mod photo_timeline;
 pub mod photo_viewer;
+pub mod questions_window;
+pub mod reading_panel;
+pub mod search_panel;
 pub mod selection;
 pub mod settings;
 pub mod shell;
+pub mod shortcuts;
 pub mod speech_reader;
+pub mod stats_window;
 pub mod thumbnails;
+pub mod toast;
 pub mod view;
 pub mod virtual_rows;
 
@@ -56,6 +66,19 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
     )
 }
 
+/// The text style of the reader's body text; its size is the user's text size setting.
+pub fn reading_style() -> egui::TextStyle {
+    egui::TextStyle::Name("reading".into())
+}
+
+/// The reader's body text size (set from the settings by the shell).
+pub fn reading_size(ui: &egui::Ui) -> f32 {
+    ui.style()
+        .text_styles
+        .get(&reading_style())
+        .map_or(settings::TEXT_SIZE_DEFAULT, |f| f.size)
+}
+
 /// What every panel reads while drawing.
 #[derive(Copy, Clone)]
 pub struct PanelContext<'a> {
@@ -71,6 +94,12 @@ pub struct PanelContext<'a> {
     pub reader_top_row: Option<usize>,
     /// Photo textures (asking for one queues it).
     pub thumbnails: &'a thumbnails::Thumbnails,
+    /// How many characters a reading line holds; `None` for the whole panel.
+    pub reading_chars: Option<f32>,
+    /// The search query, its hits and the current one.
+    pub search: &'a search_panel::SearchState,
+    /// Paragraph numbers and note marks.
+    pub annotations: &'a citations::Annotations,
 }
 
 impl PanelContext<'_> {

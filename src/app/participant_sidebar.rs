@@ -35,6 +35,40 @@ pub struct ParticipantSidebar {
 }
 
 impl ParticipantSidebar {
+    /// ↑ / ↓ (while nobody types): the person above or below the chosen one, in the
+    /// sidebar's order; the first (or last) person when nobody is chosen.
+    fn arrow_step(&self, ctx: &egui::Context, cx: &PanelContext<'_>) -> Option<ParticipantId> {
+        if ctx.text_edit_focused() || egui::Popup::is_any_open(ctx) {
+            return None;
+        }
+        let up = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp));
+        let down = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown));
+        if up == down {
+            return None;
+        }
+        let people: Vec<ParticipantId> = self
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Person(id) => Some(*id),
+                Row::Heading(_) => None,
+            })
+            .collect();
+        let current = cx
+            .selection
+            .primary()
+            .and_then(Item::participant)
+            .or_else(|| cx.selection.people().last().copied())
+            .and_then(|id| people.iter().position(|p| *p == id));
+        let next = match (current, down) {
+            (Some(i), true) => i + 1,
+            (Some(i), false) => i.checked_sub(1)?,
+            (None, true) => 0,
+            (None, false) => people.len().checked_sub(1)?,
+        };
+        people.get(next).copied()
+    }
+
     /// Draws the sidebar.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
         ui.add_space(6.0);
@@ -51,6 +85,7 @@ impl ParticipantSidebar {
                 }
             });
         });
+        super::stats_window::talk_share_bar(ui, cx, commands);
         ui.horizontal(|ui| {
             let label = ui.label("Filter");
             ui.add(
@@ -66,6 +101,10 @@ impl ParticipantSidebar {
         if self.built_for.as_ref() != Some(&key) {
             self.rebuild(cx);
             self.built_for = Some(key);
+        }
+
+        if let Some(next) = self.arrow_step(ui.ctx(), cx) {
+            commands.push(Command::Select(Item::Participant(next)));
         }
 
         if self.rows.is_empty() {

@@ -15,9 +15,11 @@ use super::PanelContext;
 use super::command::Command;
 use super::highlight::Highlight;
 use super::interaction::{self, interact};
+use super::search_panel;
 use super::selection::Item;
 use super::virtual_rows::{Offsets, scroll_into_view};
 use crate::model::{Photo, PhotoId};
+use crate::search::Place;
 
 /// Every card has this height, so the list needs no measuring.
 const CARD_HEIGHT: f32 = 90.0;
@@ -168,11 +170,16 @@ fn card(
         ui.scope_id().with(("photo", photo.id)),
         Sense::click(),
     );
-    let label = card_label(photo, marked);
+    let matches = cx.search.photo_matches(photo.id);
+    let mut label = card_label(photo, marked);
+    if matches {
+        label.push_str(", caption matches the search");
+    }
     response.widget_info(|| {
         egui::WidgetInfo::selected(Role::Button, true, level == Highlight::Selected, &label)
     });
     interact(ui, &response, item, commands);
+    super::citations::photo_menu(&response, item, commands);
     let description = match &photo.credit {
         Some(credit) => format!("{} Photo: {credit}", photo.caption),
         None => photo.caption.clone(),
@@ -202,6 +209,7 @@ fn card(
     ui.painter()
         .rect_stroke(rect, 6.0, stroke, egui::StrokeKind::Inside);
     interaction::focus_ring(ui, &response);
+    super::citations::note_mark(ui, cx, rect, item);
 
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(8.0)));
     if level == Highlight::Dimmed {
@@ -214,6 +222,9 @@ fn card(
     );
     let mut thumb_ui = child.new_child(egui::UiBuilder::new().max_rect(thumb_rect));
     thumbnail_area(&mut thumb_ui, cx, photo, THUMB);
+    if matches {
+        search_panel::paint_card_match(ui, rect, thumb_rect);
+    }
     // A click on the thumbnail, a double-click anywhere, or Enter opens the photo large.
     let on_thumb = response.clicked()
         && response
@@ -237,10 +248,14 @@ fn card(
         0.0,
         TextFormat::simple(FontId::proportional(14.0), strong),
     );
-    job.append(
+    search_panel::append_marked(
+        &mut job,
+        &child,
+        cx,
+        Place::Caption { photo: photo.id },
         &photo.caption,
-        0.0,
-        TextFormat::simple(FontId::proportional(13.0), text_color),
+        &TextFormat::simple(FontId::proportional(13.0), text_color),
+        None,
     );
     let caption = child.painter().layout_job(job);
     let elided = caption.elided;
@@ -248,8 +263,11 @@ fn card(
         .painter()
         .galley(egui::pos2(text_left, inner.top()), caption, text_color);
     if let Some(credit) = &photo.credit {
-        let g = interaction::galley(
+        let g = search_panel::marked_galley(
             &child,
+            cx,
+            Place::Credit { photo: photo.id },
+            "",
             credit,
             FontId::proportional(11.0),
             weak,

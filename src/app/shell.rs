@@ -7,18 +7,28 @@ use egui::{Key, Modifiers, PointerButton};
 use serde::{Deserialize, Serialize};
 
 use super::PanelContext;
+use super::citations::{self, Annotations, CitePartWindow, SelectionWatcher};
 use super::command::Command;
 use super::document::{Document, Source};
+use super::export_dialog::ExportDialog;
 use super::file_loader::{self, LoadMessage, Loader};
-use super::header;
+use super::header::{self, MenuState};
 use super::highlight::{Focus, Highlight, highlight};
+use super::keyboard::{self, Step};
+use super::notes_window::NotesState;
 use super::participant_sidebar::ParticipantSidebar;
 use super::photo_timeline::PhotoTimeline;
 use super::photo_viewer::PhotoViewer;
+use super::questions_window::{Folding, QuestionsWindow};
+use super::reading_panel::ReadingPanel;
+use super::search_panel::{self, SearchState};
 use super::selection::{Item, Selection};
 use super::settings::{Settings, ThemeChoice};
+use super::shortcuts;
 use super::speech_reader::SpeechReader;
+use super::stats_window::StatsWindow;
 use super::thumbnails::{AttachedFolders, Thumbnails};
+use super::toast::Toast;
 use super::view::View;
 use crate::model::Transcript;
 
@@ -42,7 +52,8 @@ struct Runtime {
     doc_generation: u64,
     selection: Selection,
     view: View,
-    view_for: Option<(u64, u64)>,
+    /// (document, selection, folding) generations the view was built for.
+    view_for: Option<(u64, u64, u64)>,
     sidebar: ParticipantSidebar,
     reader: SpeechReader,
     timeline: PhotoTimeline,
@@ -52,6 +63,22 @@ struct Runtime {
     error: Option<String>,
     notice: Option<String>,
     title_sent: Option<String>,
+    /// The keyboard shortcuts window is shown.
+    shortcuts_open: bool,
+    reading: ReadingPanel,
+    /// The search bar's query, hits and current hit.
+    search: SearchState,
+    stats_window: StatsWindow,
+    questions_window: QuestionsWindow,
+    folding: Folding,
+    /// Paragraph numbers and note marks the reader draws.
+    annotations: Annotations,
+    /// Notes of the open document, their editor and list.
+    notes: NotesState,
+    export: ExportDialog,
+    cite_part: CitePartWindow,
+    /// "Citation copied", "Saved to …": goes away by itself.
+    toast: Toast,
 }
 
 impl StenogramApp {
@@ -62,8 +89,12 @@ impl StenogramApp {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         let ctx = &cc.egui_ctx;
-        configure_style(ctx);
+        configure_style(ctx, app.settings.text_size());
+        // Ctrl+= / Ctrl+- / Ctrl+0 size the reading text, not the whole interface.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         ctx.set_theme(app.settings.theme.preference());
+        SelectionWatcher::install(ctx);
+        app.rt.notes.set_data_dir(data_dir(cc.storage.is_some()));
         match path {
             Some(path) => app.open(ctx, path),
             None => app.open_sample(ctx),
@@ -84,8 +115,8 @@ impl StenogramApp {
             Some(path) => self.rt.loader.open(ctx, path, true),
             None => {
                 let name = file_loader::BUNDLED_SAMPLE_NAME;
-                match crate::load_bytes(name, file_loader::BUNDLED_SAMPLE.as_bytes()) {
-                    Ok(t) => self.set_document(t, Source::Bundled, true),
+                match crate::load::open_bytes(name, file_loader::BUNDLED_SAMPLE.as_bytes()) {
+                    Ok(loaded) => self.set_loaded(loaded, Source::Bundled, true),
                     Err(e) => self.rt.error = Some(e.to_string()),
                 }
             }
@@ -94,16 +125,74 @@ impl StenogramApp {
 
     /// Shows `transcript` (replacing the open document) with a fresh selection.
     pub fn set_document(&mut self, transcript: Transcript, source: Source, is_sample: bool) {
-        if let (Source::File(path), false) = (&source, is_sample) {
+        self.show_document(Document::new(transcript, source, is_sample));
+    }
+
+    /// Shows a loaded file, keeping its source text for the "How this was read" panel.
+    pub fn set_loaded(&mut self, loaded: crate::load::Loaded, source: Source, is_sample: bool) {
+        let doc = Document::new(loaded.transcript, source, is_sample);
+        self.show_document(doc.with_source_text(loaded.text.map(Into::into)));
+    }
+
+    /// Shows `doc` (replacing the open document) with a fresh selection.
+    pub fn show_document(&mut self, doc: Document) {
+        if let (Source::File(path), false) = (&doc.source, doc.is_sample) {
             self.settings.remember(path);
         }
-        self.rt.doc = Some(Document::new(transcript, source, is_sample));
+        self.rt.doc = Some(doc);
         self.rt.doc_generation = self.rt.doc_generation.wrapping_add(1);
         self.rt.selection.reset();
         self.rt.view_for = None;
         self.rt.reader.reset();
         self.rt.timeline.reset();
         self.rt.error = None;
+    }
+
+    /// Keeps notes under `dir` instead of the app's data folder (tests, portable use).
+    #[must_use]
+    pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
+        self.rt.notes.set_data_dir(Some(dir));
+        self
+    }
+
+    /// The short message shown at the bottom of the window ("Citation copied"), if any.
+    pub fn toast(&self) -> Option<&str> {
+        self.rt.toast.text()
+    }
+
+    /// Paragraph numbers and note marks of the open document.
+    pub fn annotations(&self) -> &Annotations {
+        &self.rt.annotations
+    }
+
+    /// The notes of the open document, their editor and list.
+    pub fn notes(&self) -> &NotesState {
+        &self.rt.notes
+    }
+
+    /// The "Export view" window.
+    pub fn export_dialog(&self) -> &ExportDialog {
+        &self.rt.export
+    }
+
+    /// Exports the current view to `path` at once, as "Save…" does once a file is chosen.
+    pub fn export_view_to(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let Some(doc) = &self.rt.doc else {
+            return Err("no document is open".to_owned());
+        };
+        self.rt
+            .export
+            .save_to(doc, &self.rt.view, path, &mut self.rt.toast)
+    }
+
+    /// The "How this was read" panel.
+    pub fn reading_panel(&self) -> &ReadingPanel {
+        &self.rt.reading
+    }
+
+    /// Whether the keyboard shortcuts window is shown.
+    pub fn shortcuts_open(&self) -> bool {
+        self.rt.shortcuts_open
     }
 
     /// The open document.
@@ -119,6 +208,26 @@ impl StenogramApp {
     /// What the panels show for the current selection.
     pub fn view(&self) -> &View {
         &self.rt.view
+    }
+
+    /// The Statistics window.
+    pub fn stats_window(&self) -> &StatsWindow {
+        &self.rt.stats_window
+    }
+
+    /// The Questions window.
+    pub fn questions_window(&self) -> &QuestionsWindow {
+        &self.rt.questions_window
+    }
+
+    /// Which moderator turns the reader folds.
+    pub fn folding(&self) -> &Folding {
+        &self.rt.folding
+    }
+
+    /// The search query, its hits and the current one.
+    pub fn search(&self) -> &SearchState {
+        &self.rt.search
     }
 
     /// The reader (where it is scrolled, what it last scrolled to).
@@ -186,12 +295,8 @@ impl StenogramApp {
 
     fn receive_loads(&mut self) {
         match self.rt.loader.poll() {
-            Some(LoadMessage::Loaded {
-                path,
-                is_sample,
-                result,
-            }) => match *result {
-                Ok(t) => self.set_document(t, Source::File(path), is_sample),
+            Some(LoadMessage::Loaded { result, .. }) => match *result {
+                Ok(doc) => self.show_document(doc),
                 Err(e) => self.rt.error = Some(e.to_string()),
             },
             Some(LoadMessage::Cancelled) => {
@@ -210,6 +315,9 @@ impl StenogramApp {
         ctx.input_mut(|i| {
             if i.consume_shortcut(&super::OPEN_SHORTCUT) {
                 commands.push(Command::OpenDialog);
+            }
+            if i.consume_shortcut(&search_panel::FIND_SHORTCUT) {
+                commands.push(Command::OpenSearch);
             }
             if i.consume_key(Modifiers::ALT, Key::ArrowLeft)
                 || i.pointer.button_pressed(PointerButton::Extra1)
@@ -236,8 +344,42 @@ impl StenogramApp {
                 });
             }
         });
+        ctx.input_mut(|i| {
+            for (shortcut, steps) in [
+                (shortcuts::TEXT_LARGER, 1),
+                (shortcuts::TEXT_LARGER_PLUS, 1),
+                (shortcuts::TEXT_SMALLER, -1),
+                (shortcuts::TEXT_RESET, 0),
+            ] {
+                if i.consume_shortcut(&shortcut) {
+                    commands.push(Command::TextSize(steps));
+                }
+            }
+        });
+        if shortcuts::toggle_pressed(ctx) {
+            commands.push(Command::ToggleShortcuts);
+        }
         // Escape clears the selection unless it is closing a menu or leaving a text field.
-        let typing = ctx.text_edit_focused();
+        // egui drops the focus as Escape arrives, so the search field (which closes on
+        // Escape) is asked whether it had the keyboard.
+        let typing = ctx.text_edit_focused()
+            || ctx.memory(|m| m.had_focus_last_frame(search_panel::field_id()));
+        // Single keys move through the document, unless the user is typing or the photo
+        // viewer (which has its own arrows) is open.
+        if !typing && !self.rt.viewer.is_open() && self.rt.doc.is_some() {
+            ctx.input_mut(|i| {
+                for (key, command) in [
+                    (Key::J, Command::NextSpeech),
+                    (Key::K, Command::PreviousSpeech),
+                    (Key::ArrowRight, Command::NextPhoto),
+                    (Key::ArrowLeft, Command::PreviousPhoto),
+                ] {
+                    if i.consume_key(Modifiers::NONE, key) {
+                        commands.push(command);
+                    }
+                }
+            });
+        }
         // The photo viewer closes on Escape itself.
         if !typing
             && !self.rt.viewer.is_open()
@@ -282,11 +424,127 @@ impl StenogramApp {
                 }
                 Command::ClosePhotoViewer => self.rt.viewer.close(),
                 Command::AttachPhotoFolder(folder) => self.attach_photo_folder(folder),
+                Command::NextSpeech => self.step_speech(Step::Next),
+                Command::PreviousSpeech => self.step_speech(Step::Previous),
+                Command::NextPhoto => self.step_photo(Step::Next),
+                Command::PreviousPhoto => self.step_photo(Step::Previous),
+                Command::TextSize(steps) => {
+                    if steps == 0 {
+                        self.settings.text_size = super::settings::TEXT_SIZE_DEFAULT;
+                    } else {
+                        self.settings.step_text_size(steps);
+                    }
+                    configure_style(ctx, self.settings.text_size());
+                }
+                Command::SetReadingWidth(width) => self.settings.reading_width = width,
+                Command::ToggleShortcuts => self.rt.shortcuts_open = !self.rt.shortcuts_open,
+                Command::ToggleReadingPanel => self.rt.reading.toggle(),
+                Command::OpenSearch => {
+                    if self.rt.doc.is_some() {
+                        self.rt.search.open();
+                    }
+                }
+                Command::CloseSearch => self.rt.search.close(),
+                Command::SetSearchQuery(query) => self.rt.search.set_query(query),
+                Command::StepSearch { forward } => {
+                    let top = self.rt.reader.top_row();
+                    if let Some(item) = self.rt.search.step(forward, top) {
+                        self.rt.selection.select(item);
+                    }
+                }
+                Command::GoToHit(index) => {
+                    if let Some(item) = self.rt.search.go_to(index) {
+                        self.rt.selection.select(item);
+                    }
+                }
+                Command::ToggleSearchList => self.rt.search.toggle_list(),
+                Command::ShowStatistics => self.rt.stats_window.show(),
+                Command::ShowQuestions => self.rt.questions_window.show(),
+                Command::SetFoldModerators(on) => self.rt.folding.set(on),
+                Command::ToggleFold(speech) => {
+                    self.rt.folding.toggle(speech, self.rt.doc_generation);
+                }
+                Command::CopyCitation {
+                    item,
+                    quote,
+                    markdown,
+                } => self.copy_citation(ctx, item, quote.as_deref(), markdown),
+                Command::CitePart(item) => {
+                    if let Some(doc) = &self.rt.doc {
+                        self.rt.cite_part.open(doc, self.rt.doc_generation, item);
+                    }
+                }
+                Command::AddNote(item) => {
+                    if let Some(doc) = &self.rt.doc {
+                        self.rt.notes.begin_note(doc, item);
+                    }
+                }
+                Command::ToggleNotes => self.rt.notes.toggle(),
+                Command::OpenExport => {
+                    if self.rt.doc.is_some() {
+                        self.rt.export.open();
+                    }
+                }
             }
         }
         if self.rt.selection.generation() != before {
             // The next frame scrolls the panels to the new selection.
             ctx.request_repaint();
+        }
+    }
+
+    /// Puts the citation of `item` on the clipboard and says so.
+    fn copy_citation(
+        &mut self,
+        ctx: &egui::Context,
+        item: Item,
+        quote: Option<&str>,
+        markdown: bool,
+    ) {
+        let Some(doc) = &self.rt.doc else {
+            return;
+        };
+        let annotations = &self.rt.annotations;
+        match citations::citation_text(doc, annotations, item, quote, markdown) {
+            Some(text) => {
+                let what = if markdown {
+                    "Citation copied as Markdown"
+                } else {
+                    "Citation copied"
+                };
+                let first = text.lines().next().unwrap_or_default();
+                let preview = citations::shorten(first, 90);
+                ctx.copy_text(text);
+                self.rt.toast.show(format!("{what}: {preview}"));
+            }
+            None => self
+                .rt
+                .toast
+                .show("Select a paragraph or a photo to cite it."),
+        }
+    }
+
+    /// j / k: select the next or previous speech the reader shows.
+    fn step_speech(&mut self, step: Step) {
+        let Some(doc) = &self.rt.doc else {
+            return;
+        };
+        let top = self.rt.reader.top_row();
+        let sel = &mut self.rt.selection;
+        if let Some(speech) = keyboard::speech_step(doc, &self.rt.view, sel, top, step) {
+            sel.select(Item::Speech(speech));
+        }
+    }
+
+    /// ← / →: select the next or previous photo of the timeline.
+    fn step_photo(&mut self, step: Step) {
+        let Some(doc) = &self.rt.doc else {
+            return;
+        };
+        let here = self.rt.timeline.here();
+        let sel = &mut self.rt.selection;
+        if let Some(photo) = keyboard::photo_step(doc, sel, here, step) {
+            sel.select(Item::Photo(photo));
         }
     }
 
@@ -319,11 +577,23 @@ impl eframe::App for StenogramApp {
         self.global_input(&ctx, &mut commands);
 
         if let Some(doc) = &self.rt.doc {
-            let key = (self.rt.doc_generation, self.rt.selection.generation());
+            let key = (
+                self.rt.doc_generation,
+                self.rt.selection.generation(),
+                self.rt.folding.generation(),
+            );
             if self.rt.view_for != Some(key) {
                 self.rt.view = View::build(doc, &self.rt.selection);
+                let folded =
+                    self.rt
+                        .folding
+                        .folded(doc, self.rt.doc_generation, &self.rt.selection);
+                self.rt.view.fold(doc, folded);
                 self.rt.view_for = Some(key);
             }
+            self.rt
+                .search
+                .update(doc, self.rt.doc_generation, &self.rt.view);
         }
 
         let title = self.window_title();
@@ -340,13 +610,40 @@ impl eframe::App for StenogramApp {
             frame.info().cpu_usage,
         );
 
+        if let Some(doc) = &self.rt.doc {
+            self.rt.notes.sync(doc, self.rt.doc_generation);
+            self.rt
+                .annotations
+                .sync(doc, self.rt.doc_generation, &self.rt.notes);
+        }
+
         let rt = &mut self.rt;
         egui::Panel::top("menu").show(ui, |ui| {
-            header::menu_bar(ui, &self.settings, &rt.selection, &mut commands);
+            let state = MenuState {
+                settings: &self.settings,
+                selection: &rt.selection,
+                has_document: rt.doc.is_some(),
+                shortcuts_open: rt.shortcuts_open,
+                reading_open: rt.reading.is_open(),
+                fold_moderators: rt.folding.is_on(),
+                citable: rt.doc.as_ref().is_some_and(|doc| {
+                    rt.selection
+                        .primary()
+                        .is_some_and(|item| citations::cited(doc, item).is_some())
+                }),
+                notes_open: rt.notes.is_open(),
+            };
+            header::menu_bar(ui, &state, &mut commands);
         });
         egui::Panel::top("header").show(ui, |ui| {
             ui.add_space(4.0);
-            header::document_header(ui, rt.doc.as_ref(), rt.loader.busy());
+            header::document_header(
+                ui,
+                rt.doc.as_ref(),
+                rt.loader.busy(),
+                &rt.selection,
+                &mut commands,
+            );
             if let Some(error) = &rt.error {
                 header::error_banner(ui, error, &mut commands);
             } else if let Some(notice) = &rt.notice {
@@ -363,6 +660,9 @@ impl eframe::App for StenogramApp {
                 doc_generation: rt.doc_generation,
                 reader_top_row: rt.reader.top_row(),
                 thumbnails: &rt.thumbnails,
+                reading_chars: self.settings.reading_width.chars(),
+                search: &rt.search,
+                annotations: &rt.annotations,
             };
             egui::Panel::left("participants")
                 .resizable(true)
@@ -374,13 +674,32 @@ impl eframe::App for StenogramApp {
                 .default_size(340.0)
                 .size_range(230.0..=620.0)
                 .show(ui, |ui| rt.timeline.ui(ui, &cx, &mut commands));
+            if rt.reading.is_open() {
+                egui::Panel::bottom("how_read")
+                    .resizable(true)
+                    .default_size(260.0)
+                    .size_range(120.0..=700.0)
+                    .show(ui, |ui| rt.reading.ui(ui, &cx, &mut commands));
+            }
             let top_before = rt.reader.top_row();
-            egui::CentralPanel::default().show(ui, |ui| rt.reader.ui(ui, &cx, &mut commands));
+            egui::CentralPanel::default().show(ui, |ui| {
+                search_panel::ui(ui, &cx, &mut commands);
+                rt.reader.ui(ui, &cx, &mut commands);
+            });
             if rt.reader.top_row() != top_before {
                 // The timeline was drawn before the reader moved: let it catch up.
                 ctx.request_repaint();
             }
             rt.viewer.ui(&ctx, &cx, &mut commands);
+            rt.stats_window.ui(&ctx, &cx, &mut commands);
+            rt.questions_window.ui(&ctx, &cx, &mut commands);
+            let numbers = rt.annotations.numbers();
+            rt.notes
+                .ui(&ctx, doc, &rt.view, numbers, &mut rt.toast, &mut commands);
+            rt.export.ui(&ctx, doc, &rt.view, &mut rt.toast);
+            let generation = rt.doc_generation;
+            rt.cite_part
+                .ui(&ctx, doc, generation, &rt.annotations, &mut commands);
         } else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.vertical_centered(|ui| {
@@ -396,6 +715,8 @@ impl eframe::App for StenogramApp {
                 });
             });
         }
+        shortcuts::window(&ctx, rt.shortcuts_open, &mut commands);
+        rt.toast.ui(&ctx);
         drop_overlay(&ctx);
 
         // Hover first, then end the frame (spending this frame's scroll request), then the
@@ -413,6 +734,17 @@ impl eframe::App for StenogramApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, self);
+    }
+}
+
+/// Where notes are kept: `$STENOGRAM_DATA_DIR` when set, else eframe's data folder for
+/// Stenogram when the app persists its state at all (not under tests); `None` keeps notes
+/// in memory for the session.
+fn data_dir(persistent: bool) -> Option<PathBuf> {
+    match std::env::var_os("STENOGRAM_DATA_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ if persistent => eframe::storage_dir("stenogram"),
+        _ => None,
     }
 }
 
@@ -457,8 +789,9 @@ fn drop_overlay(ctx: &egui::Context) {
     );
 }
 
-/// Text sizes for a reading app: egui's defaults are tuned for tool panels.
-fn configure_style(ctx: &egui::Context) {
+/// Text sizes for a reading app: egui's defaults are tuned for tool panels. The reader's
+/// body text has its own style, sized by the user.
+fn configure_style(ctx: &egui::Context, reading_size: f32) {
     use egui::{FontFamily, FontId, TextStyle};
     ctx.all_styles_mut(|style| {
         style.text_styles = [
@@ -478,6 +811,10 @@ fn configure_style(ctx: &egui::Context) {
             (
                 TextStyle::Monospace,
                 FontId::new(13.0, FontFamily::Monospace),
+            ),
+            (
+                super::reading_style(),
+                FontId::new(reading_size, FontFamily::Proportional),
             ),
         ]
         .into();

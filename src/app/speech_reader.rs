@@ -7,23 +7,23 @@
 
 use egui::accesskit::Role;
 use egui::text::LayoutJob;
+use egui::text_selection::LabelSelectionState;
 use egui::{
     Align, Color32, FontId, Layout, Rect, RichText, ScrollArea, Sense, TextFormat, Ui, Vec2,
 };
 
 use super::PanelContext;
+use super::citations;
 use super::command::Command;
 use super::document::{Row, RowKind};
 use super::highlight::Highlight;
 use super::interaction::{self, interact};
+use super::search_panel;
 use super::selection::Item;
 use super::virtual_rows::{Offsets, scroll_into_view};
 use crate::model::{BlockKind, TextRef};
+use crate::search::Place;
 
-/// Reading text size.
-const READING_SIZE: f32 = 15.0;
-/// The reading column holds about this many characters per line.
-const LINE_CHARS: f32 = 72.0;
 /// Space between rows.
 const GAP: f32 = 6.0;
 /// A row scrolled to stands this far below the top, with some text above it for context.
@@ -40,9 +40,13 @@ pub struct SpeechReader {
     measured_width: f32,
     /// Offsets of the visible rows (rebuilt when the view or a height changes).
     offsets: Offsets,
-    /// (document generation, filter) the offsets belong to: the rows shown depend on
-    /// nothing else, so selecting a paragraph or a photo does not rebuild them.
-    built_for: Option<(u64, Vec<crate::model::ParticipantId>)>,
+    /// (document generation, filter, folded turns) the offsets belong to: the rows shown
+    /// depend on nothing else, so selecting a paragraph or a photo does not rebuild them.
+    built_for: Option<(
+        u64,
+        Vec<crate::model::ParticipantId>,
+        Vec<crate::model::SpeechId>,
+    )>,
     dirty: bool,
     last_view: Option<std::ops::Range<f32>>,
     top_row: Option<usize>,
@@ -73,20 +77,22 @@ impl SpeechReader {
         if self.heights.len() != rows.len() {
             self.heights = vec![0.0; rows.len()];
         }
-        let font = FontId::proportional(READING_SIZE);
+        let font = FontId::proportional(super::reading_size(ui));
         let char_width = ui.fonts_mut(|f| f.glyph_width(&font, 'n')).max(4.0);
         let full = ui.available_width();
-        let column = full.min(char_width * LINE_CHARS + SPEECH_INDENT).max(120.0);
+        let column = cx
+            .reading_chars
+            .map_or(full, |chars| full.min(char_width * chars + SPEECH_INDENT))
+            .max(120.0);
         if (column - self.measured_width).abs() > 0.5 {
             self.heights.iter_mut().for_each(|h| *h = 0.0);
             self.measured_width = column;
             self.dirty = true;
         }
 
-        let view_changed = self
-            .built_for
-            .as_ref()
-            .is_none_or(|(doc, filter)| *doc != cx.doc_generation || *filter != cx.view.filter);
+        let view_changed = self.built_for.as_ref().is_none_or(|(doc, filter, folded)| {
+            *doc != cx.doc_generation || *filter != cx.view.filter || *folded != cx.view.folded
+        });
         if view_changed || self.dirty {
             let line_h = ui.fonts_mut(|f| f.row_height(&font));
             let estimate = |r: usize| {
@@ -114,11 +120,29 @@ impl SpeechReader {
                 ui.ctx().request_repaint();
             }
         } else if view_changed {
-            // A new document: start at the top.
-            area = area.vertical_scroll_offset(0.0);
+            // A new document starts at the top; the same one with turns folded or shown
+            // keeps the row at the top (or the nearest shown row above it) in place.
+            let same_doc = self
+                .built_for
+                .as_ref()
+                .is_some_and(|(doc, ..)| *doc == cx.doc_generation);
+            let keep = self.top_row.filter(|_| same_doc).and_then(|r| {
+                let upto = r.min(cx.view.visible_pos.len().saturating_sub(1));
+                cx.view
+                    .visible_pos
+                    .get(..=upto)?
+                    .iter()
+                    .rev()
+                    .find_map(|p| *p)
+            });
+            area = area.vertical_scroll_offset(keep.map_or(0.0, |pos| self.offsets.top(pos)));
         }
         if view_changed {
-            self.built_for = Some((cx.doc_generation, cx.view.filter.clone()));
+            self.built_for = Some((
+                cx.doc_generation,
+                cx.view.filter.clone(),
+                cx.view.folded.clone(),
+            ));
         }
 
         if cx.view.visible_rows.is_empty() {
@@ -182,7 +206,11 @@ impl SpeechReader {
             Some(Item::Participant(_)) if cx.view.is_filtered() => {
                 (cx.view.visible_rows.first().copied(), 0.0)
             }
-            Some(item) => (ix.row_of(item), SCROLL_MARGIN),
+            // A search hit: its own row (an entry deep in a long list, say).
+            Some(item) => (
+                cx.search.row_for(item).or_else(|| ix.row_of(item)),
+                SCROLL_MARGIN,
+            ),
             // Nothing selected: keep the place the reader was at.
             None => (self.top_row, 0.0),
         };
@@ -282,6 +310,7 @@ fn estimate_height(cx: &PanelContext<'_>, row: Row, width: f32, char_w: f32, lin
 }
 
 fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Command>) {
+    let reading = super::reading_size(ui);
     let t = &cx.doc.transcript;
     let Some(block) = t.blocks.get(row.block) else {
         return;
@@ -289,10 +318,14 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
     match (row.kind, &block.kind) {
         (RowKind::Title, BlockKind::Title { text }) => {
             ui.add_space(6.0);
-            ui.label(RichText::new(text).size(24.0).strong());
+            let place = Place::Title { block: row.block };
+            let rich = RichText::new(text).size(24.0).strong();
+            ui.label(search_panel::mark_rich(ui, cx, place, rich));
         }
         (RowKind::Dateline, BlockKind::Dateline { text }) => {
-            ui.label(RichText::new(text).italics().weak());
+            let place = Place::Dateline { block: row.block };
+            let rich = RichText::new(text).italics().weak();
+            ui.label(search_panel::mark_rich(ui, cx, place, rich));
         }
         (RowKind::Lead, BlockKind::Lead { text }) => {
             let refs = TextRef::Block { block: row.block };
@@ -302,14 +335,16 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
                 text,
                 refs,
                 Item::Block(row.block),
-                READING_SIZE + 1.5,
+                reading + 1.5,
                 0.0,
                 commands,
             );
         }
         (RowKind::Heading, BlockKind::Heading { text }) => {
             ui.add_space(8.0);
-            ui.label(RichText::new(text).size(READING_SIZE + 3.0).strong());
+            let place = Place::Heading { block: row.block };
+            let rich = RichText::new(text).size(reading + 3.0).strong();
+            ui.label(search_panel::mark_rich(ui, cx, place, rich));
         }
         (RowKind::Paragraph, BlockKind::Paragraph { text }) => {
             let refs = TextRef::Block { block: row.block };
@@ -319,7 +354,7 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
                 text,
                 refs,
                 Item::Block(row.block),
-                READING_SIZE,
+                reading,
                 0.0,
                 commands,
             );
@@ -343,15 +378,22 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
                 text,
                 refs,
                 Item::Block(row.block),
-                READING_SIZE,
+                reading,
                 0.0,
                 commands,
             );
         }
         (RowKind::Attendee(i), BlockKind::Attendees { items, .. }) => {
             if let Some(a) = items.get(i) {
-                attendee(ui, cx, &a.text, a.participant, commands);
+                let place = Place::Attendee {
+                    block: row.block,
+                    index: i,
+                };
+                attendee(ui, cx, place, &a.text, a.participant, commands);
             }
+        }
+        (RowKind::SpeechHeader(s), _) if cx.view.is_folded(s) => {
+            super::questions_window::folded_header(ui, cx, s, commands);
         }
         (RowKind::SpeechHeader(s), _) => speech_header(ui, cx, s, commands),
         (RowKind::SpeechParagraph { speech, index }, _) => {
@@ -361,16 +403,7 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
                     paragraph: index,
                 };
                 let item = Item::Paragraph { speech, index };
-                paragraph(
-                    ui,
-                    cx,
-                    text,
-                    refs,
-                    item,
-                    READING_SIZE,
-                    SPEECH_INDENT,
-                    commands,
-                );
+                paragraph(ui, cx, text, refs, item, reading, SPEECH_INDENT, commands);
             }
         }
         (RowKind::Photo(ph), _) => photo_marker(ui, cx, ph, commands),
@@ -381,8 +414,12 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
         (RowKind::Tags(section), _) => {
             if let Some(tags) = t.tags.get(section) {
                 ui.add_space(4.0);
-                ui.label(RichText::new(&tags.heading).small().strong());
-                ui.label(tags.values.join(" · "));
+                let (block, rich) = (row.block, RichText::new(&tags.heading).small().strong());
+                let place = Place::TagHeading { block, section };
+                ui.label(search_panel::mark_rich(ui, cx, place, rich));
+                let rich = RichText::new(crate::search::tags_text(&tags.values));
+                let place = Place::Tags { block, section };
+                ui.label(search_panel::mark_rich(ui, cx, place, rich));
             }
         }
         (RowKind::Link, BlockKind::Link { url }) => {
@@ -426,27 +463,27 @@ fn paragraph(
         color: ui.visuals().strong_text_color(),
         ..plain.clone()
     };
-    let mut at_byte = 0;
-    for &(start, end) in cx.view.mentions.get(&at).map_or(&[][..], Vec::as_slice) {
-        // Ranges come from the model (and from JSON files): trust none of them.
-        if start < at_byte
-            || end > text.len()
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
-            continue;
-        }
-        job.append(&text[at_byte..start], 0.0, plain.clone());
-        job.append(&text[start..end], 0.0, marked.clone());
-        at_byte = end;
-    }
-    job.append(text.get(at_byte..).unwrap_or(""), 0.0, plain);
+    // Mentions of the chosen people, with search hits over them. Ranges come from the
+    // model (and from JSON files): `append_marked` trusts none of them.
+    let mentions = cx.view.mentions.get(&at).map_or(&[][..], Vec::as_slice);
+    let place = search_panel::place_of(cx, at, text);
+    search_panel::append_marked(
+        &mut job,
+        ui,
+        cx,
+        place,
+        text,
+        &plain,
+        Some((mentions, &marked)),
+    );
     let galley = ui.painter().layout_job(job);
 
     let size = Vec2::new(ui.available_width(), galley.size().y + 8.0);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    // Dragging selects words (to copy or cite them); a click still selects the paragraph.
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(Role::Paragraph, true, text));
     interact(ui, &response, item, commands);
+    let response = citations::paragraph_extras(ui, cx, response, text, at, item, commands);
     if ui.is_rect_visible(rect) {
         let shown = match level {
             _ if response.hovered() && level < Highlight::Hovered => Highlight::Hovered,
@@ -468,7 +505,16 @@ fn paragraph(
             );
         }
         interaction::focus_ring(ui, &response);
-        painter.galley(rect.min + Vec2::new(indent + 4.0, 4.0), galley, text_color);
+        let at = rect.min + Vec2::new(indent + 4.0, 4.0);
+        LabelSelectionState::label_text_selection(
+            ui,
+            &response,
+            at,
+            galley,
+            text_color,
+            egui::Stroke::NONE,
+        );
+        citations::note_mark(ui, cx, rect, item);
     }
 }
 
@@ -492,16 +538,17 @@ fn mention_color(ui: &Ui) -> Color32 {
 
 /// "⋯ [passage omitted]", centred, with room above and below: a visible gap.
 fn elision(ui: &mut Ui) {
+    let reading = super::reading_size(ui);
     let weak = ui.visuals().weak_text_color();
     // "⋯" is in egui's monospace font only.
-    let dots =
-        ui.painter()
-            .layout_no_wrap("⋯".to_owned(), FontId::monospace(READING_SIZE + 4.0), weak);
+    let dots = ui
+        .painter()
+        .layout_no_wrap("⋯".to_owned(), FontId::monospace(reading + 4.0), weak);
     let mut words = LayoutJob::single_section(
         "[passage omitted]".to_owned(),
         TextFormat {
             italics: true,
-            ..TextFormat::simple(FontId::proportional(READING_SIZE - 1.0), weak)
+            ..TextFormat::simple(FontId::proportional(reading - 1.0), weak)
         },
     );
     words.wrap.max_width = f32::INFINITY;
@@ -542,6 +589,7 @@ fn speech_header(
     s: crate::model::SpeechId,
     commands: &mut Vec<Command>,
 ) {
+    let reading = super::reading_size(ui);
     let t = &cx.doc.transcript;
     let Some(speech) = t.speech(s) else {
         return;
@@ -563,7 +611,7 @@ fn speech_header(
 
     ui.add_space(10.0);
     let width = ui.available_width();
-    let name_font = FontId::proportional(READING_SIZE + 2.0);
+    let name_font = FontId::proportional(reading + 2.0);
     let small = egui::TextStyle::Small.resolve(ui.style());
     let strong = ui.visuals().strong_text_color();
     let weak = ui.visuals().weak_text_color();
@@ -623,6 +671,7 @@ fn photo_marker(
     ph: crate::model::PhotoId,
     commands: &mut Vec<Command>,
 ) {
+    let reading = super::reading_size(ui);
     let Some(photo) = cx.doc.transcript.photo(ph) else {
         return;
     };
@@ -634,15 +683,19 @@ fn photo_marker(
     } else {
         ui.visuals().weak_text_color()
     };
-    let font = FontId::proportional(READING_SIZE - 2.0);
+    let font = FontId::proportional(reading - 2.0);
     let width = ui.available_width() - 12.0;
-    let g = interaction::galley(ui, &text, font, color, width, 1);
+    let prefix = format!("📷 {} · ", photo.number);
+    let place = Place::Caption { photo: ph };
+    let caption = &photo.caption;
+    let g = search_panel::marked_galley(ui, cx, place, &prefix, caption, font, color, width, 1);
     let (rect, response) = ui.allocate_exact_size(
         Vec2::new(ui.available_width(), g.size().y + 6.0),
         Sense::click(),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(Role::Button, true, &text));
     interact(ui, &response, item, commands);
+    citations::photo_menu(&response, item, commands);
     let response = response.on_hover_text(&photo.caption);
     if ui.is_rect_visible(rect) {
         let shown = if response.hovered() && level < Highlight::Hovered {
@@ -662,30 +715,36 @@ fn photo_marker(
         }
         interaction::focus_ring(ui, &response);
         painter.galley(rect.min + Vec2::new(6.0, 3.0), g, color);
+        citations::note_mark(ui, cx, rect, item);
     }
 }
 
 fn attendee(
     ui: &mut Ui,
     cx: &PanelContext<'_>,
+    place: Place,
     text: &str,
     person: Option<crate::model::ParticipantId>,
     commands: &mut Vec<Command>,
 ) {
+    let reading = super::reading_size(ui);
     ui.horizontal(|ui| {
         ui.add_space(10.0);
-        ui.label(RichText::new("•").size(READING_SIZE));
+        ui.label(RichText::new("•").size(reading));
         let Some(p) = person else {
-            ui.label(RichText::new(text).size(READING_SIZE));
+            let rich = RichText::new(text).size(reading);
+            ui.label(search_panel::mark_rich(ui, cx, place, rich));
             return;
         };
         let item = Item::Participant(p);
         let level = cx.highlight(item);
-        let mut rich = RichText::new(text).size(READING_SIZE);
+        let mut rich = RichText::new(text).size(reading);
         if level >= Highlight::Hovered {
             rich = rich.background_color(interaction::fill(ui, level)).strong();
         }
-        let response = ui.add(egui::Link::new(rich));
+        let response = ui.add(egui::Link::new(search_panel::mark_rich(
+            ui, cx, place, rich,
+        )));
         response.widget_info(|| egui::WidgetInfo::labeled(Role::Link, true, text));
         interact(ui, &response, item, commands);
     });

@@ -30,6 +30,8 @@ pub struct View {
     pub first_marked_photo: Option<PhotoId>,
     /// A selected photo whose marker the filter hides (the reader says so).
     pub hidden_photo: Option<PhotoId>,
+    /// Moderator turns folded to their header (View ▸ Fold moderator turns), in order.
+    pub folded: Vec<crate::model::SpeechId>,
 }
 
 impl View {
@@ -141,6 +143,7 @@ impl View {
             marked_photos,
             first_marked_photo,
             hidden_photo,
+            folded: Vec::new(),
         }
     }
 
@@ -152,6 +155,33 @@ impl View {
     /// Whether photo `ph` pictures a chosen person.
     pub fn is_marked(&self, ph: PhotoId) -> bool {
         self.marked_photos.get(ph.index()).copied().unwrap_or(false)
+    }
+
+    /// Folds `speeches`: the reader keeps their header and hides their paragraphs.
+    pub fn fold(&mut self, doc: &Document, mut speeches: Vec<crate::model::SpeechId>) {
+        if speeches.is_empty() && self.folded.is_empty() {
+            return;
+        }
+        speeches.sort_unstable();
+        speeches.dedup();
+        let folded = |s: crate::model::SpeechId| speeches.binary_search(&s).is_ok();
+        let rows = &doc.index.rows;
+        self.visible_rows.retain(|r| {
+            !matches!(rows.get(*r).map(|row| row.kind),
+                Some(RowKind::SpeechParagraph { speech, .. }) if folded(speech))
+        });
+        self.visible_pos.iter_mut().for_each(|p| *p = None);
+        for (pos, r) in self.visible_rows.iter().enumerate() {
+            if let Some(slot) = self.visible_pos.get_mut(*r) {
+                *slot = Some(pos);
+            }
+        }
+        self.folded = speeches;
+    }
+
+    /// Whether speech `s` is folded to its header.
+    pub fn is_folded(&self, s: crate::model::SpeechId) -> bool {
+        self.folded.binary_search(&s).is_ok()
     }
 }
 

@@ -10,6 +10,12 @@ use crate::model::{Attendee, BlockKind, Speech, Transcript};
 
 /// Renders the transcript as Markdown.
 pub fn to_markdown(transcript: &Transcript) -> String {
+    to_markdown_with_note(transcript, None)
+}
+
+/// Renders the transcript as Markdown, with `note` in italics under the metadata line
+/// (an excerpt says what it keeps).
+pub fn to_markdown_with_note(transcript: &Transcript, note: Option<&str>) -> String {
     let mut out = String::new();
     let title = if transcript.title.trim().is_empty() {
         "Untitled transcript"
@@ -22,6 +28,9 @@ pub fn to_markdown(transcript: &Transcript) -> String {
     if let Some(meta) = metadata_line(transcript) {
         out.push_str(&meta);
         out.push_str("\n\n");
+    }
+    if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
+        let _ = write!(out, "*{}*\n\n", escape_inline(note.trim()));
     }
     for block in &transcript.blocks {
         render_block(transcript, &block.kind, &mut out);
@@ -142,7 +151,7 @@ fn render_attendees(
 }
 
 /// "Name, role"; a role-only or generic speaker ("Question (retranslated)") by its label.
-fn speaker_heading(t: &Transcript, speech: &Speech) -> String {
+pub(crate) fn speaker_heading(t: &Transcript, speech: &Speech) -> String {
     let label = speech.label.trim();
     match t.participant(speech.speaker) {
         Some(p) if p.generic && !label.is_empty() => label.to_owned(),
@@ -175,7 +184,7 @@ fn paragraph(out: &mut String, text: &str) {
 }
 
 /// Escapes a block of text: each line's start and inline HTML-like tags.
-fn escape_text(text: &str) -> String {
+pub(crate) fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -229,7 +238,7 @@ fn is_rule(body: &str) -> bool {
 
 /// A backslash before "<" when it would open an HTML tag or autolink, so text shows as
 /// written ("<…>" and "a < b" need none).
-fn escape_inline(text: &str) -> String {
+pub(crate) fn escape_inline(text: &str) -> String {
     if !text.contains('<') {
         return text.to_owned();
     }

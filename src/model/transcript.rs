@@ -98,4 +98,113 @@ impl Transcript {
     pub fn photo(&self, id: PhotoId) -> Option<&Photo> {
         self.photos.get(id.index())
     }
+
+    /// The participant a name written elsewhere refers to: "Velsky Andrei" in a Persons
+    /// tag, "andrei velsky" typed by a user. The same name words in any order, case and
+    /// accents aside, against each name and alias; failing that, a unique participant
+    /// whose name (not role) holds all the written words ("Velsky"). `None` when nobody or more than
+    /// one person matches: a guess would select the wrong person.
+    pub fn person_named(&self, written: &str) -> Option<ParticipantId> {
+        let words = name_words(written);
+        if words.is_empty() {
+            return None;
+        }
+        let names = |p: &Participant| {
+            let mut all: Vec<Vec<String>> = p.name.iter().map(|n| name_words(n)).collect();
+            all.extend(p.aliases.iter().map(|a| name_words(a)));
+            all
+        };
+        let unique = |hits: Vec<ParticipantId>| match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        };
+        let exact: Vec<ParticipantId> = self
+            .participants
+            .iter()
+            .filter(|p| names(p).contains(&words))
+            .map(|p| p.id)
+            .collect();
+        if !exact.is_empty() {
+            return unique(exact);
+        }
+        // Only the name itself: aliases hold whole labels ("President of Kestria Daria
+        // Malinova"), whose role words would make a country tag name a person.
+        let within: Vec<ParticipantId> = self
+            .participants
+            .iter()
+            .filter(|p| !p.generic)
+            .filter(|p| {
+                p.name.as_deref().is_some_and(|n| {
+                    let n = name_words(n);
+                    words.iter().all(|w| n.binary_search(w).is_ok())
+                })
+            })
+            .map(|p| p.id)
+            .collect();
+        unique(within)
+    }
+}
+
+/// The words of a name, folded and sorted, for order-free comparison.
+fn name_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = crate::text::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    words.sort_unstable();
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_people(names: &[&str]) -> Transcript {
+        let participants = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Participant {
+                id: ParticipantId(u32::try_from(i).unwrap_or(0)),
+                name: Some((*n).to_owned()),
+                role: None,
+                aliases: Vec::new(),
+                generic: false,
+                appearances: crate::model::Appearances::default(),
+            })
+            .collect();
+        Transcript {
+            participants,
+            ..Transcript::default()
+        }
+    }
+
+    #[test]
+    fn a_name_written_surname_first_or_without_accents_finds_the_person() {
+        let t = with_people(&["Andrei Velsky", "Sergueï Choïgou", "Владимир Путин"]);
+        assert_eq!(t.person_named("Velsky Andrei"), Some(ParticipantId(0)));
+        assert_eq!(t.person_named("choigou serguei"), Some(ParticipantId(1)));
+        assert_eq!(t.person_named("Путин Владимир"), Some(ParticipantId(2)));
+        assert_eq!(t.person_named("Velsky"), Some(ParticipantId(0)));
+        assert_eq!(t.person_named("Nobody Here"), None);
+        // A word of a role in an alias is not a name.
+        let mut t = t;
+        if let Some(p) = t.participants.first_mut() {
+            p.aliases
+                .push("President of Orlavia Andrei Velsky".to_owned());
+        }
+        assert_eq!(t.person_named("Orlavia"), None);
+        assert_eq!(
+            t.person_named("President of Orlavia Andrei Velsky"),
+            Some(ParticipantId(0))
+        );
+        assert_eq!(t.person_named(""), None);
+    }
+
+    #[test]
+    fn an_ambiguous_name_selects_nobody() {
+        let t = with_people(&["Anna Orlova", "Anna Petrova"]);
+        assert_eq!(t.person_named("Anna"), None);
+        assert_eq!(t.person_named("Petrova Anna"), Some(ParticipantId(1)));
+    }
 }

@@ -3,20 +3,17 @@
 //! end; photos and elisions interrupt it and it goes on after them. Outside speeches the
 //! narrative holds the title, datelines, the lead, paragraphs, headings and attendee lists.
 
-use std::collections::HashSet;
-
 use super::attendees;
 use super::caption::{self, CaptionParts, Label};
 use super::dateline::{self, Dateline};
 use super::normalize::SourceLine;
 use super::people::SourceKind;
 use super::tags;
-use super::turns::{self, Turn, TurnContext, TurnVerdict};
+use super::turns::{Turn, TurnDetector, TurnVerdict};
 use crate::model::{
     Attendee, Block, BlockKind, ParticipantId, Photo, PhotoId, Speech, SpeechId, TagSection,
     Transcript,
 };
-use crate::text::fold;
 
 /// Most entries read into one attendee list (keeps a hostile input linear).
 const MAX_ENTRIES: usize = 500;
@@ -86,8 +83,7 @@ pub(crate) fn build(lines: &[SourceLine], language: &str) -> Built {
             ..Transcript::default()
         },
         sources: Vec::new(),
-        known_labels: Vec::new(),
-        known_set: HashSet::new(),
+        turns: TurnDetector::default(),
         speech: None,
         run: None,
         speech_has_block: false,
@@ -111,9 +107,8 @@ struct Builder<'a> {
     lines: &'a [SourceLine],
     t: Transcript,
     sources: Vec<Source>,
-    /// Accepted speaker labels, folded, for the turn detector.
-    known_labels: Vec<String>,
-    known_set: HashSet<String>,
+    /// The turn detector, with the speaker labels accepted so far.
+    turns: TurnDetector,
     /// The speech whose paragraphs the next lines are.
     speech: Option<SpeechId>,
     run: Option<Run>,
@@ -142,11 +137,7 @@ impl Builder<'_> {
     }
 
     fn detect(&self, text: &str, in_speech: bool) -> TurnVerdict {
-        let ctx = TurnContext {
-            known_labels: &self.known_labels,
-            in_speech,
-        };
-        turns::detect_turn(text, &ctx)
+        self.turns.detect(text, in_speech)
     }
 
     /// Reads the title line (the first non-blank one, unless it is something else) and
@@ -379,10 +370,7 @@ impl Builder<'_> {
     fn start_speech(&mut self, turn: Turn, line: usize) {
         self.end_speech();
         let id = SpeechId::from(self.t.speeches.len());
-        let folded = fold(&turn.label);
-        if self.known_set.insert(folded.clone()) {
-            self.known_labels.push(folded);
-        }
+        self.turns.remember(&turn.label);
         self.sources.push(Source {
             kind: SourceKind::SpeakerLabel,
             text: turn.label.clone(),

@@ -6,11 +6,11 @@
 //! web transcript (one paragraph per line, photo captions numbered "3 …") comes out line
 //! for line as it went in, and the whole pre-pass stays linear in the size of the text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::turns::{TurnContext, TurnVerdict, detect_turn};
-use crate::text::{clean_spaces, fold};
+use super::turns::{TurnDetector, TurnVerdict};
+use crate::text::{clean_spaces, contains_ascii_ci};
 
 /// One cleaned line with the 1-based number of the source line where it starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,21 +107,17 @@ fn clean_line(raw: &str) -> String {
     if !raw.is_ascii() {
         return clean_spaces(raw);
     }
-    let mut out: Vec<u8> = Vec::with_capacity(raw.len());
-    let mut space = false;
-    for &b in raw.as_bytes() {
-        if b == b' ' || b == b'\t' {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(b' ');
-                space = false;
-            }
-            out.push(b);
+    // The line holds no carriage return or form feed (see `split_lines`), so ASCII
+    // whitespace here is spaces and tabs: the words, one space between them. Copying word
+    // by word beats pushing byte by byte on indented typed lines.
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
-    // ASCII in, ASCII out: the conversion cannot fail, but never panic on it.
-    String::from_utf8(out).unwrap_or_else(|_| clean_spaces(raw))
+    out
 }
 
 /// A searcher for two spaces in a row, built once.
@@ -178,6 +174,20 @@ fn margin_number(text: &str) -> Option<(u32, &str)> {
     Some((num.parse().ok()?, rest.trim_start()))
 }
 
+/// Whether `text` contains "photo" or "foto" (ASCII, any case), in one scan for the "oto"
+/// both share rather than one search per word: this runs on every numbered line.
+fn names_photo_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'o', b'O', bytes).any(|at| {
+        let oto = bytes
+            .get(at..at + 3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"oto"));
+        let before = |n: usize| at.checked_sub(n).and_then(|i| bytes.get(i..at));
+        oto && (before(1).is_some_and(|w| w.eq_ignore_ascii_case(b"f"))
+            || before(2).is_some_and(|w| w.eq_ignore_ascii_case(b"ph")))
+    })
+}
+
 /// Strips margin line numbers when most lines carry them in sequence (1, 2, 3 …, restarting
 /// at 1 on each page). Numbered photo captions ("3 Caption. Photo: …") are few among the
 /// lines of a web transcript and name a photo credit, so they never qualify.
@@ -199,9 +209,8 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
             in_sequence += 1;
         }
         previous = Some(n);
-        if contains_ascii_ci(rest, "photo")
-            || contains_ascii_ci(rest, "foto")
-            || ["фото", "Фото", "ФОТО"].iter().any(|w| rest.contains(w))
+        if names_photo_ascii(rest)
+            || (!rest.is_ascii() && ["фото", "Фото", "ФОТО"].iter().any(|w| rest.contains(w)))
         {
             photo_like += 1;
         }
@@ -270,19 +279,10 @@ fn is_page_counter(text: &str) -> bool {
         && (contains_ascii_ci(text, "page")
             || contains_ascii_ci(text, "pg.")
             || contains_ascii_ci(text, "seite")
-            || ["стр.", "Стр.", "СТР.", "страница", "Страница"]
-                .iter()
-                .any(|w| text.contains(w)))
-}
-
-/// ASCII case-insensitive substring search, without allocating.
-fn contains_ascii_ci(haystack: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    !needle.is_empty()
-        && haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
+            || (!text.is_ascii()
+                && ["стр.", "Стр.", "СТР.", "страница", "Страница"]
+                    .iter()
+                    .any(|w| text.contains(w))))
 }
 
 /// Drops page headers and footers: short lines at a page boundary that repeat at least three
@@ -315,24 +315,32 @@ fn remove_page_furniture(lines: &mut [Line], typed: bool, margin: bool) {
         }
         furniture_key(text)
     };
+    // Each line's key, worked out once for the count and the removal.
+    let keys: Vec<Option<u64>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            if line.state == State::Text {
+                candidate(i, &line.text)
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut counts: HashMap<u64, usize> = HashMap::new();
-    for (i, line) in lines.iter().enumerate() {
-        if line.state == State::Text
-            && let Some(key) = candidate(i, &line.text)
-        {
-            *counts.entry(key).or_default() += 1;
-        }
+    for key in keys.iter().flatten() {
+        *counts.entry(*key).or_default() += 1;
     }
     if !counts.values().any(|&n| n >= 3) {
         return;
     }
     let first_text = lines.iter().position(|l| l.state == State::Text);
-    let ctx = TurnContext::default();
+    let turns = TurnDetector::default();
     for (i, line) in lines.iter_mut().enumerate() {
         if line.state != State::Text {
             continue;
         }
-        let Some(key) = candidate(i, &line.text) else {
+        let Some(key) = keys.get(i).copied().flatten() else {
             continue;
         };
         if counts.get(&key).copied().unwrap_or(0) < 3 {
@@ -352,7 +360,7 @@ fn remove_page_furniture(lines: &mut [Line], typed: bool, margin: bool) {
         if !has_number && Some(i) == first_text {
             continue; // a running header that repeats the title: keep the title
         }
-        if matches!(detect_turn(text, &ctx), TurnVerdict::Turn(_)) {
+        if matches!(turns.detect(text, false), TurnVerdict::Turn(_)) {
             continue;
         }
         line.state = State::Removed;
@@ -399,11 +407,24 @@ const LENGTH_CAP: usize = 400;
 /// width (the 95th percentile of line lengths, 40–200 characters), and many of them (at least
 /// three, and a fifth) end mid-sentence with the text going on in the next line.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
+    // Each text line's length in characters, counted once for both passes below.
+    let lengths: Vec<usize> = lines
+        .iter()
+        .map(|l| {
+            if l.state == State::Text {
+                l.text.chars().count()
+            } else {
+                0
+            }
+        })
+        .collect();
     let mut histogram = vec![0usize; LENGTH_CAP + 1];
     let mut total = 0usize;
-    for line in lines.iter().filter(|l| l.state == State::Text) {
-        let len = line.text.chars().count().min(LENGTH_CAP);
-        if let Some(slot) = histogram.get_mut(len) {
+    for (line, &len) in lines.iter().zip(&lengths) {
+        if line.state != State::Text {
+            continue;
+        }
+        if let Some(slot) = histogram.get_mut(len.min(LENGTH_CAP)) {
             *slot += 1;
         }
         total += 1;
@@ -426,13 +447,17 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     }
     let mut long = 0usize;
     let mut open = 0usize;
-    let mut iter = lines.iter().filter(|l| l.state.is_kept()).peekable();
-    while let Some(line) = iter.next() {
-        if line.state != State::Text || line.text.chars().count() * 10 < width * 6 {
+    let mut iter = lines
+        .iter()
+        .zip(&lengths)
+        .filter(|(l, _)| l.state.is_kept())
+        .peekable();
+    while let Some((line, &len)) = iter.next() {
+        if line.state != State::Text || len * 10 < width * 6 {
             continue;
         }
         long += 1;
-        let next_is_text = iter.peek().is_some_and(|n| n.state == State::Text);
+        let next_is_text = iter.peek().is_some_and(|(n, _)| n.state == State::Text);
         if next_is_text && ends_open(&line.text) {
             open += 1;
         }
@@ -550,35 +575,9 @@ fn hyphen_break(text: &str, next: &str) -> bool {
         && next.chars().next().is_some_and(char::is_alphabetic)
 }
 
-/// Most labels remembered while joining (enough for any real cast; bounds the work).
-const MAX_KNOWN_LABELS: usize = 64;
-
-/// Labels of the turns seen so far, folded, for [`detect_turn`]'s context.
-struct Labels {
-    list: Vec<String>,
-    /// Labels as written already remembered: a repeated label is not folded again.
-    seen: HashSet<String>,
-}
-
-impl Labels {
-    fn remember(&mut self, label: &str) {
-        if self.list.len() >= MAX_KNOWN_LABELS || self.seen.contains(label) {
-            return;
-        }
-        self.seen.insert(label.to_owned());
-        let folded = fold(label);
-        if !self.list.contains(&folded) {
-            self.list.push(folded);
-        }
-    }
-}
-
 fn join_wrapped(lines: Vec<Line>, width: usize) -> Vec<SourceLine> {
     let mut out = Vec::with_capacity(lines.len());
-    let mut labels = Labels {
-        list: Vec::new(),
-        seen: HashSet::new(),
-    };
+    let mut turns = TurnDetector::default();
     let mut pending: Option<Joined> = None;
     for line in lines {
         match line.state {
@@ -596,25 +595,19 @@ fn join_wrapped(lines: Vec<Line>, width: usize) -> Vec<SourceLine> {
             State::Text => {}
         }
         if let Some(p) = pending.as_mut() {
-            match continues(p, &line.text, width, &labels.list) {
+            match continues(p, &line.text, width, &turns) {
                 Continuation::Join => {
                     p.push(&line.text);
                     continue;
                 }
-                Continuation::Turn(label) => labels.remember(&label),
+                Continuation::Turn(label) => remember(&mut turns, &label),
                 Continuation::Break => {}
             }
             if let Some(p) = pending.take() {
                 out.push(p.finish());
             }
-        } else {
-            let ctx = TurnContext {
-                known_labels: &labels.list,
-                in_speech: false,
-            };
-            if let TurnVerdict::Turn(turn) = detect_turn(&line.text, &ctx) {
-                labels.remember(&turn.label);
-            }
+        } else if let TurnVerdict::Turn(turn) = turns.detect(&line.text, false) {
+            remember(&mut turns, &turn.label);
         }
         pending = Some(Joined::new(line));
     }
@@ -631,8 +624,18 @@ enum Continuation {
     Break,
 }
 
+/// Most labels remembered while joining (enough for any real cast; bounds the work).
+const MAX_KNOWN_LABELS: usize = 64;
+
+/// Remembers the label of a turn, for [`continues`] to recognise it again.
+fn remember(turns: &mut TurnDetector, label: &str) {
+    if turns.known_count() < MAX_KNOWN_LABELS {
+        turns.remember(label);
+    }
+}
+
 /// Whether `next` continues the paragraph of `prev` in a hard-wrapped document.
-fn continues(prev: &Joined, next: &str, width: usize, known: &[String]) -> Continuation {
+fn continues(prev: &Joined, next: &str, width: usize, turns: &TurnDetector) -> Continuation {
     if prev.last_caps || is_all_caps(next) || starts_caption(next) {
         return Continuation::Break;
     }
@@ -644,14 +647,10 @@ fn continues(prev: &Joined, next: &str, width: usize, known: &[String]) -> Conti
         return Continuation::Break; // "<…>", "* * *", "- item"
     }
     // A turn opens with a capital ("MR. SMITH:", "Q", "В.Путин:"): most wrapped lines do not.
-    if !first.is_lowercase() {
-        let ctx = TurnContext {
-            known_labels: known,
-            in_speech: true,
-        };
-        if let TurnVerdict::Turn(turn) = detect_turn(next, &ctx) {
-            return Continuation::Turn(turn.label);
-        }
+    if !first.is_lowercase()
+        && let TurnVerdict::Turn(turn) = turns.detect(next, true)
+    {
+        return Continuation::Turn(turn.label);
     }
     if hyphen_break(&prev.text, next) {
         return Continuation::Join;
@@ -966,6 +965,31 @@ He then turned to the first witness, who had travelled from the islands to give 
         }
         assert!(is_clean("Président de l’Orlavie : « Oui » — bien sûr…"));
         assert!(!is_clean("à\u{00A0}Minsk"));
+    }
+
+    #[test]
+    fn photo_scan_agrees_with_two_searches() {
+        for text in [
+            "Photo",
+            "FOTO",
+            "a photograph",
+            "phOto",
+            "foo",
+            "oto",
+            "hoto",
+            "p hoto",
+            "Fot",
+            "x foto y",
+            "photophoto",
+            "ooto",
+            "Пхото photo",
+            "",
+            "PH",
+            "fOTo",
+        ] {
+            let two = contains_ascii_ci(text, "photo") || contains_ascii_ci(text, "foto");
+            assert_eq!(names_photo_ascii(text), two, "{text:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,10 @@
 //! already known, or when a role phrase stands before it in the same clause. Organisations,
 //! places and events ("Conseil de sécurité collective", "OTSC", "Minsk") have neither.
 
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
 use super::lexicon;
 use super::names::{NameParts, Words, units_to_keep};
 use super::resolve::{Lookup, Resolver, RoleRank};
@@ -22,48 +26,175 @@ const ROLE_WINDOW: usize = 14;
 /// How many units a name found in a caption may have.
 const MAX_NAME_UNITS: usize = 4;
 
-/// Finds the people a caption names; creates the ones a role phrase introduces.
-pub(crate) fn scan(resolver: &mut Resolver, text: &str) -> Vec<usize> {
-    let words = Words::new(text);
-    let n = words.len();
+/// Most distinct captions whose plans are kept (a document repeats its captions; the
+/// bound keeps memory flat on a document where none repeats).
+const MAX_PLANS: usize = 4096;
+
+/// Plans of the captions read so far, by caption text.
+#[derive(Default)]
+pub(crate) struct PlanCache {
+    plans: HashMap<String, Rc<CaptionPlan>>,
+}
+
+impl PlanCache {
+    /// The plan of `text`, made once per distinct caption.
+    fn get(&mut self, text: &str) -> Rc<CaptionPlan> {
+        if let Some(plan) = self.plans.get(text) {
+            return Rc::clone(plan);
+        }
+        let plan = Rc::new(CaptionPlan::new(text));
+        if self.plans.len() < MAX_PLANS {
+            self.plans.insert(text.to_owned(), Rc::clone(&plan));
+        }
+        plan
+    }
+}
+
+/// What a caption says on its own, before anyone is looked up: its runs of name words,
+/// the role words before each, and the names to try in each with their parts. Tokenizing,
+/// folding, the word lists and name parsing are the costly part of reading a caption, and
+/// none of them depends on who is known, so a repeated caption reuses its plan and only
+/// the look-ups run again.
+pub(crate) struct CaptionPlan {
+    /// Byte range of each token.
+    tokens: Vec<Range<usize>>,
+    runs: Vec<RunPlan>,
+}
+
+/// One run of name words.
+struct RunPlan {
+    /// Token index just past the run.
+    end: usize,
+    /// Role words before the run, nearest first, as far back as the clause goes when no
+    /// earlier person cuts it short.
+    role_words: Vec<usize>,
+    /// Tails of the run to look up among known people, longest first.
+    known: Vec<Candidate>,
+    /// The name a role phrase introduces, when there is one (see [`new_in_run`]).
+    new: Option<Candidate>,
+}
+
+/// A name to look up.
+struct Candidate {
+    /// Byte range of the name in the caption.
+    span: Range<usize>,
+    parts: NameParts,
+    /// Token where the name starts.
+    first_token: usize,
+}
+
+impl CaptionPlan {
+    fn new(text: &str) -> Self {
+        let words = Words::new(text);
+        let n = words.len();
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !words.is_name(i) {
+                i += 1;
+                continue;
+            }
+            let end = words.run_starting_at(i);
+            let role_words = role_words(&words, i);
+            let new = role_words
+                .first()
+                .and_then(|&nearest| new_in_run(&words, text, i, end, nearest));
+            runs.push(RunPlan {
+                end,
+                role_words,
+                known: known_in_run(&words, text, i, end),
+                new,
+            });
+            i = end;
+        }
+        CaptionPlan {
+            tokens: words.tokens.iter().map(|t| t.start..t.end).collect(),
+            runs,
+        }
+    }
+
+    /// The source text from the start of token `from` to the end of token `to - 1`
+    /// (as [`Words::span`]).
+    fn span<'t>(&self, text: &'t str, range: Range<usize>) -> &'t str {
+        match (self.tokens.get(range.start), range.end.checked_sub(1)) {
+            (Some(first), Some(last_index)) if last_index >= range.start => self
+                .tokens
+                .get(last_index)
+                .and_then(|last| text.get(first.start..last.end))
+                .unwrap_or(""),
+            _ => "",
+        }
+    }
+}
+
+/// Finds the people a caption names and creates the ones a role phrase introduces, with
+/// the caption's plan taken from (or added to) `plans`.
+pub(crate) fn scan_with(resolver: &mut Resolver, plans: &mut PlanCache, text: &str) -> Vec<usize> {
+    let plan = plans.get(text);
     let mut found: Vec<usize> = Vec::new();
     // Token index after the last person found: a role phrase never reaches back past it.
     let mut floor = 0;
-    let mut i = 0;
-    while i < n {
-        if !words.is_name(i) {
-            i += 1;
-            continue;
-        }
-        let end = words.run_starting_at(i);
-        let role = role_phrase(&words, i, floor);
-        if let Some((pid, name_start)) = known_in_run(resolver, &words, text, i, end)
-            .or_else(|| new_in_run(resolver, &words, text, i, end, role))
-        {
-            let role = role.and_then(|r| clean_role(words.span(text, r.first..name_start)));
+    for run in &plan.runs {
+        // The role phrase runs from its first role word to its nearest (the run's
+        // candidate for a new person assumed that one), none of them before `floor`.
+        let role_start = match run.role_words.first() {
+            Some(&nearest) if nearest >= floor => {
+                run.role_words.iter().take_while(|&&t| t >= floor).last()
+            }
+            _ => None,
+        };
+        let hit = lookup_known(resolver, &run.known, text).or_else(|| {
+            role_start
+                .and(run.new.as_ref())
+                .and_then(|new| lookup_new(resolver, new, text))
+        });
+        if let Some((pid, name_start)) = hit {
+            let role = role_start.and_then(|&first| clean_role(plan.span(text, first..name_start)));
             if let Some(role) = role {
                 resolver.set_role(pid, role, RoleRank::Caption);
             }
             if !found.contains(&pid) {
                 found.push(pid);
             }
-            floor = end;
+            floor = run.end;
         }
-        i = end;
     }
     found
 }
 
-/// The longest tail of the run (up to four units) that names exactly one known person.
-/// Returns the person and the token where the name starts.
-fn known_in_run(
+/// The first candidate that names exactly one known person.
+fn lookup_known(
     resolver: &mut Resolver,
-    words: &Words,
+    candidates: &[Candidate],
     text: &str,
-    start: usize,
-    end: usize,
 ) -> Option<(usize, usize)> {
+    for c in candidates {
+        if let Lookup::Found(pid) = resolver.find_named(&c.parts) {
+            let name = text.get(c.span.clone()).unwrap_or("");
+            resolver.absorb(pid, name, c.parts.clone(), None, RoleRank::Caption, &[]);
+            return Some((pid, c.first_token));
+        }
+    }
+    None
+}
+
+/// The person a role phrase introduces: known, or new.
+fn lookup_new(resolver: &mut Resolver, c: &Candidate, text: &str) -> Option<(usize, usize)> {
+    let pid = match resolver.find_named(&c.parts) {
+        Lookup::Found(pid) => pid,
+        Lookup::Ambiguous => return None,
+        Lookup::Unknown => resolver.create(false),
+    };
+    let name = text.get(c.span.clone()).unwrap_or("");
+    resolver.absorb(pid, name, c.parts.clone(), None, RoleRank::Caption, &[]);
+    Some((pid, c.first_token))
+}
+
+/// The tails of the run (up to four units) to look up among known people, longest first,
+/// with the token where each starts.
+fn known_in_run(words: &Words, text: &str, start: usize, end: usize) -> Vec<Candidate> {
     let units = words.units(start..end);
+    let mut out = Vec::new();
     for keep in (1..=units.len().min(MAX_NAME_UNITS)).rev() {
         let Some(first) = units.get(units.len() - keep) else {
             continue;
@@ -75,28 +206,27 @@ fn known_in_run(
         let Some(parts) = NameParts::parse(name) else {
             continue;
         };
-        if let Lookup::Found(pid) = resolver.find_named(&parts) {
-            resolver.absorb(pid, name, parts, None, RoleRank::Caption, &[]);
-            return Some((pid, first.start));
-        }
+        out.push(Candidate {
+            span: span_range(text, name),
+            parts,
+            first_token: first.start,
+        });
     }
-    None
+    out
 }
 
-/// A new person introduced by a role phrase ("Le ministre de la Défense Sergueï Choïgu",
-/// "Chancellor Anna Berg"); never a run followed by its own complement ("Conseil de
-/// sécurité", "Ministry of Defence").
+/// A new person introduced by a role phrase whose nearest role word is token `nearest`
+/// ("Le ministre de la Défense Sergueï Choïgu", "Chancellor Anna Berg"); never a run
+/// followed by its own complement ("Conseil de sécurité", "Ministry of Defence").
 fn new_in_run(
-    resolver: &mut Resolver,
     words: &Words,
     text: &str,
     start: usize,
     end: usize,
-    role: Option<RolePhrase>,
-) -> Option<(usize, usize)> {
+    nearest: usize,
+) -> Option<Candidate> {
     // "Heads of State of the Northern Union": a plural speaks of a group, not of one person.
-    let role = role?;
-    if lexicon::is_plural_role_word(words.f(role.nearest)) {
+    if lexicon::is_plural_role_word(words.f(nearest)) {
         return None;
     }
     if !words.boundary_before(end) && lexicon::is_following_complement_marker(words.f(end)) {
@@ -112,7 +242,7 @@ fn new_in_run(
     }
     // A lone word makes a person only right after the role word ("Chancellor Berg"), not
     // at the end of a complement ("Minister of the Interior Affairs").
-    if keep == 1 && (marker_before || role.nearest + 1 != start) {
+    if keep == 1 && (marker_before || nearest + 1 != start) {
         return None;
     }
     let first = units.get(units.len() - keep)?;
@@ -121,43 +251,37 @@ fn new_in_run(
     }
     let name = words.span(text, first.start..end);
     let parts = NameParts::parse(name)?;
-    let pid = match resolver.find_named(&parts) {
-        Lookup::Found(pid) => pid,
-        Lookup::Ambiguous => return None,
-        Lookup::Unknown => resolver.create(false),
-    };
-    resolver.absorb(pid, name, parts, None, RoleRank::Caption, &[]);
-    Some((pid, first.start))
+    Some(Candidate {
+        span: span_range(text, name),
+        parts,
+        first_token: first.start,
+    })
 }
 
-/// Where the role phrase before a name stands: its first and its last role word.
-#[derive(Copy, Clone, Debug)]
-struct RolePhrase {
-    first: usize,
-    nearest: usize,
+/// The byte range of `part`, a slice of `text`, in `text`.
+fn span_range(text: &str, part: &str) -> Range<usize> {
+    let start = (part.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    start..start + part.len()
 }
 
-/// The role phrase of the clause that ends at `run_start`: from its first role word,
-/// looking back at most [`ROLE_WINDOW`] words, never past punctuation, a clause word or
-/// `floor`.
-fn role_phrase(words: &Words, run_start: usize, floor: usize) -> Option<RolePhrase> {
-    let mut phrase: Option<RolePhrase> = None;
+/// The role words of the clause that ends at `run_start`, nearest first: looking back at
+/// most [`ROLE_WINDOW`] words, never past punctuation or a clause word. A person found
+/// earlier in the caption cuts the phrase short (see [`scan_with`]).
+fn role_words(words: &Words, run_start: usize) -> Vec<usize> {
+    let mut out = Vec::new();
     let mut k = run_start;
-    while k > floor && run_start - k < ROLE_WINDOW && !words.boundary_before(k) {
+    while k > 0 && run_start - k < ROLE_WINDOW && !words.boundary_before(k) {
         let t = k - 1;
         let folded = words.f(t);
         if CLAUSE_WORDS.contains(&folded) {
             break;
         }
         if lexicon::is_role_word(folded) {
-            phrase = Some(RolePhrase {
-                first: t,
-                nearest: phrase.map_or(t, |p| p.nearest),
-            });
+            out.push(t);
         }
         k = t;
     }
-    phrase
+    out
 }
 
 #[cfg(test)]

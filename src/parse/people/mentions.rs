@@ -168,10 +168,12 @@ impl MentionFinder {
         }
     }
 
-    /// Whether a word could start a pattern, judged without folding it when it is ASCII.
-    fn may_start(&self, token: &Token) -> bool {
+    /// Whether a word could start a pattern. An ASCII word is looked up exactly (its key
+    /// is the word in lowercase), in a stack buffer and after a test on its first byte and
+    /// length; other words only by the first character of their key.
+    fn may_start(&self, token: &Token, ascii: bool) -> bool {
         let word = token.text;
-        if !word.is_ascii() {
+        if !ascii {
             return word
                 .chars()
                 .next()
@@ -181,11 +183,25 @@ impl MentionFinder {
         let Some(&first) = word.as_bytes().first() else {
             return false;
         };
-        word.len() < 64
+        let starts = word.len() < 64
             && self
                 .ascii_starts
                 .get(usize::from(first.to_ascii_lowercase()))
-                .is_some_and(|bits| bits & (1 << word.len()) != 0)
+                .is_some_and(|bits| bits & (1 << word.len()) != 0);
+        if !starts {
+            return false;
+        }
+        let mut buffer = [0u8; 64];
+        let Some(lower) = buffer.get_mut(..word.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // What `fold` does to a backquote.
+        for b in lower.iter_mut().filter(|b| **b == b'`') {
+            *b = b'\'';
+        }
+        std::str::from_utf8(lower).is_ok_and(|key| self.by_first.contains_key(key))
     }
 
     /// Finds the mentions in `text`: byte ranges on character boundaries, sorted,
@@ -205,13 +221,12 @@ impl MentionFinder {
         loop {
             if window.slots.is_empty() {
                 // Most words start nothing: pass them over without queueing them.
-                let Some(token) = window.tokens.next() else {
+                let Some(token) = window
+                    .tokens
+                    .next_kept(|token, ascii| self.may_start(token, ascii), &mut prev)
+                else {
                     break;
                 };
-                if !self.may_start(&token) {
-                    prev = Some(token);
-                    continue;
-                }
                 window.slots.push_back(Slot { token, key: None });
             }
             let Some((pattern, len)) = self.match_front(&mut window) else {
@@ -240,7 +255,7 @@ impl MentionFinder {
     /// The longest pattern that fits the text at the window's first word, with its length.
     fn match_front(&self, window: &mut Window) -> Option<(&Pattern, usize)> {
         let first = window.token(0)?;
-        if !self.may_start(&first) {
+        if !self.may_start(&first, first.text.is_ascii()) {
             return None;
         }
         let candidates = self.by_first.get(window.key(0)?)?;

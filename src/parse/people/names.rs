@@ -2,6 +2,7 @@
 //! "Mohamed" and "bin Zayed"), how much of a run is the name, and the parts used to
 //! compare two names (first name or initial, surname).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon;
@@ -12,18 +13,16 @@ use super::tokens::{Token, fold_word, is_name_word, tokenize};
 pub(crate) struct Words<'a> {
     /// The tokens.
     pub tokens: Vec<Token<'a>>,
-    /// `fold` of each token.
-    pub folded: Vec<String>,
+    /// `fold` of each token (borrowed when the token is already folded: no allocation
+    /// for the lowercase words that make up most of a text).
+    pub folded: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Words<'a> {
     /// Tokenizes and folds `text`.
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
-        let folded = tokens
-            .iter()
-            .map(|t| fold_word(t.text).into_owned())
-            .collect();
+        let folded = tokens.iter().map(|t| fold_word(t.text)).collect();
         Words { tokens, folded }
     }
 
@@ -34,7 +33,7 @@ impl<'a> Words<'a> {
 
     /// Folded token `i` ("" past the end).
     pub fn f(&self, i: usize) -> &str {
-        self.folded.get(i).map_or("", String::as_str)
+        self.folded.get(i).map_or("", |f| f.as_ref())
     }
 
     /// Whether punctuation stands right before token `i` (true past the end).

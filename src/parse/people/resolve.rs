@@ -72,18 +72,26 @@ pub(crate) struct Resolver {
     role_entries: HashMap<String, usize>,
     /// Folded generic label → its generic participant.
     generics: HashMap<String, usize>,
+    /// Speaker label as written → its participant. Resolving a label again gives the same
+    /// participant and changes nothing (its names, role and aliases are already absorbed,
+    /// and its full name is indexed), so a transcript's thousands of repeated labels are
+    /// each read once.
+    labels_done: HashMap<String, usize>,
+    /// List entry as written → its participant, for the same reason.
+    items_done: HashMap<String, Option<usize>>,
 }
 
 /// Resolves every source in order.
 pub(crate) fn resolve(sources: &[PersonSource]) -> Resolution {
     let mut resolver = Resolver::default();
+    let mut plans = captions::PlanCache::default();
     let ids = sources
         .iter()
         .map(|source| {
             let found = match source.kind {
                 SourceKind::SpeakerLabel => vec![resolver.label(source.text)],
                 SourceKind::ListItem => resolver.list_item(source.text).into_iter().collect(),
-                SourceKind::Caption => captions::scan(&mut resolver, source.text),
+                SourceKind::Caption => captions::scan_with(&mut resolver, &mut plans, source.text),
             };
             found.into_iter().map(ParticipantId::from).collect()
         })
@@ -97,6 +105,15 @@ pub(crate) fn resolve(sources: &[PersonSource]) -> Resolution {
 impl Resolver {
     /// A speaker label: always exactly one participant.
     fn label(&mut self, text: &str) -> usize {
+        if let Some(&pid) = self.labels_done.get(text) {
+            return pid;
+        }
+        let pid = self.resolve_label(text);
+        self.labels_done.insert(text.to_owned(), pid);
+        pid
+    }
+
+    fn resolve_label(&mut self, text: &str) -> usize {
         let written = trim_reference(text);
         let parsed = parse_reference(text);
         if parsed.generic {
@@ -127,6 +144,15 @@ impl Resolver {
 
     /// An attendee-list entry: one participant, or none for an entry with no letters.
     fn list_item(&mut self, text: &str) -> Option<usize> {
+        if let Some(&pid) = self.items_done.get(text) {
+            return pid;
+        }
+        let pid = self.resolve_list_item(text);
+        self.items_done.insert(text.to_owned(), pid);
+        pid
+    }
+
+    fn resolve_list_item(&mut self, text: &str) -> Option<usize> {
         let written = trim_reference(text);
         if !written.chars().any(char::is_alphabetic) {
             return None;
@@ -717,6 +743,29 @@ mod tests {
             r.participants[0].role.as_deref(),
             Some("President of Belarus")
         );
+    }
+
+    #[test]
+    fn a_repeated_label_keeps_its_person() {
+        // "Kovalenko" names Anna while she is the only one; once it has, it stays hers
+        // even after a second Kovalenko appears (the label is then a known full name).
+        let r = resolve(
+            &[
+                item("Anna Kovalenko"),
+                label("Kovalenko"),
+                item("Petro Kovalenko"),
+                label("Kovalenko"),
+                item("Anna Kovalenko"),
+                label("Question"),
+                label("Question"),
+            ],
+            "en",
+        );
+        assert_eq!(ids(&r, 1), [0]);
+        assert_eq!(ids(&r, 3), [0]);
+        assert_eq!(ids(&r, 4), [0]);
+        assert_eq!(ids(&r, 6), ids(&r, 5));
+        assert_eq!(r.participants[0].aliases, ["Anna Kovalenko", "Kovalenko"]);
     }
 
     /// A surname per number whose syllables differ in both letters, so that two of them

@@ -240,6 +240,104 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// What a byte is to the fast word scanner of [`Tokens::next_kept`].
+const SPACE: u8 = 0;
+const PUNCT: u8 = 1;
+const WORD: u8 = 2;
+/// Non-ASCII, or a hyphen, apostrophe or dot right after a word: the full scanner decides.
+const OTHER: u8 = 3;
+
+/// [`SPACE`], [`PUNCT`], [`WORD`] or [`OTHER`] for each byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            WORD
+        } else if byte == b' ' || (byte >= b'\t' && byte <= b'\r') {
+            // What `char::is_whitespace` says of ASCII: tab to carriage return, space.
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class(byte: u8) -> u8 {
+    BYTE_CLASS[usize::from(byte)]
+}
+
+impl<'a> Tokens<'a> {
+    /// The next token that `keep` accepts; `skipped` is set to the last token passed over
+    /// on the way (left as it was when none was). The same as calling `next` until `keep`
+    /// says yes, but plain ASCII words (letters and digits, then a space or punctuation
+    /// other than a hyphen, apostrophe or dot) are cut out of the bytes directly: speech
+    /// text is mostly such words, and most of them start no name. `keep` is told whether
+    /// the word is known to be ASCII, which saves it a scan.
+    pub fn next_kept(
+        &mut self,
+        keep: impl Fn(&Token<'a>, bool) -> bool,
+        skipped: &mut Option<Token<'a>>,
+    ) -> Option<Token<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        loop {
+            if self.pending.is_empty() {
+                let mut at = self.pos;
+                let mut boundary = self.boundary;
+                // Separators: ASCII only on this path.
+                while let Some(&b) = bytes.get(at) {
+                    match class(b) {
+                        SPACE => {}
+                        PUNCT => boundary = true,
+                        _ => break,
+                    }
+                    at += 1;
+                }
+                self.pos = at;
+                self.boundary = boundary;
+                if bytes.get(at).is_some_and(|&b| class(b) == WORD) {
+                    let start = at;
+                    let rest = bytes.get(at..).unwrap_or_default();
+                    let len = rest
+                        .iter()
+                        .position(|&b| class(b) != WORD)
+                        .unwrap_or(rest.len());
+                    at += len;
+                    let simple = match bytes.get(at) {
+                        None => true,
+                        Some(&b) => class(b) != OTHER && !matches!(b, b'-' | b'\'' | b'.'),
+                    };
+                    if simple {
+                        let token = Token {
+                            text: text.get(start..at).unwrap_or(""),
+                            start,
+                            end: at,
+                            boundary_before: boundary,
+                        };
+                        self.pos = at;
+                        self.boundary = false;
+                        if keep(&token, true) {
+                            return Some(token);
+                        }
+                        *skipped = Some(token);
+                        continue;
+                    }
+                }
+            }
+            // Anything else goes through the full scanner.
+            let token = self.next()?;
+            if keep(&token, token.text.is_ascii()) {
+                return Some(token);
+            }
+            *skipped = Some(token);
+        }
+    }
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
@@ -369,6 +467,38 @@ mod tests {
             "plain",
         ] {
             assert_eq!(fold_word(word), crate::text::fold(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn skipping_words_agrees_with_reading_them() {
+        let text = "Avant, le président d’État; Mr. Smith's view — O'Brien, V.V.Putin \
+                    et l'OTSC. Kassym-Jomart  Tokayev\t(2024) «Путин» end";
+        for keep_len in 1..9 {
+            let keep = |t: &Token| t.text.len() == keep_len || t.text.starts_with('P');
+            let keep_fast = |t: &Token, ascii: bool| {
+                assert_eq!(ascii, t.text.is_ascii());
+                keep(t)
+            };
+            let mut all = Tokens::new(text);
+            let mut fast = Tokens::new(text);
+            loop {
+                let mut expected_skipped = None;
+                let expected = all.by_ref().find(|t| {
+                    let kept = keep(t);
+                    if !kept {
+                        expected_skipped = Some(*t);
+                    }
+                    kept
+                });
+                let mut skipped = None;
+                let got = fast.next_kept(keep_fast, &mut skipped);
+                assert_eq!(got, expected, "{keep_len}");
+                assert_eq!(skipped, expected_skipped, "{keep_len}");
+                if got.is_none() {
+                    break;
+                }
+            }
         }
     }
 

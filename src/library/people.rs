@@ -1,0 +1,320 @@
+//! People across the library: one [`LibraryPerson`] per person however many files name
+//! them, by the parser's own rules for one person under several spellings.
+//!
+//! Each file's participants are already one per person inside that file; across files the
+//! names are matched with the parser's resolver ([`crate::parse::people::resolve`]): the
+//! same full name, a long and a short form ("Andrei Velsky" / "Velsky" / "A. Velsky"), a
+//! surname one letter apart ("Velsky" / "Velski"), first names in two transliterations
+//! ("Andreï" / "Andrei"). Names are fed fullest first, so a short form joins a person only
+//! when exactly one known person fits it ("Velsky" stays apart when there are an Andrei
+//! and an Anna Velsky). Roles never merge people across files (two files' "Prime
+//! Minister" may be years apart), so a participant known only by a role is a person of
+//! its own; generic speakers ("Question") are grouped by label and never joined to a
+//! named person.
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
+use super::entry::Entry;
+use crate::model::ParticipantId;
+use crate::parse::people::{PersonSource, SourceKind, resolve};
+use crate::text::fold;
+
+/// One participant of one file.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Occurrence {
+    /// Index into the library's entries.
+    pub entry: usize,
+    /// The participant's id in that file's transcript.
+    pub participant: ParticipantId,
+}
+
+/// One person across the library.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LibraryPerson {
+    /// The name most files give among the fullest forms; `None` for a role-only person
+    /// or a generic speaker.
+    pub name: Option<String>,
+    /// The role most files give (the first seen among equals).
+    pub role: Option<String>,
+    /// Every spelling and label across files, each once, in library order.
+    pub aliases: Vec<String>,
+    /// A generic speaker label ("Question"): one entry per label, never a named person.
+    pub generic: bool,
+    /// Where the person appears, sorted by entry.
+    pub occurrences: Vec<Occurrence>,
+    /// Speeches across files.
+    pub speeches: usize,
+    /// Words spoken across files.
+    pub words: usize,
+    /// Photos picturing them across files.
+    pub photos: usize,
+    /// Folded name, role and aliases on separate lines, for search.
+    pub(crate) folded: String,
+}
+
+impl LibraryPerson {
+    /// The name, or the role when there is no name, or "?".
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().or(self.role.as_deref()).unwrap_or("?")
+    }
+
+    /// Number of distinct files the person appears in.
+    pub fn files(&self) -> usize {
+        let mut count = 0;
+        let mut last = None;
+        for o in &self.occurrences {
+            if last != Some(o.entry) {
+                count += 1;
+                last = Some(o.entry);
+            }
+        }
+        count
+    }
+}
+
+/// How complete a written name is: more words, then a first name written in full
+/// ("Andrei Velsky" before "A. Velsky" before "Velsky").
+fn completeness(name: &str) -> (usize, bool) {
+    let words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '.')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let first_in_full = words.len() >= 2 && words.first().is_some_and(|w| w.chars().count() > 1);
+    (words.len(), first_in_full)
+}
+
+/// Groups the participants of all ready entries into people across files.
+///
+/// The result is sorted by display name (folded), then by first occurrence, and does not
+/// depend on the number of threads that indexed the entries.
+pub fn merge_people<E: Borrow<Entry>>(entries: &[E]) -> Vec<LibraryPerson> {
+    // (completeness, occurrence, name) of every named, non-generic participant.
+    let mut named: Vec<((usize, bool), Occurrence, &str)> = Vec::new();
+    let mut generic: HashMap<String, Vec<Occurrence>> = HashMap::new();
+    let mut generic_order: Vec<String> = Vec::new();
+    let mut role_only: Vec<Vec<Occurrence>> = Vec::new();
+    for (e, entry) in entries.iter().enumerate() {
+        let entry = entry.borrow();
+        if !entry.is_ready() {
+            continue;
+        }
+        for p in &entry.people {
+            let at = Occurrence {
+                entry: e,
+                participant: p.id,
+            };
+            match (&p.name, p.generic) {
+                (Some(name), false) if !name.trim().is_empty() => {
+                    named.push((completeness(name), at, name.as_str()));
+                }
+                (_, true) => {
+                    let key = fold(p.display_name().trim());
+                    if !generic.contains_key(&key) {
+                        generic_order.push(key.clone());
+                    }
+                    generic.entry(key).or_default().push(at);
+                }
+                _ => role_only.push(vec![at]),
+            }
+        }
+    }
+    // Fullest names first: a short form then finds every full form it could be, and
+    // stays apart when there is more than one.
+    named.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let sources: Vec<PersonSource<'_>> = named
+        .iter()
+        .map(|&(_, _, name)| PersonSource {
+            kind: SourceKind::SpeakerLabel,
+            text: name,
+        })
+        .collect();
+    let resolution = resolve(&sources, "und");
+    let mut groups: Vec<Vec<Occurrence>> = vec![Vec::new(); resolution.participants.len()];
+    for (i, &(_, at, _)) in named.iter().enumerate() {
+        let id = resolution
+            .ids
+            .get(i)
+            .and_then(|ids| ids.first())
+            .map(|id| id.index());
+        match id.and_then(|id| groups.get_mut(id)) {
+            Some(group) => group.push(at),
+            // A label always resolves to one participant; should it not, the person
+            // stands alone rather than vanish.
+            None => role_only.push(vec![at]),
+        }
+    }
+    let mut people: Vec<LibraryPerson> = groups
+        .into_iter()
+        .chain(role_only)
+        .filter(|g| !g.is_empty())
+        .map(|g| person_of(entries, g, false))
+        .collect();
+    people.extend(
+        generic_order
+            .into_iter()
+            .filter_map(|key| generic.remove(&key))
+            .map(|g| person_of(entries, g, true)),
+    );
+    people.sort_by_cached_key(|p| {
+        (
+            p.generic,
+            fold(p.display_name()),
+            p.occurrences.first().copied(),
+        )
+    });
+    people
+}
+
+/// Builds one person from their occurrences.
+fn person_of<E: Borrow<Entry>>(
+    entries: &[E],
+    mut occurrences: Vec<Occurrence>,
+    generic: bool,
+) -> LibraryPerson {
+    occurrences.sort_unstable();
+    occurrences.dedup();
+    let mut person = LibraryPerson {
+        generic,
+        ..LibraryPerson::default()
+    };
+    // Written form → (how many files, first seen), for names and roles.
+    let mut names: Vec<(&str, (usize, bool), usize)> = Vec::new();
+    let mut roles: Vec<(&str, usize)> = Vec::new();
+    let mut seen_alias = std::collections::HashSet::new();
+    for o in &occurrences {
+        let Some(p) = entries
+            .get(o.entry)
+            .and_then(|e| e.borrow().people.get(o.participant.index()))
+        else {
+            continue;
+        };
+        person.speeches += p.speeches;
+        person.words += p.words;
+        person.photos += p.photos;
+        if let Some(name) = p.name.as_deref() {
+            match names.iter_mut().find(|(n, _, _)| *n == name) {
+                Some(found) => found.2 += 1,
+                None => names.push((name, completeness(name), 1)),
+            }
+        }
+        if let Some(role) = p.role.as_deref() {
+            match roles.iter_mut().find(|(r, _)| *r == role) {
+                Some(found) => found.1 += 1,
+                None => roles.push((role, 1)),
+            }
+        }
+        for alias in p.name.iter().chain(&p.aliases) {
+            if seen_alias.insert(alias.as_str()) {
+                person.aliases.push(alias.clone());
+            }
+        }
+    }
+    // `max_by_key` keeps the last of equals: iterate reversed so the first seen wins.
+    if !generic {
+        person.name = names
+            .iter()
+            .rev()
+            .max_by_key(|(_, full, count)| (*full, *count))
+            .map(|(n, _, _)| (*n).to_owned());
+    }
+    person.role = roles
+        .iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(r, _)| (*r).to_owned());
+    let mut folded = String::new();
+    for text in person
+        .name
+        .iter()
+        .chain(&person.role)
+        .chain(&person.aliases)
+    {
+        folded.push_str(&fold(text).replace('\n', " "));
+        folded.push('\n');
+    }
+    person.folded = folded;
+    person.occurrences = occurrences;
+    person
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn entry(text: &str) -> Entry {
+        Entry::from_transcript(PathBuf::from("t.txt"), 0, &crate::parse_text(text))
+    }
+
+    fn named<'a>(people: &'a [LibraryPerson], name: &str) -> Vec<&'a LibraryPerson> {
+        people
+            .iter()
+            .filter(|p| p.aliases.iter().any(|a| a == name))
+            .collect()
+    }
+
+    #[test]
+    fn name_completeness() {
+        assert_eq!(completeness("Andrei Velsky"), (2, true));
+        assert_eq!(completeness("A. Velsky"), (2, false));
+        assert_eq!(completeness("В.Путин"), (2, false));
+        assert_eq!(completeness("Velsky"), (1, false));
+    }
+
+    #[test]
+    fn spelling_variants_across_files_are_one_person() {
+        let entries = vec![
+            entry("Talks\n\nPresident of Orlavia Andrei Velsky: Hello.\n\nVelsky: Again.\n"),
+            entry("Réunion\n\nPrésident de l’Orlavie Andreï Velski : Bonjour.\n"),
+        ];
+        let people = merge_people(&entries);
+        let velsky = named(&people, "Andrei Velsky");
+        assert_eq!(velsky.len(), 1);
+        let occurrences: Vec<usize> = velsky
+            .iter()
+            .flat_map(|p| p.occurrences.iter().map(|o| o.entry))
+            .collect();
+        assert_eq!(occurrences, vec![0, 1]);
+        assert_eq!(velsky.first().map(|p| p.speeches), Some(3));
+    }
+
+    #[test]
+    fn a_surname_alone_stays_apart_when_two_people_bear_it() {
+        let entries = vec![
+            entry("One\n\nMinister Andrei Velsky: Hello.\n"),
+            entry("Two\n\nMinister Anna Velsky: Hello.\n"),
+            entry("Three\n\nMR. VELSKY: Hello.\n"),
+        ];
+        let people = merge_people(&entries);
+        let named_people = people.iter().filter(|p| !p.generic).count();
+        assert_eq!(named_people, 3, "{people:#?}");
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_only_person_who_bears_it() {
+        let entries = vec![
+            entry("One\n\nMR. VELSKY: Hello.\n"),
+            entry("Two\n\nMinister Andrei Velsky: Hello.\n"),
+        ];
+        let people = merge_people(&entries);
+        assert_eq!(people.iter().filter(|p| !p.generic).count(), 1);
+        assert_eq!(
+            people.first().and_then(|p| p.name.as_deref()),
+            Some("Andrei Velsky")
+        );
+    }
+
+    #[test]
+    fn generic_speakers_are_grouped_by_label_and_never_named() {
+        let entries = vec![
+            entry("One\n\nAndrei Velsky: Hello.\n\nQuestion: Why?\n\nVelsky: Because.\n"),
+            entry("Two\n\nQuestion: When?\n\nAnna Velsky: Soon.\n"),
+        ];
+        let people = merge_people(&entries);
+        let questions: Vec<&LibraryPerson> = people.iter().filter(|p| p.generic).collect();
+        assert_eq!(questions.len(), 1);
+        assert_eq!(questions.first().map(|p| p.occurrences.len()), Some(2));
+        assert_eq!(questions.first().and_then(|p| p.name.clone()), None);
+    }
+}
