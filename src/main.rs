@@ -17,7 +17,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Transcript to open in the viewer (text or Stenogram JSON); the bundled sample if none.
+    /// Transcript to open in the viewer (text or Stenogram JSON), or a folder of them to
+    /// open as a library; the bundled sample if none.
+    #[arg(value_name = "FILE|FOLDER")]
     file: Option<PathBuf>,
 }
 

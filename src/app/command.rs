@@ -53,6 +53,12 @@ pub enum Command {
     TextSize(i32),
     /// How wide the reading column may grow.
     SetReadingWidth(ReadingWidth),
+    /// Ask for a folder with the system dialog and open it as the library.
+    OpenFolderDialog,
+    /// Open this folder as the library: every transcript in it, read in the background.
+    OpenFolder(PathBuf),
+    /// Close the library panel.
+    CloseLibrary,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Show or hide the "How this was read" panel.

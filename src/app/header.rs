@@ -39,6 +39,13 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>)
             if ui.add(Button::new("Open…").shortcut_text(open)).clicked() {
                 commands.push(Command::OpenDialog);
             }
+            if ui
+                .button("Open folder…")
+                .on_hover_text("Open every transcript of a folder as a library")
+                .clicked()
+            {
+                commands.push(Command::OpenFolderDialog);
+            }
             ui.menu_button("Open recent", |ui| {
                 if settings.recent.is_empty() {
                     ui.weak("No recent files");

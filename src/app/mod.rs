@@ -14,6 +14,7 @@ pub mod header;
 pub mod highlight;
 pub mod interaction;
 pub mod keyboard;
+pub mod library_panel;
 pub mod notes_window;
 pub mod participant_sidebar;
 pub mod photo_timeline;

@@ -15,6 +15,7 @@ use super::file_loader::{self, LoadMessage, Loader};
 use super::header::{self, MenuState};
 use super::highlight::{Focus, Highlight, highlight};
 use super::keyboard::{self, Step};
+use super::library_panel::LibraryPanel;
 use super::notes_window::NotesState;
 use super::participant_sidebar::ParticipantSidebar;
 use super::photo_timeline::PhotoTimeline;
@@ -66,6 +67,10 @@ struct Runtime {
     /// The keyboard shortcuts window is shown.
     shortcuts_open: bool,
     reading: ReadingPanel,
+    /// The library (a folder of transcripts), when one is open.
+    library: LibraryPanel,
+    /// The folder dialog's answer, while it is open.
+    folder_dialog: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
     /// The search bar's query, hits and current hit.
     search: SearchState,
     stats_window: StatsWindow,
@@ -96,6 +101,7 @@ impl StenogramApp {
         SelectionWatcher::install(ctx);
         app.rt.notes.set_data_dir(data_dir(cc.storage.is_some()));
         match path {
+            Some(path) if path.is_dir() => app.open_folder(ctx, path),
             Some(path) => app.open(ctx, path),
             None => app.open_sample(ctx),
         }
@@ -183,6 +189,32 @@ impl StenogramApp {
         self.rt
             .export
             .save_to(doc, &self.rt.view, path, &mut self.rt.toast)
+    }
+
+    /// The library panel.
+    pub fn library_panel(&self) -> &LibraryPanel {
+        &self.rt.library
+    }
+
+    /// Opens `folder` as the library; its first readable transcript opens as soon as it is
+    /// read, while the others are indexed in the background.
+    pub fn open_folder(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        self.rt.notice = None;
+        self.rt.library.open(ctx, folder);
+    }
+
+    /// Asks for a folder off the UI thread (rfd blocks while its dialog is open).
+    fn open_folder_dialog(&mut self, ctx: &egui::Context) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let folder = rfd::FileDialog::new()
+                .set_title("Open a folder of transcripts")
+                .pick_folder();
+            let _ = tx.send(folder);
+            ctx.request_repaint();
+        });
+        self.rt.folder_dialog = Some(rx);
     }
 
     /// The "How this was read" panel.
@@ -336,11 +368,14 @@ impl StenogramApp {
                 .map(|f| f.path().to_path_buf())
                 .find(|p| !p.as_os_str().is_empty())
             {
-                // A folder brings photos for the open transcript; a file is a transcript.
-                commands.push(if path.is_dir() {
-                    Command::AttachPhotoFolder(path)
-                } else {
+                // A file is a transcript; a folder with transcripts is a library, a folder
+                // of images brings the open transcript's photos.
+                commands.push(if !path.is_dir() {
                     Command::Open(path)
+                } else if holds_transcripts(&path) {
+                    Command::OpenFolder(path)
+                } else {
+                    Command::AttachPhotoFolder(path)
                 });
             }
         });
@@ -437,6 +472,9 @@ impl StenogramApp {
                     configure_style(ctx, self.settings.text_size());
                 }
                 Command::SetReadingWidth(width) => self.settings.reading_width = width,
+                Command::OpenFolderDialog => self.open_folder_dialog(ctx),
+                Command::OpenFolder(folder) => self.open_folder(ctx, folder),
+                Command::CloseLibrary => self.rt.library.close(),
                 Command::ToggleShortcuts => self.rt.shortcuts_open = !self.rt.shortcuts_open,
                 Command::ToggleReadingPanel => self.rt.reading.toggle(),
                 Command::OpenSearch => {
@@ -575,6 +613,22 @@ impl eframe::App for StenogramApp {
 
         let mut commands = Vec::new();
         self.global_input(&ctx, &mut commands);
+        self.rt.library.poll(&ctx, &mut commands);
+        if let Some(rx) = &self.rt.folder_dialog
+            && let Ok(answer) = rx.try_recv()
+        {
+            self.rt.folder_dialog = None;
+            match answer {
+                Some(folder) => commands.push(Command::OpenFolder(folder)),
+                None => {
+                    self.rt.notice = Some(
+                        "No folder was chosen. You can also drop a folder of transcripts onto \
+                         this window, or open one from the command line: stenogram FOLDER"
+                            .to_owned(),
+                    );
+                }
+            }
+        }
 
         if let Some(doc) = &self.rt.doc {
             let key = (
@@ -652,6 +706,19 @@ impl eframe::App for StenogramApp {
             ui.add_space(4.0);
         });
 
+        if rt.library.is_open() {
+            egui::Panel::left("library")
+                .resizable(true)
+                .default_size(280.0)
+                .size_range(200.0..=520.0)
+                .show(ui, |ui| {
+                    let current = rt.doc.as_ref().and_then(|d| match &d.source {
+                        Source::File(path) => Some(path.as_path()),
+                        Source::Bundled => None,
+                    });
+                    rt.library.ui(ui, current, &mut commands);
+                });
+        }
         if let Some(doc) = &rt.doc {
             let cx = PanelContext {
                 doc,
@@ -766,6 +833,27 @@ fn notice_banner(ui: &mut egui::Ui, notice: &str, commands: &mut Vec<Command>) {
                 });
             });
         });
+}
+
+/// Whether a dropped folder is a library (it or a sub-folder holds transcripts) rather than
+/// a folder of photos (images only). Looks one level down, without reading any file.
+fn holds_transcripts(folder: &std::path::Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return false;
+    };
+    entries.flatten().take(10_000).any(|e| {
+        let path = e.path();
+        if path.is_dir() {
+            std::fs::read_dir(&path).is_ok_and(|inner| {
+                inner
+                    .flatten()
+                    .take(10_000)
+                    .any(|f| crate::library::is_transcript_name(&f.path()))
+            })
+        } else {
+            crate::library::is_transcript_name(&path)
+        }
+    })
 }
 
 /// While files are dragged over the window, say what dropping will do.

@@ -1,0 +1,377 @@
+//! The library panel: every transcript of a folder, indexed on background threads while the
+//! first one is already open. Files that fail are listed with their error. A "People" tab
+//! lists each person once across files; choosing one narrows the files to theirs.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::{Color32, RichText, ScrollArea, Sense, Ui, WidgetInfo};
+
+use super::command::Command;
+use crate::library::{self, EntryState, Indexer, Library, OnProgress, Scan, SortKey, index_files};
+
+/// Which list the panel shows.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Files,
+    People,
+}
+
+/// The open library, if any.
+#[derive(Default)]
+pub struct LibraryPanel {
+    open: Option<Open>,
+}
+
+struct Open {
+    folder: PathBuf,
+    scan: Option<Receiver<crate::Result<Scan>>>,
+    library: Library,
+    indexer: Option<Indexer>,
+    people_job: Option<library::Jobs<library::People>>,
+    problem: Option<String>,
+    /// The first readable file was opened (at once, while the rest is indexed).
+    opened_first: bool,
+    tab: Tab,
+    sort: SortKey,
+    descending: bool,
+    filter: String,
+    /// Only the files of this library person.
+    person: Option<usize>,
+    rows: Vec<usize>,
+    /// (generation of the entries, sort, descending, filter, person) the rows are for.
+    rows_for: Option<(u64, SortKey, bool, String, Option<usize>)>,
+    generation: u64,
+}
+
+impl LibraryPanel {
+    /// Whether a library is open.
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// The library, once its folder has been read.
+    pub fn library(&self) -> Option<&Library> {
+        self.open.as_ref().map(|o| &o.library)
+    }
+
+    /// Whether files are still being read.
+    pub fn is_indexing(&self) -> bool {
+        self.open
+            .as_ref()
+            .is_some_and(|o| o.scan.is_some() || o.indexer.is_some() || o.people_job.is_some())
+    }
+
+    /// Opens `folder` as the library: its files are listed and read in the background.
+    pub fn open(&mut self, ctx: &egui::Context, folder: PathBuf) {
+        let (tx, rx) = channel();
+        let path = folder.clone();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(library::scan(&path));
+            repaint.request_repaint();
+        });
+        self.open = Some(Open {
+            folder,
+            scan: Some(rx),
+            library: Library::pending(Vec::new()),
+            indexer: None,
+            people_job: None,
+            problem: None,
+            opened_first: false,
+            tab: Tab::Files,
+            sort: SortKey::Path,
+            descending: false,
+            filter: String::new(),
+            person: None,
+            rows: Vec::new(),
+            rows_for: None,
+            generation: 0,
+        });
+    }
+
+    /// Closes the library (indexing stops).
+    pub fn close(&mut self) {
+        self.open = None;
+    }
+
+    /// Takes in what the background threads finished; asks for the first file to open.
+    pub fn poll(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(o) = &mut self.open else {
+            return;
+        };
+        let repaint: OnProgress = {
+            let ctx = ctx.clone();
+            std::sync::Arc::new(move || ctx.request_repaint())
+        };
+        if let Some(rx) = &o.scan {
+            match rx.try_recv() {
+                Ok(Ok(scan)) => {
+                    o.scan = None;
+                    if let Some(first) = scan.problems.first() {
+                        o.problem = Some(first.to_string());
+                    }
+                    o.library = Library::pending(scan.files.clone());
+                    o.generation += 1;
+                    o.indexer = Some(index_files(
+                        scan.files,
+                        library::default_threads(),
+                        repaint.clone(),
+                    ));
+                }
+                Ok(Err(e)) => {
+                    o.scan = None;
+                    o.problem = Some(e.to_string());
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => o.scan = None,
+            }
+        }
+        if let Some(indexer) = &mut o.indexer {
+            let ready = indexer.take_ready();
+            let finished = indexer.is_finished();
+            for (index, entry) in ready {
+                if !o.opened_first && entry.state == EntryState::Ready {
+                    o.opened_first = true;
+                    commands.push(Command::Open(entry.path.clone()));
+                }
+                o.library.set(index, entry);
+                o.generation += 1;
+            }
+            if finished {
+                o.indexer = None;
+            }
+        }
+        // People are matched again whenever files came in, one run at a time.
+        if let Some(job) = &mut o.people_job {
+            let done = job.is_finished();
+            for (_, people) in job.take_ready() {
+                o.library.install_people(people);
+            }
+            if done {
+                o.people_job = None;
+            }
+        }
+        if o.people_job.is_none() && o.scan.is_none() && o.library.people_stale() {
+            o.people_job = Some(o.library.match_people(repaint));
+        }
+    }
+
+    /// Draws the panel's content; `current` is the file shown in the reader.
+    pub fn ui(&mut self, ui: &mut Ui, current: Option<&Path>, commands: &mut Vec<Command>) {
+        let Some(o) = &mut self.open else {
+            return;
+        };
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.heading("Library");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Close")
+                    .on_hover_text("Close the library")
+                    .clicked()
+                {
+                    commands.push(Command::CloseLibrary);
+                }
+            });
+        });
+        let name = o.folder.file_name().map_or_else(
+            || o.folder.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        ui.label(RichText::new(name).small().weak())
+            .on_hover_text(o.folder.display().to_string());
+        let (ready, failed, pending) = o.library.counts();
+        let total = ready + failed + pending;
+        let summary = if o.scan.is_some() {
+            "Looking for transcripts…".to_owned()
+        } else if failed > 0 {
+            format!("{total} files · {failed} could not be read")
+        } else {
+            format!("{total} files")
+        };
+        ui.label(summary);
+        if let Some(indexer) = &o.indexer {
+            let p = indexer.progress();
+            ui.add(
+                egui::ProgressBar::new(p.fraction())
+                    .text(format!("Reading {} of {}", p.done, p.total)),
+            );
+        }
+        if let Some(problem) = &o.problem {
+            ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut o.tab, Tab::Files, "Files");
+            let people = o.library.people().len();
+            ui.selectable_value(&mut o.tab, Tab::People, format!("People ({people})"));
+        });
+        match o.tab {
+            Tab::Files => files(ui, o, current, commands),
+            Tab::People => people(ui, o),
+        }
+    }
+}
+
+fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Find file");
+        ui.add(
+            egui::TextEdit::singleline(&mut o.filter)
+                .hint_text("title, place or path")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("Sort")
+            .selected_text(o.sort.label())
+            .show_ui(ui, |ui| {
+                for key in SortKey::ALL {
+                    ui.selectable_value(&mut o.sort, key, key.label());
+                }
+            });
+        let arrow = if o.descending {
+            "Descending"
+        } else {
+            "Ascending"
+        };
+        if ui.button(arrow).clicked() {
+            o.descending = !o.descending;
+        }
+    });
+    if let Some(p) = o.person.and_then(|p| o.library.person(p)) {
+        let name = p.display_name().to_owned();
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("Files with {name}")).strong());
+            if ui.button("All files").clicked() {
+                o.person = None;
+            }
+        });
+    }
+    let key = (
+        o.generation,
+        o.sort,
+        o.descending,
+        o.filter.clone(),
+        o.person,
+    );
+    if o.rows_for.as_ref() != Some(&key) {
+        let mut rows = o.library.view(o.sort, o.descending, &o.filter);
+        if let Some(p) = o.person.and_then(|p| o.library.person(p)) {
+            rows.retain(|e| p.occurrences.iter().any(|occ| occ.entry == *e));
+        }
+        o.rows = rows;
+        o.rows_for = Some(key);
+    }
+    let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    ScrollArea::vertical()
+        .id_salt("library_files")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, o.rows.len(), |ui, range| {
+            for &index in o.rows.get(range).unwrap_or_default() {
+                if let Some(entry) = o.library.entry(index) {
+                    let open = current == Some(entry.path.as_path());
+                    file_row(ui, entry, open, row_height, commands);
+                }
+            }
+        });
+}
+
+fn file_row(
+    ui: &mut Ui,
+    entry: &library::Entry,
+    open: bool,
+    height: f32,
+    commands: &mut Vec<Command>,
+) {
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
+    let title = entry.display_title();
+    let facts = match &entry.state {
+        EntryState::Pending => "reading…".to_owned(),
+        EntryState::Failed(e) => e.reason(),
+        EntryState::Ready => {
+            let mut facts: Vec<String> = Vec::new();
+            facts.extend(entry.date.clone());
+            facts.extend(entry.place.clone());
+            if !entry.language.is_empty() && entry.language != "und" {
+                facts.push(entry.language.clone());
+            }
+            facts.push(format!("{} speeches", entry.speeches));
+            facts.join(" · ")
+        }
+    };
+    let label = format!("{title}: {facts}");
+    response.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, open, &label));
+    if open {
+        ui.painter().rect_filled(
+            rect,
+            3.0,
+            ui.visuals().selection.bg_fill.gamma_multiply(0.5),
+        );
+    } else if response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    let failed = matches!(entry.state, EntryState::Failed(_));
+    let facts_color: Color32 = if failed {
+        ui.visuals().error_fg_color
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(egui::vec2(6.0, 3.0)))
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.add(egui::Label::new(title).truncate().selectable(false));
+    child.add(
+        egui::Label::new(RichText::new(facts).small().color(facts_color))
+            .truncate()
+            .selectable(false),
+    );
+    let response = response.on_hover_text(entry.path.display().to_string());
+    if response.clicked() && !failed {
+        commands.push(Command::Open(entry.path.clone()));
+    }
+}
+
+fn people(ui: &mut Ui, o: &mut Open) {
+    let people = o.library.people();
+    if people.is_empty() {
+        ui.weak("No people yet.");
+        return;
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    let mut chosen = None;
+    ScrollArea::vertical()
+        .id_salt("library_people")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, people.len(), |ui, range| {
+            for i in range {
+                let Some(p) = people.get(i) else {
+                    continue;
+                };
+                let text = format!(
+                    "{} — {} files · {} speeches",
+                    p.display_name(),
+                    p.files(),
+                    p.speeches
+                );
+                let selected = o.person == Some(i);
+                if ui
+                    .selectable_label(selected, text)
+                    .on_hover_text(p.aliases.join(" · "))
+                    .clicked()
+                {
+                    chosen = Some(i);
+                }
+            }
+        });
+    if let Some(i) = chosen {
+        o.person = Some(i);
+        o.tab = Tab::Files;
+    }
+}
