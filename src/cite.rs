@@ -377,22 +377,24 @@ fn link_target(url: &str) -> String {
     }
 }
 
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// "2024-03-14" → "14 March 2024"; anything else as it is.
 pub fn format_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = iso.trim().splitn(3, '-');
     let parsed = (|| {
         let y: u32 = parts.next()?.parse().ok()?;

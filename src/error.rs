@@ -77,6 +77,27 @@ impl Error {
     }
 }
 
+impl ErrorKind {
+    /// An I/O error in words a user knows, without the OS error number; `missing` says
+    /// what was not found ("no such file", "no such file or folder").
+    pub(crate) fn from_io(error: &std::io::Error, missing: &str) -> Self {
+        use std::io::ErrorKind as Io;
+        let reason = match error.kind() {
+            Io::NotFound => missing.to_owned(),
+            Io::PermissionDenied => "permission denied".to_owned(),
+            Io::IsADirectory => "it is a folder, not a file".to_owned(),
+            _ => {
+                let full = error.to_string();
+                match full.find(" (os error") {
+                    Some(at) => full.get(..at).unwrap_or(&full).to_owned(),
+                    None => full,
+                }
+            }
+        };
+        ErrorKind::Io(reason)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.file.is_empty() {

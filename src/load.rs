@@ -65,7 +65,7 @@ pub fn open_bytes(name: &str, bytes: &[u8]) -> Result<Loaded> {
 /// Reads at most `limit` bytes: the size is checked before reading, and again while
 /// reading, for files that grow or report no size (pipes, special files).
 fn read_limited(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ErrorKind> {
-    let metadata = std::fs::metadata(path).map_err(|e| io_kind(&e))?;
+    let metadata = std::fs::metadata(path).map_err(|e| ErrorKind::from_io(&e, "no such file"))?;
     if metadata.is_dir() {
         return Err(ErrorKind::Io("it is a folder, not a file".to_owned()));
     }
@@ -75,35 +75,17 @@ fn read_limited(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ErrorKi
             limit,
         });
     }
-    let file = std::fs::File::open(path).map_err(|e| io_kind(&e))?;
+    let file = std::fs::File::open(path).map_err(|e| ErrorKind::from_io(&e, "no such file"))?;
     let capacity = usize::try_from(metadata.len()).unwrap_or(0);
     let mut bytes = Vec::with_capacity(capacity);
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| io_kind(&e))?;
+        .map_err(|e| ErrorKind::from_io(&e, "no such file"))?;
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > limit {
         return Err(ErrorKind::TooLarge { size, limit });
     }
     Ok(bytes)
-}
-
-/// An I/O error in words a user knows, without the OS error number.
-fn io_kind(error: &std::io::Error) -> ErrorKind {
-    use std::io::ErrorKind as Io;
-    let reason = match error.kind() {
-        Io::NotFound => "no such file".to_owned(),
-        Io::PermissionDenied => "permission denied".to_owned(),
-        Io::IsADirectory => "it is a folder, not a file".to_owned(),
-        _ => {
-            let full = error.to_string();
-            match full.find(" (os error") {
-                Some(at) => full.get(..at).unwrap_or(&full).to_owned(),
-                None => full,
-            }
-        }
-    };
-    ErrorKind::Io(reason)
 }
 
 #[cfg(test)]

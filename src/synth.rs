@@ -221,20 +221,6 @@ pub struct LibraryFile {
 /// surname, and every seventh file spells one surname with a letter changed
 /// ("Varlamow"), as transliterations do.
 pub fn library_file(index: u64) -> LibraryFile {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     const PLACES: &[&str] = &[
         "Tallinn",
         "Varengrad",
@@ -262,7 +248,7 @@ pub fn library_file(index: u64) -> LibraryFile {
     spec.speakers = 3 + (rng.next() % 10) as usize;
     let year = 2015 + (rng.next() % 10);
     let month = (rng.next() % 12) as usize;
-    let month_name = MONTHS.get(month).copied().unwrap_or("March");
+    let month_name = crate::cite::MONTHS.get(month).copied().unwrap_or("March");
     let place = rng.pick(PLACES);
     let kind = rng.pick(KINDS);
     let day = 1 + index % 28;

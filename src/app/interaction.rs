@@ -23,6 +23,15 @@ pub fn interact(ui: &Ui, response: &Response, item: Item, commands: &mut Vec<Com
     }
 }
 
+/// The level to paint a widget at: hovering lifts it to at least "hovered".
+pub fn shown(response: &Response, level: Highlight) -> Highlight {
+    if response.hovered() && level < Highlight::Hovered {
+        Highlight::Hovered
+    } else {
+        level
+    }
+}
+
 /// The background for a highlight level (transparent for normal and dimmed).
 pub fn fill(ui: &Ui, level: Highlight) -> Color32 {
     let v = ui.visuals();

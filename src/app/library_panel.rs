@@ -101,10 +101,6 @@ impl LibraryPanel {
         let Some(o) = &mut self.open else {
             return;
         };
-        let repaint: OnProgress = {
-            let ctx = ctx.clone();
-            std::sync::Arc::new(move || ctx.request_repaint())
-        };
         if let Some(rx) = &o.scan {
             match rx.try_recv() {
                 Ok(Ok(scan)) => {
@@ -117,7 +113,7 @@ impl LibraryPanel {
                     o.indexer = Some(index_files(
                         scan.files,
                         library::default_threads(),
-                        repaint.clone(),
+                        repaint(ctx),
                     ));
                 }
                 Ok(Err(e)) => {
@@ -154,7 +150,7 @@ impl LibraryPanel {
             }
         }
         if o.people_job.is_none() && o.scan.is_none() && o.library.people_stale() {
-            o.people_job = Some(o.library.match_people(repaint));
+            o.people_job = Some(o.library.match_people(repaint(ctx)));
         }
     }
 
@@ -212,6 +208,12 @@ impl LibraryPanel {
             Tab::People => people(ui, o),
         }
     }
+}
+
+/// Wakes the UI when a background job has news (made only when a job starts).
+fn repaint(ctx: &egui::Context) -> OnProgress {
+    let ctx = ctx.clone();
+    std::sync::Arc::new(move || ctx.request_repaint())
 }
 
 fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<Command>) {

@@ -257,11 +257,7 @@ fn person_row(
 
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
-        let fill = if response.hovered() && level < Highlight::Hovered {
-            interaction::fill(ui, Highlight::Hovered)
-        } else {
-            interaction::fill(ui, level)
-        };
+        let fill = interaction::fill(ui, interaction::shown(&response, level));
         painter.rect_filled(rect, 4.0, fill);
         let accent = interaction::accent(ui, level);
         if accent.width > 0.0 {

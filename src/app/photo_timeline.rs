@@ -191,11 +191,7 @@ fn card(
     }
 
     let v = ui.visuals();
-    let shown = if response.hovered() && level < Highlight::Hovered {
-        Highlight::Hovered
-    } else {
-        level
-    };
+    let shown = interaction::shown(&response, level);
     let fill = match shown {
         Highlight::Normal | Highlight::Dimmed => v.faint_bg_color,
         other => interaction::fill(ui, other),

@@ -149,11 +149,7 @@ fn question_row(
     if !ui.is_rect_visible(rect) {
         return;
     }
-    let shown = if response.hovered() && level < Highlight::Hovered {
-        Highlight::Hovered
-    } else {
-        level
-    };
+    let shown = interaction::shown(&response, level);
     let painter = ui.painter();
     painter.rect_filled(rect.shrink(1.0), 4.0, interaction::fill(ui, shown));
     interaction::focus_ring(ui, &response);
@@ -297,11 +293,7 @@ pub fn folded_header(ui: &mut Ui, cx: &PanelContext<'_>, s: SpeechId, commands: 
     );
     if ui.is_rect_visible(rect) {
         let level = cx.highlight(Item::Speech(s));
-        let shown = if response.hovered() && level < Highlight::Hovered {
-            Highlight::Hovered
-        } else {
-            level
-        };
+        let shown = interaction::shown(&response, level);
         let painter = ui.painter();
         painter.rect_filled(
             rect,

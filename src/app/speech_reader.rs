@@ -698,11 +698,7 @@ fn photo_marker(
     citations::photo_menu(&response, item, commands);
     let response = response.on_hover_text(&photo.caption);
     if ui.is_rect_visible(rect) {
-        let shown = if response.hovered() && level < Highlight::Hovered {
-            Highlight::Hovered
-        } else {
-            level
-        };
+        let shown = interaction::shown(&response, level);
         let painter = ui.painter();
         let fill = match shown {
             Highlight::Normal | Highlight::Dimmed => ui.visuals().faint_bg_color,

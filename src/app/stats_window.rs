@@ -380,11 +380,7 @@ fn stats_row(
     if !ui.is_rect_visible(rect) {
         return;
     }
-    let shown = if response.hovered() && level < Highlight::Hovered {
-        Highlight::Hovered
-    } else {
-        level
-    };
+    let shown = interaction::shown(&response, level);
     let painter = ui.painter();
     painter.rect_filled(rect, 3.0, interaction::fill(ui, shown));
     interaction::focus_ring(ui, &response);

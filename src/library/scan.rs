@@ -40,7 +40,8 @@ pub fn is_transcript_name(path: &Path) -> bool {
 /// Fails only when `folder` itself cannot be read.
 pub fn scan(folder: &Path) -> Result<Scan> {
     let name = folder.display().to_string();
-    let metadata = std::fs::metadata(folder).map_err(|e| Error::new(&name, io_kind(&e)))?;
+    let metadata = std::fs::metadata(folder)
+        .map_err(|e| Error::new(&name, ErrorKind::from_io(&e, "no such file or folder")))?;
     let mut out = Scan::default();
     if metadata.is_file() {
         out.files.push(folder.to_path_buf());
@@ -53,7 +54,8 @@ pub fn scan(folder: &Path) -> Result<Scan> {
         ));
     }
     // The root is read first, alone, so that its failure is the scan's failure.
-    let root_entries = std::fs::read_dir(folder).map_err(|e| Error::new(&name, io_kind(&e)))?;
+    let root_entries = std::fs::read_dir(folder)
+        .map_err(|e| Error::new(&name, ErrorKind::from_io(&e, "no such file or folder")))?;
     let mut visited: HashSet<PathBuf> = HashSet::new();
     if let Ok(canonical) = folder.canonicalize() {
         visited.insert(canonical);
@@ -63,9 +65,10 @@ pub fn scan(folder: &Path) -> Result<Scan> {
     while let Some((dir, depth)) = stack.pop() {
         match std::fs::read_dir(&dir) {
             Ok(entries) => visit(entries, depth, &mut visited, &mut stack, &mut out),
-            Err(e) => out
-                .problems
-                .push(Error::new(dir.display().to_string(), io_kind(&e))),
+            Err(e) => out.problems.push(Error::new(
+                dir.display().to_string(),
+                ErrorKind::from_io(&e, "no such file or folder"),
+            )),
         }
     }
     out.files.sort();
@@ -114,23 +117,6 @@ fn visit(
             out.files.push(path);
         }
     }
-}
-
-/// An I/O error in words, without the OS error number.
-fn io_kind(error: &std::io::Error) -> ErrorKind {
-    use std::io::ErrorKind as Io;
-    let reason = match error.kind() {
-        Io::NotFound => "no such file or folder".to_owned(),
-        Io::PermissionDenied => "permission denied".to_owned(),
-        _ => {
-            let full = error.to_string();
-            match full.find(" (os error") {
-                Some(at) => full.get(..at).unwrap_or(&full).to_owned(),
-                None => full,
-            }
-        }
-    };
-    ErrorKind::Io(reason)
 }
 
 #[cfg(test)]
