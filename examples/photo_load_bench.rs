@@ -2,8 +2,8 @@
 //! without a window: the figures in the README's "Photos" section.
 //!
 //! ```text
-//! cargo run --release --example make_sample_photos -- --big /tmp/big --count 30
-//! cargo run --release --no-default-features --example photo_load_bench -- /tmp/big/event.txt
+//! cargo run --release --example make_sample_photos -- --big big-photos --count 30
+//! cargo run --release --no-default-features --example photo_load_bench -- big-photos/event.txt
 //! ```
 //!
 //! Prints the time until every thumbnail has arrived, the slowest single result, the time

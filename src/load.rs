@@ -35,20 +35,36 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Transcript> {
 pub fn open_file(path: &Path) -> Result<Loaded> {
     let name = path.display().to_string();
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
-    open_bytes(&name, &bytes)
+    let text = decode_checked(&name, &bytes)?;
+    // The raw bytes are not needed any more: freeing them before parsing keeps a large
+    // file's peak memory one copy lower.
+    drop(bytes);
+    open_text(&name, text)
 }
 
 /// [`load_bytes`], keeping the decoded text.
 pub fn open_bytes(name: &str, bytes: &[u8]) -> Result<Loaded> {
-    let fail = |kind| Error::new(name, kind);
+    open_text(name, decode_checked(name, bytes)?)
+}
+
+/// Checks the size and decodes.
+fn decode_checked(name: &str, bytes: &[u8]) -> Result<String> {
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if size > MAX_FILE_BYTES {
-        return Err(fail(ErrorKind::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        }));
+        return Err(Error::new(
+            name,
+            ErrorKind::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
     }
-    let text = crate::decode::decode(bytes).map_err(fail)?;
+    crate::decode::decode(bytes).map_err(|kind| Error::new(name, kind))
+}
+
+/// Reads decoded text as Stenogram JSON or as a transcript.
+fn open_text(name: &str, text: String) -> Result<Loaded> {
+    let fail = |kind| Error::new(name, kind);
     let (transcript, text) = if text.trim_start().starts_with('{') {
         let mut transcript = crate::export::json::from_json(&text).map_err(fail)?;
         crate::export::json::fill_missing_flow(&mut transcript);
@@ -64,7 +80,7 @@ pub fn open_bytes(name: &str, bytes: &[u8]) -> Result<Loaded> {
 
 /// Reads at most `limit` bytes: the size is checked before reading, and again while
 /// reading, for files that grow or report no size (pipes, special files).
-fn read_limited(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ErrorKind> {
+pub(crate) fn read_limited(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ErrorKind> {
     let metadata = std::fs::metadata(path).map_err(|e| ErrorKind::from_io(&e, "no such file"))?;
     if metadata.is_dir() {
         return Err(ErrorKind::Io("it is a folder, not a file".to_owned()));

@@ -21,6 +21,10 @@ struct Cli {
     /// open as a library; the bundled sample if none.
     #[arg(value_name = "FILE|FOLDER")]
     file: Option<PathBuf>,
+    /// Print the time to the first frame and to the document, the peak memory and the CPU
+    /// used while idle to stderr, then close the window (see docs/PERFORMANCE.md).
+    #[arg(long)]
+    measure_startup: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -53,6 +57,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Export {
@@ -61,7 +66,7 @@ fn main() -> ExitCode {
             no_captions,
             file,
         }) => export(format, &speakers, !no_captions, &file),
-        None => open_viewer(cli.file),
+        None => open_viewer(cli.file, cli.measure_startup.then_some(started)),
     }
 }
 
@@ -123,15 +128,16 @@ fn fail(message: &str) -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_viewer(file: Option<PathBuf>) -> ExitCode {
-    match stenogram::app::run(file) {
+fn open_viewer(file: Option<PathBuf>, measure_from: Option<std::time::Instant>) -> ExitCode {
+    let probe = measure_from.map(stenogram::app::startup_probe::StartupProbe::new);
+    match stenogram::app::run(file, probe) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("cannot open the viewer window: {e}")),
     }
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_viewer(_file: Option<PathBuf>) -> ExitCode {
+fn open_viewer(_file: Option<PathBuf>, _measure_from: Option<std::time::Instant>) -> ExitCode {
     eprintln!(
         "error: this stenogram was built without the viewer; build it with the `gui` feature \
          (on by default), or use `stenogram export FILE`"

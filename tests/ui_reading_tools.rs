@@ -7,7 +7,7 @@ mod common;
 use common::{app_on, person, photo};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::{By, Queryable};
+use egui_kittest::kittest::{By, NodeT as _, Queryable};
 use stenogram::app::Item;
 use stenogram::app::settings::{ReadingWidth, TEXT_SIZE_DEFAULT};
 use stenogram::model::SpeechId;
@@ -242,5 +242,42 @@ fn how_this_was_read_lists_each_line_and_jumps_to_it() {
     assert_eq!(
         harness.state().selection().items().first().copied(),
         first.map(Item::Speech)
+    );
+}
+
+#[test]
+fn how_this_was_read_says_when_the_file_changed_since_it_was_opened() {
+    // The panel reads the file again rather than keeping a second copy of its text: if the
+    // file changed meanwhile, the lines would not match what was parsed, so it says so.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("summit.txt");
+    std::fs::copy(common::sample_path(), &path).expect("the sample is copied");
+    let mut harness = app_on(Some(path.clone()));
+    std::fs::write(
+        &path,
+        "Another event\n\nA.Ivanov: Something else entirely.\n",
+    )
+    .expect("the file is changed");
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("How this was read").click();
+    let changed = |h: &egui_kittest::Harness<'_, stenogram::app::StenogramApp>| {
+        h.query_by_label_contains("has changed since it was opened")
+            .and_then(|n| n.accesskit_node().value())
+    };
+    for _ in 0..200 {
+        if changed(&harness).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    let message = changed(&harness).expect("the panel says the file changed");
+    assert!(message.contains("summit.txt"), "{message}");
+    assert!(harness.state().reading_panel().lines().is_none());
+    // The document already open stays as it was.
+    assert_eq!(
+        harness.state().window_title(),
+        "Summit of the Northern Rivers Union — Stenogram"
     );
 }

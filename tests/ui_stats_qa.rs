@@ -180,7 +180,7 @@ fn folding_moderator_turns_hides_their_paragraphs_until_opened() {
     let doc = app.document().expect("a document is open");
     assert_eq!(app.view().folded, [SpeechId(0), SpeechId(10)]);
     let hidden = doc.index.paragraph_rows[10][0].expect("a row");
-    assert!(app.view().visible_pos[hidden].is_none());
+    assert!(app.view().pos_of(hidden).is_none());
     harness.get_by_label("Environ deux milliards d’euros sur cinq ans.");
 
     // A click on the folded header shows that turn again.

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::model::{BlockKind, ParticipantId, PhotoId, SpeechId, TextRef, Transcript};
 
@@ -65,6 +66,66 @@ pub enum Source {
     Bundled,
 }
 
+/// The text a document was parsed from, for the "How this was read" panel.
+#[derive(Clone, Debug)]
+pub enum SourceText {
+    /// Kept in memory (the sample built into the binary).
+    Kept(Arc<str>),
+    /// Read again from the file when the panel asks: the panel is seldom opened, and
+    /// keeping a second copy of a large transcript's text would cost as much memory as the
+    /// transcript itself. The length and hash tell whether the file still holds the text
+    /// that was parsed.
+    InFile {
+        /// The file.
+        path: PathBuf,
+        /// Length of the decoded text, in bytes.
+        len: usize,
+        /// Hash of the decoded text.
+        hash: u64,
+    },
+}
+
+impl SourceText {
+    /// Remembers where `text`, just read from `path`, came from.
+    pub fn in_file(path: PathBuf, text: &str) -> Self {
+        Self::InFile {
+            path,
+            len: text.len(),
+            hash: text_hash(text),
+        }
+    }
+
+    /// The text. For a file this reads and decodes it again (call it off the UI thread);
+    /// the error says why it cannot be shown, naming the file.
+    pub fn text(&self) -> Result<Arc<str>, String> {
+        match self {
+            Self::Kept(text) => Ok(Arc::clone(text)),
+            Self::InFile { path, len, hash } => {
+                let shown = path.display();
+                let fail = |kind| crate::Error::new(shown.to_string(), kind).to_string();
+                let bytes =
+                    crate::load::read_limited(path, crate::load::MAX_FILE_BYTES).map_err(fail)?;
+                let text = crate::decode::decode(&bytes).map_err(fail)?;
+                if text.len() != *len || text_hash(&text) != *hash {
+                    return Err(format!(
+                        "{shown} has changed since it was opened: open it again to see how \
+                         it was read"
+                    ));
+                }
+                Ok(text.into())
+            }
+        }
+    }
+}
+
+/// A hash of the text (the same within one run of the app, which is all it is used for).
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash as _, Hasher as _};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
 /// An open transcript and its lookup tables.
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -78,9 +139,10 @@ pub struct Document {
     pub index: DocIndex,
     /// Per tag section, per value: the participant it names (a Persons tag), if any.
     pub tag_people: Vec<Vec<Option<ParticipantId>>>,
-    /// The decoded text the transcript was parsed from (`None` for Stenogram JSON and
-    /// documents built in code): the "How this was read" panel shows it line by line.
-    pub source_text: Option<std::sync::Arc<str>>,
+    /// The decoded text the transcript was parsed from, or where to read it again (`None`
+    /// for Stenogram JSON and documents built in code): the "How this was read" panel
+    /// shows it line by line.
+    pub source_text: Option<SourceText>,
     /// Questions and answers, read once when the document opens.
     pub qa: crate::qa::Qa,
     /// Statistics per participant, counted once when the document opens.
@@ -117,7 +179,7 @@ impl Document {
     }
 
     /// The same document, remembering the text it was parsed from.
-    pub fn with_source_text(mut self, text: Option<std::sync::Arc<str>>) -> Self {
+    pub fn with_source_text(mut self, text: Option<SourceText>) -> Self {
         self.source_text = text;
         self
     }
@@ -155,6 +217,10 @@ pub struct DocIndex {
     pub photo_row: Vec<Option<usize>>,
     /// Per photo: the speech it stands inside (a speech run before and after it).
     pub photo_speech: Vec<Option<SpeechId>>,
+    /// Per speech: the rows a filter on its speaker shows (its header, paragraphs, and the
+    /// photos and elisions inside it), in order, so that filtering walks the chosen
+    /// people's rows instead of every row of the document.
+    pub speech_rows: Vec<Vec<usize>>,
     /// Per block: its first row.
     pub block_row: Vec<Option<usize>>,
     /// Per row: the last photo at or before it in the text.
@@ -203,10 +269,29 @@ impl DocIndex {
         ix.build_people(t);
         ix.build_rows(t);
         ix.build_photo_speech(t);
+        ix.build_speech_rows(t);
         ix.build_timeline(t);
         ix.build_mentions(t);
         ix.build_first_rows(t);
         ix
+    }
+
+    fn build_speech_rows(&mut self, t: &Transcript) {
+        self.speech_rows = vec![Vec::new(); t.speeches.len()];
+        for (r, row) in self.rows.iter().enumerate() {
+            let owner = match row.kind {
+                RowKind::SpeechHeader(s) | RowKind::SpeechParagraph { speech: s, .. } => Some(s),
+                RowKind::Photo(p) => self.photo_speech.get(p.index()).copied().flatten(),
+                RowKind::Elision => match t.blocks.get(row.block).map(|b| &b.kind) {
+                    Some(BlockKind::Elision { speech }) => *speech,
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(rows) = owner.and_then(|s| self.speech_rows.get_mut(s.index())) {
+                rows.push(r);
+            }
+        }
     }
 
     fn build_people(&mut self, t: &Transcript) {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::document::{Document, Source};
+use super::document::{Document, Source, SourceText};
 
 /// The bundled sample, compiled in so that an installed binary always has it.
 pub const BUNDLED_SAMPLE: &str = include_str!("../../assets/sample.txt");
@@ -51,9 +51,12 @@ pub enum LoadMessage {
 /// the UI thread.
 fn load_document(path: &Path, is_sample: bool) -> crate::Result<Document> {
     let loaded = crate::load::open_file(path)?;
+    let text = loaded
+        .text
+        .map(|text| SourceText::in_file(path.to_path_buf(), &text));
     let source = Source::File(path.to_path_buf());
     let doc = Document::new(loaded.transcript, source, is_sample);
-    Ok(doc.with_source_text(loaded.text.map(Into::into)))
+    Ok(doc.with_source_text(text))
 }
 
 /// At most one file being opened at a time; a newer request replaces the older one.

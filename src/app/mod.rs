@@ -27,6 +27,7 @@ pub mod settings;
 pub mod shell;
 pub mod shortcuts;
 pub mod speech_reader;
+pub mod startup_probe;
 pub mod stats_window;
 pub mod thumbnails;
 pub mod toast;
@@ -49,8 +50,10 @@ pub use view::View;
 pub const OPEN_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
 
-/// Opens the viewer window on `path`, or on the bundled sample when there is none.
-pub fn run(path: Option<PathBuf>) -> eframe::Result {
+/// Opens the viewer window on `path`, or on the bundled sample when there is none. With a
+/// `probe`, the start-up figures are printed and the window closes by itself
+/// (`--measure-startup`).
+pub fn run(path: Option<PathBuf>, probe: Option<startup_probe::StartupProbe>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Stenogram")
@@ -63,7 +66,7 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "Stenogram",
         options,
-        Box::new(move |cc| Ok(Box::new(StenogramApp::new(cc, path)))),
+        Box::new(move |cc| Ok(Box::new(StenogramApp::new(cc, path).with_probe(probe)))),
     )
 }
 

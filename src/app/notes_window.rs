@@ -460,7 +460,7 @@ fn note_row(
                     let shown = doc
                         .index
                         .row_of(item)
-                        .and_then(|r| actions.view.visible_pos.get(r).copied().flatten())
+                        .and_then(|r| actions.view.pos_of(r))
                         .is_some();
                     if shown {
                         actions.commands.push(Command::Select(item));

@@ -9,8 +9,12 @@ use egui::{Color32, RichText, ScrollArea, Sense, Ui, WidgetInfo};
 
 use super::PanelContext;
 use super::command::Command;
+use super::document::SourceText;
 use super::selection::Item;
 use crate::reading::{LineReading, LineRole, LineTarget, explain};
+
+/// A source text and what each of its lines became.
+type Readings = (Arc<str>, Vec<LineReading>);
 
 /// The panel's own state.
 #[derive(Default)]
@@ -19,7 +23,11 @@ pub struct ReadingPanel {
     /// Document generation the lines belong to.
     built_for: Option<u64>,
     lines: Option<Arc<Vec<LineReading>>>,
-    pending: Option<Receiver<Vec<LineReading>>>,
+    /// The source text the lines point into (read again from the file for this panel).
+    text: Option<Arc<str>>,
+    /// Why the source text cannot be shown (the file changed or went away).
+    problem: Option<String>,
+    pending: Option<Receiver<Result<Readings, String>>>,
     /// Show only the lines worth a look: labels, captions, notes, left-out lines.
     notable_only: bool,
     /// Indexes into `lines` shown with the current filter.
@@ -45,7 +53,7 @@ impl ReadingPanel {
 
     /// Draws the panel (a bottom panel under the reader) when open.
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
-        let Some(text) = cx.doc.source_text.clone() else {
+        let Some(source) = cx.doc.source_text.clone() else {
             ui.heading("How this was read");
             ui.label(
                 "This document was opened from Stenogram JSON: there is no source text to \
@@ -53,7 +61,7 @@ impl ReadingPanel {
             );
             return;
         };
-        self.refresh(ui.ctx(), cx, &text);
+        self.refresh(ui.ctx(), cx, source);
         ui.horizontal(|ui| {
             ui.heading("How this was read");
             if let Some(lines) = &self.lines {
@@ -62,7 +70,11 @@ impl ReadingPanel {
             ui.checkbox(&mut self.notable_only, "Only labels, captions and notes")
                 .on_hover_text("Hide plain paragraphs and blank lines");
         });
-        let Some(lines) = self.lines.clone() else {
+        if let Some(problem) = &self.problem {
+            ui.colored_label(ui.visuals().warn_fg_color, problem);
+            return;
+        }
+        let (Some(lines), Some(text)) = (self.lines.clone(), self.text.clone()) else {
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.weak("Reading the source again…");
@@ -103,26 +115,36 @@ impl ReadingPanel {
     }
 
     /// Starts the work for a new document, and picks up its result.
-    fn refresh(&mut self, ctx: &egui::Context, cx: &PanelContext<'_>, text: &Arc<str>) {
+    fn refresh(&mut self, ctx: &egui::Context, cx: &PanelContext<'_>, source: SourceText) {
         if self.built_for != Some(cx.doc_generation) {
             self.built_for = Some(cx.doc_generation);
             self.lines = None;
+            self.text = None;
+            self.problem = None;
             self.shown_for = None;
             let (tx, rx) = channel();
-            let text = Arc::clone(text);
             let transcript = cx.doc.transcript.clone();
             let ctx = ctx.clone();
             std::thread::spawn(move || {
+                let lines = source.text().map(|text| {
+                    let lines = explain(&text, &transcript);
+                    (text, lines)
+                });
                 // The receiver is gone if another document was opened meanwhile.
-                let _ = tx.send(explain(&text, &transcript));
+                let _ = tx.send(lines);
                 ctx.request_repaint();
             });
             self.pending = Some(rx);
         }
         if let Some(rx) = &self.pending {
             match rx.try_recv() {
-                Ok(lines) => {
+                Ok(Ok((text, lines))) => {
                     self.lines = Some(Arc::new(lines));
+                    self.text = Some(text);
+                    self.pending = None;
+                }
+                Ok(Err(problem)) => {
+                    self.problem = Some(problem);
                     self.pending = None;
                 }
                 Err(TryRecvError::Empty) => {}

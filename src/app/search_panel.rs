@@ -239,7 +239,7 @@ impl SearchState {
                         .get(i)
                         .copied()
                         .flatten()
-                        .and_then(|r| view.visible_pos.get(r).copied().flatten())
+                        .and_then(|r| view.pos_of(r))
                         .is_some()
                 })
                 .collect();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::PanelContext;
 use super::citations::{self, Annotations, CitePartWindow, SelectionWatcher};
 use super::command::Command;
-use super::document::{Document, Source};
+use super::document::{Document, Source, SourceText};
 use super::export_dialog::ExportDialog;
 use super::file_loader::{self, LoadMessage, Loader};
 use super::header::{self, MenuState};
@@ -27,6 +27,7 @@ use super::selection::{Item, Selection};
 use super::settings::{Settings, ThemeChoice};
 use super::shortcuts;
 use super::speech_reader::SpeechReader;
+use super::startup_probe::StartupProbe;
 use super::stats_window::StatsWindow;
 use super::thumbnails::{AttachedFolders, Thumbnails};
 use super::toast::Toast;
@@ -84,6 +85,8 @@ struct Runtime {
     cite_part: CitePartWindow,
     /// "Citation copied", "Saved to …": goes away by itself.
     toast: Toast,
+    /// Start-up and idle figures (`--measure-startup`), when asked for.
+    probe: Option<StartupProbe>,
 }
 
 impl StenogramApp {
@@ -137,7 +140,7 @@ impl StenogramApp {
     /// Shows a loaded file, keeping its source text for the "How this was read" panel.
     pub fn set_loaded(&mut self, loaded: crate::load::Loaded, source: Source, is_sample: bool) {
         let doc = Document::new(loaded.transcript, source, is_sample);
-        self.show_document(doc.with_source_text(loaded.text.map(Into::into)));
+        self.show_document(doc.with_source_text(loaded.text.map(|t| SourceText::Kept(t.into()))));
     }
 
     /// Shows `doc` (replacing the open document) with a fresh selection.
@@ -152,6 +155,13 @@ impl StenogramApp {
         self.rt.reader.reset();
         self.rt.timeline.reset();
         self.rt.error = None;
+    }
+
+    /// Measures start-up and idle figures with `probe` (`--measure-startup`).
+    #[must_use]
+    pub fn with_probe(mut self, probe: Option<StartupProbe>) -> Self {
+        self.rt.probe = probe;
+        self
     }
 
     /// Keeps notes under `dir` instead of the app's data folder (tests, portable use).
@@ -609,6 +619,9 @@ impl StenogramApp {
 impl eframe::App for StenogramApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if let Some(probe) = &mut self.rt.probe {
+            probe.begin_frame();
+        }
         self.receive_loads();
 
         let mut commands = Vec::new();
@@ -797,6 +810,10 @@ impl eframe::App for StenogramApp {
             ctx.request_repaint();
         }
         self.apply(&ctx, commands);
+        if let Some(probe) = &mut self.rt.probe {
+            let busy = self.rt.loader.busy().is_some() || self.rt.library.is_indexing();
+            probe.end_frame(&ctx, self.rt.doc.is_some(), busy);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

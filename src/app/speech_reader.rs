@@ -36,6 +36,10 @@ const SPEECH_INDENT: f32 = 14.0;
 pub struct SpeechReader {
     /// Per row of `DocIndex::rows`: its measured height, or 0 when not yet measured.
     heights: Vec<f32>,
+    /// Per row: its height estimated from its text, or 0 when not worked out yet. Kept so
+    /// that a filter change on a long document adds up heights instead of estimating every
+    /// shown row again.
+    estimates: Vec<f32>,
     /// The column width the heights were measured at.
     measured_width: f32,
     /// Offsets of the visible rows (rebuilt when the view or a height changes).
@@ -76,6 +80,7 @@ impl SpeechReader {
         let rows = &cx.doc.index.rows;
         if self.heights.len() != rows.len() {
             self.heights = vec![0.0; rows.len()];
+            self.estimates = vec![0.0; rows.len()];
         }
         let font = FontId::proportional(super::reading_size(ui));
         let char_width = ui.fonts_mut(|f| f.glyph_width(&font, 'n')).max(4.0);
@@ -86,6 +91,7 @@ impl SpeechReader {
             .max(120.0);
         if (column - self.measured_width).abs() > 0.5 {
             self.heights.iter_mut().for_each(|h| *h = 0.0);
+            self.estimates.iter_mut().for_each(|h| *h = 0.0);
             self.measured_width = column;
             self.dirty = true;
         }
@@ -95,18 +101,24 @@ impl SpeechReader {
         });
         if view_changed || self.dirty {
             let line_h = ui.fonts_mut(|f| f.row_height(&font));
-            let estimate = |r: usize| {
-                let measured = self.heights.get(r).copied().unwrap_or(0.0);
+            let (heights, estimates) = (&self.heights, &mut self.estimates);
+            let mut height = |r: usize| {
+                let measured = heights.get(r).copied().unwrap_or(0.0);
                 if measured > 0.0 {
-                    measured
-                } else {
-                    rows.get(r).map_or(line_h, |row| {
-                        estimate_height(cx, *row, column, char_width, line_h)
-                    })
+                    return measured;
                 }
+                let Some(slot) = estimates.get_mut(r) else {
+                    return line_h;
+                };
+                if *slot <= 0.0 {
+                    *slot = rows.get(r).map_or(line_h, |row| {
+                        estimate_height(cx, *row, column, char_width, line_h)
+                    });
+                }
+                *slot
             };
             self.offsets =
-                Offsets::from_heights(cx.view.visible_rows.iter().map(|r| estimate(*r)), GAP);
+                Offsets::from_heights(cx.view.visible_rows.iter().map(|r| height(*r)), GAP);
             self.dirty = false;
         }
 
@@ -126,15 +138,10 @@ impl SpeechReader {
                 .built_for
                 .as_ref()
                 .is_some_and(|(doc, ..)| *doc == cx.doc_generation);
-            let keep = self.top_row.filter(|_| same_doc).and_then(|r| {
-                let upto = r.min(cx.view.visible_pos.len().saturating_sub(1));
-                cx.view
-                    .visible_pos
-                    .get(..=upto)?
-                    .iter()
-                    .rev()
-                    .find_map(|p| *p)
-            });
+            let keep = self
+                .top_row
+                .filter(|_| same_doc)
+                .and_then(|r| cx.view.pos_at_or_before(r));
             area = area.vertical_scroll_offset(keep.map_or(0.0, |pos| self.offsets.top(pos)));
         }
         if view_changed {
@@ -215,7 +222,7 @@ impl SpeechReader {
             None => (self.top_row, 0.0),
         };
         // The nearest shown row at or after the target (the target may be filtered out).
-        let pos = row.and_then(|r| cx.view.visible_pos.get(r..)?.iter().find_map(|p| *p));
+        let pos = row.and_then(|r| cx.view.pos_at_or_after(r));
         let Some(pos) = pos else {
             return view_changed.then_some(0.0);
         };

@@ -132,6 +132,8 @@ pub struct Thumbnails {
     /// (document generation, attached folder) the files were found for.
     found_for: Option<(u64, Option<PathBuf>)>,
     files: PhotoFiles,
+    /// Whether any photo has an image (`files.any()`, kept: it walks every photo).
+    has_files: bool,
     slots: RefCell<HashMap<ImageKey, Slot>>,
     frame: Cell<u64>,
     max_texture_side: Cell<u32>,
@@ -204,9 +206,10 @@ impl Thumbnails {
                 Some(doc) => find_files(doc, folder.as_deref()),
                 None => PhotoFiles::default(),
             };
+            self.has_files = self.files.any();
             self.found_for = wanted;
         }
-        if self.loader.is_none() && self.files.any() {
+        if self.loader.is_none() && self.has_files {
             self.loader = Some(new_loader(ctx));
         }
         let upload = Instant::now();
@@ -226,6 +229,7 @@ impl Thumbnails {
         }
         self.slots.get_mut().clear();
         self.files = PhotoFiles::default();
+        self.has_files = false;
         self.found_for = None;
         self.prefetched.set(false);
         self.generation = self.generation.wrapping_add(1);
@@ -396,7 +400,7 @@ impl Thumbnails {
     /// The state of a photo that has nothing to decode.
     fn without_decoding(&self, photo: PhotoId) -> Option<PhotoState> {
         match self.files.get(photo) {
-            PhotoImage::NotFound if !self.files.any() => Some(PhotoState::NoImages),
+            PhotoImage::NotFound if !self.has_files => Some(PhotoState::NoImages),
             PhotoImage::NotFound => Some(PhotoState::Failed(DecodeError::Missing.to_string())),
             PhotoImage::OutsideFolder => Some(PhotoState::Failed(
                 PhotoImage::OUTSIDE_FOLDER_MESSAGE.to_owned(),

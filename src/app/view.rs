@@ -14,10 +14,9 @@ pub struct View {
     /// People whose speeches the reader shows; empty when the reader shows everything
     /// (nobody is chosen, "Show all", or none of the chosen people speaks).
     pub filter: Vec<ParticipantId>,
-    /// Indexes into `DocIndex::rows` of the rows the reader shows, in order.
+    /// Indexes into `DocIndex::rows` of the rows the reader shows, in order (ascending:
+    /// the `pos_*` look-ups search it).
     pub visible_rows: Vec<usize>,
-    /// Per row of `DocIndex::rows`: its position in `visible_rows`, if shown.
-    pub visible_pos: Vec<Option<usize>>,
     /// Speeches shown with the filter on.
     pub shown_speeches: usize,
     /// All speeches of the document.
@@ -50,37 +49,22 @@ impl View {
         } else {
             Vec::new()
         };
-        let speaks =
-            |s: crate::model::SpeechId| t.speech(s).is_some_and(|s| filter.contains(&s.speaker));
-
-        let mut visible_rows =
-            Vec::with_capacity(if filter.is_empty() { ix.rows.len() } else { 0 });
-        let mut visible_pos = vec![None; ix.rows.len()];
-        for (r, row) in ix.rows.iter().enumerate() {
-            let shown = filter.is_empty()
-                || match row.kind {
-                    RowKind::SpeechHeader(s) | RowKind::SpeechParagraph { speech: s, .. } => {
-                        speaks(s)
-                    }
-                    RowKind::Photo(p) => ix
-                        .photo_speech
-                        .get(p.index())
-                        .copied()
-                        .flatten()
-                        .is_some_and(speaks),
-                    RowKind::Elision => matches!(
-                        t.blocks.get(row.block).map(|b| &b.kind),
-                        Some(crate::model::BlockKind::Elision { speech: Some(s) }) if speaks(*s)
-                    ),
-                    _ => false,
-                };
-            if shown {
-                if let Some(slot) = visible_pos.get_mut(r) {
-                    *slot = Some(visible_rows.len());
-                }
-                visible_rows.push(r);
-            }
-        }
+        let visible_rows: Vec<usize> = if filter.is_empty() {
+            (0..ix.rows.len()).collect()
+        } else {
+            let mut rows: Vec<usize> = filter
+                .iter()
+                .filter_map(|p| ix.person_speeches.get(p.index()))
+                .flatten()
+                .filter_map(|s| ix.speech_rows.get(s.index()))
+                .flatten()
+                .copied()
+                .collect();
+            // Already in order for one person; several people's rows interleave.
+            rows.sort_unstable();
+            rows.dedup();
+            rows
+        };
         let shown_speeches = if filter.is_empty() {
             t.speeches.len()
         } else {
@@ -126,8 +110,7 @@ impl View {
                     .get(ph.index())
                     .copied()
                     .flatten()
-                    .and_then(|r| visible_pos.get(r).copied().flatten())
-                    .is_some();
+                    .is_some_and(|r| visible_rows.binary_search(&r).is_ok());
                 (!shown).then_some(ph)
             }
             _ => None,
@@ -136,7 +119,6 @@ impl View {
         Self {
             filter,
             visible_rows,
-            visible_pos,
             shown_speeches,
             total_speeches: t.speeches.len(),
             mentions,
@@ -145,6 +127,24 @@ impl View {
             hidden_photo,
             folded: Vec::new(),
         }
+    }
+
+    /// Where row `r` (of `DocIndex::rows`) stands among the shown rows, if shown.
+    pub fn pos_of(&self, r: usize) -> Option<usize> {
+        self.visible_rows.binary_search(&r).ok()
+    }
+
+    /// The shown row nearest to row `r` at or before it: its position.
+    pub fn pos_at_or_before(&self, r: usize) -> Option<usize> {
+        self.visible_rows
+            .partition_point(|&v| v <= r)
+            .checked_sub(1)
+    }
+
+    /// The shown row nearest to row `r` at or after it: its position.
+    pub fn pos_at_or_after(&self, r: usize) -> Option<usize> {
+        let pos = self.visible_rows.partition_point(|&v| v < r);
+        (pos < self.visible_rows.len()).then_some(pos)
     }
 
     /// Whether the reader is filtered to some people.
@@ -170,12 +170,6 @@ impl View {
             !matches!(rows.get(*r).map(|row| row.kind),
                 Some(RowKind::SpeechParagraph { speech, .. }) if folded(speech))
         });
-        self.visible_pos.iter_mut().for_each(|p| *p = None);
-        for (pos, r) in self.visible_rows.iter().enumerate() {
-            if let Some(slot) = self.visible_pos.get_mut(*r) {
-                *slot = Some(pos);
-            }
-        }
         self.folded = speeches;
     }
 
@@ -266,6 +260,43 @@ mod tests {
         let v = View::build(&d, &s);
         assert!(!v.is_filtered());
         assert_eq!(v.visible_rows.len(), d.index.rows.len());
+    }
+
+    #[test]
+    fn two_people_show_both_their_speeches_in_document_order() {
+        let d = doc();
+        let mut s = Selection::default();
+        s.select(Item::Participant(ParticipantId(0)));
+        s.toggle(Item::Participant(ParticipantId(1)));
+        let v = View::build(&d, &s);
+        assert_eq!(v.shown_speeches, 3);
+        assert!(v.visible_rows.windows(2).all(|w| w[0] < w[1]));
+        let headers: Vec<RowKind> = v
+            .visible_rows
+            .iter()
+            .map(|r| d.index.rows[*r].kind)
+            .filter(|k| matches!(k, RowKind::SpeechHeader(_)))
+            .collect();
+        assert_eq!(
+            headers,
+            [0, 1, 2].map(|i| RowKind::SpeechHeader(SpeechId(i)))
+        );
+    }
+
+    #[test]
+    fn positions_of_rows_among_the_shown_ones() {
+        let v = View {
+            visible_rows: vec![2, 5, 9],
+            ..View::default()
+        };
+        assert_eq!(v.pos_of(5), Some(1));
+        assert_eq!(v.pos_of(4), None);
+        assert_eq!(v.pos_at_or_before(4), Some(0));
+        assert_eq!(v.pos_at_or_before(1), None);
+        assert_eq!(v.pos_at_or_before(30), Some(2));
+        assert_eq!(v.pos_at_or_after(6), Some(2));
+        assert_eq!(v.pos_at_or_after(10), None);
+        assert_eq!(v.pos_at_or_after(0), Some(0));
     }
 
     #[test]
