@@ -6,7 +6,7 @@
 use super::attendees;
 use super::caption::{self, CaptionParts, Label};
 use super::dateline::{self, Dateline};
-use super::normalize::SourceLine;
+use super::normalize::LineRef;
 use super::people::SourceKind;
 use super::tags;
 use super::turns::{Turn, TurnDetector, TurnVerdict};
@@ -68,12 +68,12 @@ struct Run {
 }
 
 /// Builds the blocks of `lines`.
-pub(crate) fn build(lines: &[SourceLine], language: &str) -> Built {
+pub(crate) fn build(lines: &[LineRef<'_>], language: &str) -> Built {
     let mut tail_fits = vec![true; lines.len() + 1];
     for (k, line) in lines.iter().enumerate().rev() {
         let next = tail_fits.get(k + 1).copied().unwrap_or(true);
         if let Some(slot) = tail_fits.get_mut(k) {
-            *slot = next && tags::fits_tag_zone(&line.text);
+            *slot = next && tags::fits_tag_zone(line.text);
         }
     }
     let mut builder = Builder {
@@ -104,7 +104,7 @@ pub(crate) fn build(lines: &[SourceLine], language: &str) -> Built {
 }
 
 struct Builder<'a> {
-    lines: &'a [SourceLine],
+    lines: &'a [LineRef<'a>],
     t: Transcript,
     sources: Vec<Source>,
     /// The turn detector, with the speaker labels accepted so far.
@@ -125,7 +125,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn text(&self, i: usize) -> &str {
-        self.lines.get(i).map_or("", |l| l.text.as_str())
+        self.lines.get(i).map_or("", |l| l.text)
     }
 
     fn number(&self, i: usize) -> usize {
@@ -150,7 +150,7 @@ impl Builder<'_> {
         let Some(line) = lines.get(first) else {
             return lines.len();
         };
-        let text = line.text.as_str();
+        let text = line.text;
         let not_a_title = text.len() > 2000
             || tags::is_url(text)
             || tags::is_elision(text)
@@ -188,7 +188,7 @@ impl Builder<'_> {
         let Some(line) = lines.get(i) else {
             return i + 1;
         };
-        let text = line.text.as_str();
+        let text = line.text;
         let num = line.number;
         if text.is_empty() {
             return i + 1;
@@ -328,7 +328,7 @@ impl Builder<'_> {
             .filter(|l| !l.text.is_empty())
             .take(3)
             .any(|l| {
-                caption::scan(&l.text)
+                caption::scan(l.text)
                     .is_some_and(|c| c.label.number() == Some(next) && !c.text.is_empty())
             })
     }
@@ -480,7 +480,7 @@ impl Builder<'_> {
             .skip(i + 1)
             .take(NEIGHBOUR_LINES)
             .find(|l| !l.text.is_empty())
-            .is_some_and(|l| matches!(self.detect(&l.text, false), TurnVerdict::Turn(_)))
+            .is_some_and(|l| matches!(self.detect(l.text, false), TurnVerdict::Turn(_)))
     }
 
     /// Whether line `j` can be part of an attendee list (it is not a caption, a turn, a
@@ -503,7 +503,7 @@ impl Builder<'_> {
     /// the line after it.
     fn try_list(&mut self, i: usize) -> Option<usize> {
         let lines = self.lines;
-        let first = lines.get(i)?.text.as_str();
+        let first = lines.get(i)?.text;
         let line = self.number(i);
         if let Some((intro, items)) = attendees::prose_list(first) {
             self.push_attendees(line, Some(intro), items, None);
@@ -524,7 +524,7 @@ impl Builder<'_> {
             && next.text.contains(", ")
             && self.is_entry_line(start)
         {
-            let items = attendees::split_prose_items(&next.text);
+            let items = attendees::split_prose_items(next.text);
             if items.len() >= 2 {
                 self.push_attendees(line, Some(first.to_owned()), items, None);
                 return Some(start + 1);
@@ -536,7 +536,7 @@ impl Builder<'_> {
         let mut outro = None;
         let mut j = start;
         while let Some(next) = lines.get(j) {
-            let l = next.text.as_str();
+            let l = next.text;
             if entries.len() >= MAX_ENTRIES || !self.is_entry_line(j) {
                 break;
             }
@@ -555,10 +555,10 @@ impl Builder<'_> {
                 entries.push(l);
                 j += 1;
                 if let Some(after) = lines.get(j)
-                    && attendees::is_outro(&after.text)
+                    && attendees::is_outro(after.text)
                     && self.is_entry_line(j)
                 {
-                    outro = Some(after.text.as_str());
+                    outro = Some(after.text);
                     j += 1;
                 }
                 break;

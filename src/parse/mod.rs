@@ -21,8 +21,8 @@ pub use lang::detect_language;
 /// gives a transcript whose blocks are plain paragraphs.
 pub fn parse_text(text: &str) -> Transcript {
     let language = lang::detect_language(text);
-    let lines = normalize::prepare_lines(text);
-    let built = build::build(&lines, language);
+    let prepared = normalize::prepare(text);
+    let built = build::build(&prepared.lines(), language);
     let mut transcript = built.transcript;
     link::link_people(&mut transcript, &built.sources);
     transcript

@@ -7,6 +7,7 @@
 //! for line as it went in, and the whole pre-pass stays linear in the size of the text.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::turns::{TurnDetector, TurnVerdict};
@@ -25,22 +26,99 @@ pub struct SourceLine {
 /// undone: margin line numbers stripped, page headers, footers and form feeds dropped, and
 /// hard-wrapped lines joined (a joined line keeps the number of its first source line).
 pub fn prepare_lines(text: &str) -> Vec<SourceLine> {
-    let mut lines = split_lines(text);
-    let margin = strip_margin_numbers(&mut lines);
-    let form_feeds = lines.iter().any(|l| l.form_feed);
-    let typed = margin || form_feeds || wrap_width(&lines).is_some();
-    remove_page_furniture(&mut lines, typed, margin);
-    drop_page_breaks(&mut lines);
-    match wrap_width(&lines) {
-        Some(width) => join_wrapped(lines, width),
-        None => lines
-            .into_iter()
-            .filter(|l| l.state.is_kept())
-            .map(|l| SourceLine {
+    prepare(text)
+        .lines()
+        .into_iter()
+        .map(|l| SourceLine {
+            number: l.number,
+            text: l.text.to_owned(),
+        })
+        .collect()
+}
+
+/// A cleaned line, borrowed from a [`Prepared`] text.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LineRef<'a> {
+    /// 1-based line number in the decoded text.
+    pub number: usize,
+    /// The text, space-cleaned; empty for a blank line.
+    pub text: &'a str,
+}
+
+/// The cleaned lines of a text (what [`prepare_lines`] gives), without a string per line:
+/// each line is a slice of the source text, of the lines that needed rebuilding, or of the
+/// joined paragraphs, so a typed transcript costs a few buffers, not an allocation per line.
+pub(crate) struct Prepared<'a> {
+    source: &'a str,
+    rebuilt: String,
+    joined: String,
+    lines: Vec<Placed>,
+}
+
+/// A line of the result: its number and where its text lies.
+#[derive(Clone, Debug)]
+struct Placed {
+    number: usize,
+    place: Place,
+}
+
+impl Prepared<'_> {
+    /// The lines, in order.
+    pub(crate) fn lines(&self) -> Vec<LineRef<'_>> {
+        self.lines
+            .iter()
+            .map(|l| LineRef {
                 number: l.number,
-                text: l.text,
+                text: self.text(&l.place),
             })
-            .collect(),
+            .collect()
+    }
+
+    fn text(&self, place: &Place) -> &str {
+        match place {
+            Place::Source(range) => self.source.get(range.clone()),
+            Place::Rebuilt(range) => self.rebuilt.get(range.clone()),
+            Place::Joined(range) => self.joined.get(range.clone()),
+        }
+        .unwrap_or("")
+    }
+}
+
+/// [`prepare_lines`], borrowing: lines are cleaned while borrowed from the source or from
+/// one buffer of rebuilt lines, and hard-wrapped lines are joined into one more buffer.
+pub(crate) fn prepare(text: &str) -> Prepared<'_> {
+    let mut rebuilt = String::new();
+    let spans = split_lines(text, &mut rebuilt);
+    let mut joined = String::new();
+    let lines = {
+        let mut lines: Vec<Line<'_>> = spans
+            .into_iter()
+            .enumerate()
+            .map(|(i, span)| Line::new(i + 1, span, text, &rebuilt))
+            .collect();
+        let margin = strip_margin_numbers(&mut lines);
+        let form_feeds = lines.iter().any(|l| l.form_feed);
+        let typed = margin || form_feeds || wrap_width(&lines).is_some();
+        remove_page_furniture(&mut lines, typed, margin);
+        drop_page_breaks(&mut lines);
+        match wrap_width(&lines) {
+            Some(width) => {
+                // Joined paragraphs are never longer than the source lines they come from.
+                joined.reserve(text.len());
+                join_wrapped(&lines, width, &mut joined)
+            }
+            None => lines
+                .iter()
+                .filter(|l| l.state.is_kept())
+                .map(Line::placed)
+                .collect(),
+        }
+    };
+    Prepared {
+        source: text,
+        rebuilt,
+        joined,
+        lines,
     }
 }
 
@@ -61,63 +139,249 @@ impl State {
     }
 }
 
-struct Line {
+/// Where a cleaned line's text lies: a byte range of the source text (the line was clean,
+/// or only padded with spaces) or of the buffer of rebuilt lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Place {
+    Source(Range<usize>),
+    Rebuilt(Range<usize>),
+    /// A range of the joined paragraphs (see [`join_wrapped`]).
+    Joined(Range<usize>),
+}
+
+impl Place {
+    /// The same place without its first `bytes` bytes.
+    fn skip(&self, bytes: usize) -> Place {
+        let cut = |r: &Range<usize>| (r.start + bytes).min(r.end)..r.end;
+        match self {
+            Place::Source(r) => Place::Source(cut(r)),
+            Place::Rebuilt(r) => Place::Rebuilt(cut(r)),
+            Place::Joined(r) => Place::Joined(cut(r)),
+        }
+    }
+}
+
+/// One source line after space cleaning, before its text is borrowed.
+struct Span {
+    place: Place,
+    form_feed: bool,
+}
+
+/// A source line while the pre-pass works on it; its text is borrowed from the source or
+/// from the buffer of rebuilt lines.
+struct Line<'a> {
     number: usize,
-    text: String,
+    text: &'a str,
+    /// Where `text` lies.
+    place: Place,
+    /// `text` in characters, counted once (the wrap-width tests and the joiner read it).
+    chars: usize,
     state: State,
     form_feed: bool,
     /// It carried a margin number (stripped).
     numbered: bool,
 }
 
-fn split_lines(text: &str) -> Vec<Line> {
-    text.split('\n')
-        .enumerate()
-        .map(|(i, raw)| {
-            let raw = raw.strip_suffix('\r').unwrap_or(raw);
-            let special = memchr::memchr2(b'\x0C', b'\r', raw.as_bytes()).is_some();
-            let form_feed = special && raw.contains('\x0C');
-            let text = if special {
-                clean_spaces(&raw.replace(['\x0C', '\r'], " "))
-            } else {
-                clean_line(raw)
-            };
-            let state = match (text.is_empty(), form_feed) {
-                (false, _) => State::Text,
-                (true, true) => State::Removed,
-                (true, false) => State::Blank,
-            };
-            Line {
-                number: i + 1,
-                text,
-                state,
-                form_feed,
-                numbered: false,
-            }
-        })
-        .collect()
+impl<'a> Line<'a> {
+    fn new(number: usize, span: Span, source: &'a str, rebuilt: &'a str) -> Self {
+        let text = match &span.place {
+            Place::Source(range) => source.get(range.clone()),
+            Place::Rebuilt(range) => rebuilt.get(range.clone()),
+            Place::Joined(_) => None,
+        }
+        .unwrap_or("");
+        let state = match (text.is_empty(), span.form_feed) {
+            (false, _) => State::Text,
+            (true, true) => State::Removed,
+            (true, false) => State::Blank,
+        };
+        Line {
+            number,
+            text,
+            place: span.place,
+            chars: text.chars().count(),
+            state,
+            form_feed: span.form_feed,
+            numbered: false,
+        }
+    }
+
+    fn placed(&self) -> Placed {
+        Placed {
+            number: self.number,
+            place: self.place.clone(),
+        }
+    }
 }
 
-/// [`clean_spaces`], with shortcuts for the common lines: already clean, or plain ASCII whose
-/// only fault is extra spaces (typed transcripts indent every line).
-fn clean_line(raw: &str) -> String {
-    if is_clean(raw) {
-        return raw.to_owned();
+/// Cuts `text` into lines (a `\r` before the `\n` dropped) and cleans each one's spaces:
+/// a line that is clean, or clean once its padding spaces are trimmed, stays a range of
+/// `text`; any other is rebuilt at the end of `rebuilt`.
+fn split_lines(text: &str, rebuilt: &mut String) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut specials = NextOf::new(bytes, b'\x0C', b'\r');
+    let mut tabs = NextOf::new(bytes, b'\t', b'\t');
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain([text.len()]) {
+        let marks = Marks {
+            special: specials.within(start..end),
+            tab: tabs.within(start..end),
+        };
+        spans.push(clean_span(text, start..end, marks, rebuilt));
+        start = end + 1;
     }
-    if !raw.is_ascii() {
-        return clean_spaces(raw);
-    }
-    // The line holds no carriage return or form feed (see `split_lines`), so ASCII
-    // whitespace here is spaces and tabs: the words, one space between them. Copying word
-    // by word beats pushing byte by byte on indented typed lines.
-    let mut out = String::with_capacity(raw.len());
-    for word in raw.split_ascii_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    spans
+}
+
+/// Where the next of two bytes stands, for asking line after line whether a line holds one:
+/// the text is searched forward once in all, not once per line.
+struct NextOf<'a> {
+    bytes: &'a [u8],
+    needles: (u8, u8),
+    /// Searched up to here: `hit` is the first match at or after `from`.
+    from: usize,
+    /// The match found, or the text length when there is none.
+    hit: usize,
+}
+
+impl<'a> NextOf<'a> {
+    fn new(bytes: &'a [u8], a: u8, b: u8) -> Self {
+        NextOf {
+            bytes,
+            needles: (a, b),
+            from: 0,
+            hit: 0,
         }
-        out.push_str(word);
+        .searched(0)
     }
-    out
+
+    fn searched(mut self, from: usize) -> Self {
+        self.seek(from);
+        self
+    }
+
+    fn seek(&mut self, from: usize) {
+        let (a, b) = self.needles;
+        let rest = self.bytes.get(from..).unwrap_or_default();
+        self.from = from;
+        self.hit = memchr::memchr2(a, b, rest).map_or(self.bytes.len(), |at| from + at);
+    }
+
+    /// Whether `bytes[range]` holds one of the bytes; ranges must come in increasing order.
+    fn within(&mut self, range: Range<usize>) -> bool {
+        if self.hit < range.start && self.hit < self.bytes.len() {
+            self.seek(range.start);
+        } else if range.start < self.from {
+            self.seek(range.start); // out of order: search afresh
+        }
+        self.hit < range.end
+    }
+}
+
+/// What the forward scans found in one source line.
+#[derive(Copy, Clone)]
+struct Marks {
+    /// A form feed or a carriage return.
+    special: bool,
+    /// A tab.
+    tab: bool,
+}
+
+/// Cleans the source line `text[range]` (see [`clean_spaces`]).
+fn clean_span(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut String) -> Span {
+    let raw = text.get(range.clone()).unwrap_or("");
+    let raw = raw.strip_suffix('\r').unwrap_or(raw);
+    // A carriage return was only stripped from the end; look again if one was seen.
+    let special = marks.special && memchr::memchr2(b'\x0C', b'\r', raw.as_bytes()).is_some();
+    if special {
+        let form_feed = raw.contains('\x0C');
+        let cleaned = clean_spaces(&raw.replace(['\x0C', '\r'], " "));
+        return Span {
+            place: rebuild(rebuilt, |out| out.push_str(&cleaned)),
+            form_feed,
+        };
+    }
+    let place = match clean_part(raw, marks.tab) {
+        Some(part) => {
+            let from = range.start + part.start;
+            Place::Source(from..from + part.len())
+        }
+        None => rebuild(rebuilt, |out| clean_into(raw, marks.tab, out)),
+    };
+    Span {
+        place,
+        form_feed: false,
+    }
+}
+
+/// Appends what `write` writes to `rebuilt` and gives where it went.
+fn rebuild(rebuilt: &mut String, write: impl FnOnce(&mut String)) -> Place {
+    let from = rebuilt.len();
+    write(rebuilt);
+    Place::Rebuilt(from..rebuilt.len())
+}
+
+/// The part of `raw` that is its [`clean_spaces`] form, as a byte range of `raw`, when
+/// there is one: the line is clean, or clean once the spaces at its ends are trimmed.
+/// `tab`: whether the line may hold a tab (false only when it is known to hold none).
+fn clean_part(raw: &str, tab: bool) -> Option<Range<usize>> {
+    let trimmed = raw.trim_matches(' ');
+    let from = raw.len() - raw.trim_start_matches(' ').len();
+    let clean = if raw.is_ascii() {
+        !tab && DOUBLE_SPACE.find(trimmed.as_bytes()).is_none()
+    } else {
+        is_clean(trimmed)
+    };
+    clean.then(|| from..from + trimmed.len())
+}
+
+/// Appends [`clean_spaces`] of `raw` (a line without carriage return or form feed) to
+/// `out`, with a shortcut for plain ASCII whose only fault is extra spaces (typed
+/// transcripts indent every line and put two spaces after the margin number). `tab`:
+/// whether the line may hold a tab.
+fn clean_into(raw: &str, tab: bool, out: &mut String) {
+    if !raw.is_ascii() {
+        out.push_str(&clean_spaces(raw));
+        return;
+    }
+    let trimmed = raw.trim_matches(' ');
+    if tab {
+        // ASCII whitespace here is spaces and tabs: the words, one space between them.
+        let mut first = true;
+        for word in trimmed.split_ascii_whitespace() {
+            if !first {
+                out.push(' ');
+            }
+            first = false;
+            out.push_str(word);
+        }
+        return;
+    }
+    // Only spaces: copy the runs between double spaces, one space for each gap.
+    let mut rest = trimmed;
+    while let Some(at) = DOUBLE_SPACE.find(rest.as_bytes()) {
+        let (head, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(head);
+        out.push(' ');
+        rest = tail.trim_start_matches(' ');
+    }
+    out.push_str(rest);
+}
+
+/// [`clean_spaces`], with the shortcuts of the pre-pass (kept for the unit tests that hold
+/// the shortcuts to the general cleaner).
+#[cfg(test)]
+fn clean_line(raw: &str) -> String {
+    let tab = raw.contains('\t');
+    match clean_part(raw, tab) {
+        Some(part) => raw.get(part).unwrap_or("").to_owned(),
+        None => {
+            let mut out = String::new();
+            clean_into(raw, tab, &mut out);
+            out
+        }
+    }
 }
 
 /// A searcher for two spaces in a row, built once.
@@ -191,7 +455,7 @@ fn names_photo_ascii(text: &str) -> bool {
 /// Strips margin line numbers when most lines carry them in sequence (1, 2, 3 …, restarting
 /// at 1 on each page). Numbered photo captions ("3 Caption. Photo: …") are few among the
 /// lines of a web transcript and name a photo credit, so they never qualify.
-fn strip_margin_numbers(lines: &mut [Line]) -> bool {
+fn strip_margin_numbers(lines: &mut [Line<'_>]) -> bool {
     let mut text_lines = 0usize;
     let mut numbered = 0usize;
     let mut in_sequence = 0usize;
@@ -199,7 +463,7 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
     let mut previous: Option<u32> = None;
     for line in lines.iter().filter(|l| l.state == State::Text) {
         text_lines += 1;
-        let Some((n, rest)) = margin_number(&line.text) else {
+        let Some((n, rest)) = margin_number(line.text) else {
             continue;
         };
         numbered += 1;
@@ -229,9 +493,12 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
         line.state = State::Spacing;
     }
     for line in lines.iter_mut().filter(|l| l.state == State::Text) {
-        if let Some((_, rest)) = margin_number(&line.text) {
+        if let Some((_, rest)) = margin_number(line.text) {
             let cut = line.text.len().saturating_sub(rest.len());
-            line.text.drain(..cut);
+            let number = line.text.get(..cut).unwrap_or("");
+            line.chars = line.chars.saturating_sub(number.chars().count());
+            line.text = rest;
+            line.place = line.place.skip(cut);
             line.numbered = true;
             if line.text.is_empty() {
                 line.state = State::Blank;
@@ -245,9 +512,10 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
 const MAX_FURNITURE_CHARS: usize = 100;
 
 /// A hash of the line with every run of digits read as one '#', so that "Page 3 of 40" and
-/// "Page 4 of 40" share a key (FNV-1a: no allocation per line). `None` for long lines.
-fn furniture_key(text: &str) -> Option<u64> {
-    if text.len() > MAX_FURNITURE_CHARS * 4 || text.chars().count() > MAX_FURNITURE_CHARS {
+/// "Page 4 of 40" share a key (FNV-1a: no allocation per line). `None` for long lines
+/// (`chars`: the length of `text` in characters).
+fn furniture_key(text: &str, chars: usize) -> Option<u64> {
+    if chars > MAX_FURNITURE_CHARS {
         return None;
     }
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -288,7 +556,7 @@ fn is_page_counter(text: &str) -> bool {
 /// Drops page headers and footers: short lines at a page boundary that repeat at least three
 /// times (exactly, or with a changing page number). Outside typed documents only page counters
 /// qualify, so a web transcript's repeated "Thank you." or "<…>" stay.
-fn remove_page_furniture(lines: &mut [Line], typed: bool, margin: bool) {
+fn remove_page_furniture(lines: &mut [Line<'_>], typed: bool, margin: bool) {
     // Furniture stands next to a page break (a blank line, a form feed) or, in a margin-numbered
     // transcript, outside the numbering. Looking only there keeps the count table small.
     let at_boundary: Vec<bool> = (0..lines.len())
@@ -305,15 +573,15 @@ fn remove_page_furniture(lines: &mut [Line], typed: bool, margin: bool) {
             })
         })
         .collect();
-    let candidate = |i: usize, text: &str| -> Option<u64> {
-        if text.len() > MAX_FURNITURE_CHARS * 4 {
+    let candidate = |i: usize, line: &Line<'_>| -> Option<u64> {
+        if line.text.len() > MAX_FURNITURE_CHARS * 4 {
             return None;
         }
         let typed_furniture = typed && at_boundary.get(i).copied().unwrap_or(false);
-        if !(typed_furniture || is_page_counter(text)) {
+        if !(typed_furniture || is_page_counter(line.text)) {
             return None;
         }
-        furniture_key(text)
+        furniture_key(line.text, line.chars)
     };
     // Each line's key, worked out once for the count and the removal.
     let keys: Vec<Option<u64>> = lines
@@ -321,17 +589,17 @@ fn remove_page_furniture(lines: &mut [Line], typed: bool, margin: bool) {
         .enumerate()
         .map(|(i, line)| {
             if line.state == State::Text {
-                candidate(i, &line.text)
+                candidate(i, line)
             } else {
                 None
             }
         })
         .collect();
-    let mut counts: HashMap<u64, usize> = HashMap::new();
+    let mut counts: HashMap<u64, KeyCount<'_>> = HashMap::new();
     for key in keys.iter().flatten() {
-        *counts.entry(*key).or_default() += 1;
+        counts.entry(*key).or_default().lines += 1;
     }
-    if !counts.values().any(|&n| n >= 3) {
+    if !counts.values().any(|c| c.lines >= 3) {
         return;
     }
     let first_text = lines.iter().position(|l| l.state == State::Text);
@@ -340,36 +608,64 @@ fn remove_page_furniture(lines: &mut [Line], typed: bool, margin: bool) {
         if line.state != State::Text {
             continue;
         }
-        let Some(key) = keys.get(i).copied().flatten() else {
+        let Some(count) = keys
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|key| counts.get_mut(&key))
+        else {
             continue;
         };
-        if counts.get(&key).copied().unwrap_or(0) < 3 {
+        if count.lines < 3 {
             continue;
         }
-        let text = line.text.as_str();
+        let text = line.text;
         let has_number = text.bytes().any(|b| b.is_ascii_digit());
-        if !has_number && !text.chars().any(char::is_alphabetic) {
-            continue; // "* * *", "<…>"
-        }
-        if text.starts_with(['(', '[']) {
-            continue; // "(Laughter.)", "[Pause]": stage directions, not furniture
-        }
-        if !is_page_counter(text) && text.ends_with(['.', ',', ';', '!', '?', ':', '…']) {
-            continue; // a repeated sentence ("Thank you.") is speech
-        }
         if !has_number && Some(i) == first_text {
             continue; // a running header that repeats the title: keep the title
         }
-        if matches!(turns.detect(text, false), TurnVerdict::Turn(_)) {
-            continue;
+        // A running header repeats on every page: what its text says is worked out once.
+        let furniture = match count.verdict {
+            Some((seen, verdict)) if seen == text => verdict,
+            _ => {
+                let verdict = reads_as_furniture(text, has_number, &turns);
+                count.verdict = Some((text, verdict));
+                verdict
+            }
+        };
+        if furniture {
+            line.state = State::Removed;
         }
-        line.state = State::Removed;
     }
+}
+
+/// How many candidate lines share a furniture key, and the verdict on the last text seen
+/// with it (lines with one key are mostly one text repeated).
+#[derive(Default)]
+struct KeyCount<'a> {
+    lines: usize,
+    verdict: Option<(&'a str, bool)>,
+}
+
+/// Whether a repeated short line at a page boundary can be page furniture, from its text
+/// alone (`has_number`: it holds an ASCII digit). Stage directions, repeated sentences and
+/// speaker turns are not.
+fn reads_as_furniture(text: &str, has_number: bool, turns: &TurnDetector) -> bool {
+    if !has_number && !text.chars().any(char::is_alphabetic) {
+        return false; // "* * *", "<…>"
+    }
+    if text.starts_with(['(', '[']) {
+        return false; // "(Laughter.)", "[Pause]": stage directions, not furniture
+    }
+    if !is_page_counter(text) && text.ends_with(['.', ',', ';', '!', '?', ':', '…']) {
+        return false; // a repeated sentence ("Thank you.") is speech
+    }
+    !matches!(turns.detect(text, false), TurnVerdict::Turn(_))
 }
 
 /// A page break (removed lines with the blank lines around them) is dropped whole, so that a
 /// paragraph cut by a page break can be joined back.
-fn drop_page_breaks(lines: &mut [Line]) {
+fn drop_page_breaks(lines: &mut [Line<'_>]) {
     let mut start = 0;
     while start < lines.len() {
         if lines.get(start).is_some_and(|l| l.state == State::Text) {
@@ -406,25 +702,11 @@ const LENGTH_CAP: usize = 400;
 /// The wrap width when the document is hard-wrapped: most lines are long and end near one
 /// width (the 95th percentile of line lengths, 40–200 characters), and many of them (at least
 /// three, and a fifth) end mid-sentence with the text going on in the next line.
-fn wrap_width(lines: &[Line]) -> Option<usize> {
-    // Each text line's length in characters, counted once for both passes below.
-    let lengths: Vec<usize> = lines
-        .iter()
-        .map(|l| {
-            if l.state == State::Text {
-                l.text.chars().count()
-            } else {
-                0
-            }
-        })
-        .collect();
+fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
     let mut histogram = vec![0usize; LENGTH_CAP + 1];
     let mut total = 0usize;
-    for (line, &len) in lines.iter().zip(&lengths) {
-        if line.state != State::Text {
-            continue;
-        }
-        if let Some(slot) = histogram.get_mut(len.min(LENGTH_CAP)) {
+    for line in lines.iter().filter(|l| l.state == State::Text) {
+        if let Some(slot) = histogram.get_mut(line.chars.min(LENGTH_CAP)) {
             *slot += 1;
         }
         total += 1;
@@ -447,18 +729,14 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
     }
     let mut long = 0usize;
     let mut open = 0usize;
-    let mut iter = lines
-        .iter()
-        .zip(&lengths)
-        .filter(|(l, _)| l.state.is_kept())
-        .peekable();
-    while let Some((line, &len)) = iter.next() {
-        if line.state != State::Text || len * 10 < width * 6 {
+    let mut iter = lines.iter().filter(|l| l.state.is_kept()).peekable();
+    while let Some(line) = iter.next() {
+        if line.state != State::Text || line.chars * 10 < width * 6 {
             continue;
         }
         long += 1;
-        let next_is_text = iter.peek().is_some_and(|(n, _)| n.state == State::Text);
-        if next_is_text && ends_open(&line.text) {
+        let next_is_text = iter.peek().is_some_and(|n| n.state == State::Text);
+        if next_is_text && ends_open(line.text) {
             open += 1;
         }
     }
@@ -480,6 +758,16 @@ fn ends_sentence(text: &str) -> bool {
 
 /// At least two letters, all capitals: a heading or a hearing caption.
 fn is_all_caps(text: &str) -> bool {
+    if text.is_ascii() {
+        // The same test on bytes: an ASCII letter is alphabetic, lowercase or not, as a char.
+        let bytes = text.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes
+                .iter()
+                .filter(|b| b.is_ascii_uppercase())
+                .nth(1)
+                .is_some();
+    }
     let mut letters = 0usize;
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         if c.is_lowercase() {
@@ -513,10 +801,17 @@ fn starts_caption(text: &str) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-/// A line under construction from one or more source lines.
-struct Joined {
+/// A paragraph under construction from one or more source lines. A paragraph of one line
+/// keeps that line's place; from the second line on, the paragraph is written out at the
+/// end of the buffer of joined paragraphs.
+struct Joined<'a> {
     number: usize,
-    text: String,
+    first: &'a Line<'a>,
+    /// Where the paragraph starts in the buffer, once it has a second line.
+    start: Option<usize>,
+    /// The last source line: a hyphen break is judged on its end, which is the end of the
+    /// joined text (see [`hyphen_break`]).
+    last: &'a str,
     /// The last source line's text length, in characters.
     last_len: usize,
     last_caps: bool,
@@ -524,50 +819,62 @@ struct Joined {
     last_sentence_end: bool,
 }
 
-impl Joined {
-    fn new(line: Line) -> Self {
+impl<'a> Joined<'a> {
+    fn new(line: &'a Line<'a>) -> Self {
         let mut joined = Joined {
             number: line.number,
-            text: String::new(),
+            first: line,
+            start: None,
+            last: line.text,
             last_len: 0,
             last_caps: false,
             last_open: false,
             last_sentence_end: false,
         };
-        joined.set_last(&line.text);
-        joined.text = line.text;
+        joined.set_last(line);
         joined
     }
 
-    fn set_last(&mut self, text: &str) {
-        self.last_len = text.chars().count();
-        self.last_caps = is_all_caps(text);
-        self.last_open = ends_open(text);
-        self.last_sentence_end = ends_sentence(text);
+    fn set_last(&mut self, line: &Line<'a>) {
+        self.last = line.text;
+        self.last_len = line.chars;
+        self.last_caps = is_all_caps(line.text);
+        self.last_open = ends_open(line.text);
+        self.last_sentence_end = ends_sentence(line.text);
     }
 
-    fn push(&mut self, next: &str) {
-        self.set_last(next);
-        let hyphen_break = hyphen_break(&self.text, next);
-        if hyphen_break {
-            if next.chars().next().is_some_and(char::is_lowercase) {
-                self.text.pop(); // "inter-" + "national"
+    /// Appends `next` to the paragraph, written at the end of `out`.
+    fn push(&mut self, next: &Line<'a>, out: &mut String) {
+        if self.start.is_none() {
+            self.start = Some(out.len());
+            out.push_str(self.first.text);
+        }
+        if hyphen_break(self.last, next.text) {
+            if next.text.chars().next().is_some_and(char::is_lowercase) {
+                out.pop(); // "inter-" + "national"
             }
         } else {
-            self.text.push(' ');
+            out.push(' ');
         }
-        self.text.push_str(next);
+        out.push_str(next.text);
+        self.set_last(next);
     }
 
-    fn finish(self) -> SourceLine {
-        SourceLine {
+    /// The finished paragraph; `out` is the buffer [`Joined::push`] wrote to.
+    fn finish(self, out: &str) -> Placed {
+        Placed {
             number: self.number,
-            text: self.text,
+            place: match self.start {
+                Some(start) => Place::Joined(start..out.len()),
+                None => self.first.place.clone(),
+            },
         }
     }
 }
 
-/// "inter-" at the end of a line and a word at the start of the next.
+/// "inter-" at the end of a line and a word at the start of the next. `text` is the joined
+/// text so far or only its last source line: the answer is the same, since it reads the last
+/// two characters and a one-character line is never "x-" after a join.
 fn hyphen_break(text: &str, next: &str) -> bool {
     let mut back = text.chars().rev();
     back.next() == Some('-')
@@ -575,46 +882,44 @@ fn hyphen_break(text: &str, next: &str) -> bool {
         && next.chars().next().is_some_and(char::is_alphabetic)
 }
 
-fn join_wrapped(lines: Vec<Line>, width: usize) -> Vec<SourceLine> {
-    let mut out = Vec::with_capacity(lines.len());
+/// Joins hard-wrapped lines into paragraphs, written to `out`; gives the resulting lines.
+fn join_wrapped<'a>(lines: &'a [Line<'a>], width: usize, out: &mut String) -> Vec<Placed> {
+    let mut result = Vec::with_capacity(lines.len());
     let mut turns = TurnDetector::default();
-    let mut pending: Option<Joined> = None;
+    let mut pending: Option<Joined<'a>> = None;
     for line in lines {
         match line.state {
             State::Removed | State::Spacing => continue,
             State::Blank => {
                 if let Some(p) = pending.take() {
-                    out.push(p.finish());
+                    result.push(p.finish(out));
                 }
-                out.push(SourceLine {
-                    number: line.number,
-                    text: String::new(),
-                });
+                result.push(line.placed());
                 continue;
             }
             State::Text => {}
         }
         if let Some(p) = pending.as_mut() {
-            match continues(p, &line.text, width, &turns) {
+            match continues(p, line.text, width, &turns) {
                 Continuation::Join => {
-                    p.push(&line.text);
+                    p.push(line, out);
                     continue;
                 }
                 Continuation::Turn(label) => remember(&mut turns, &label),
                 Continuation::Break => {}
             }
             if let Some(p) = pending.take() {
-                out.push(p.finish());
+                result.push(p.finish(out));
             }
-        } else if let TurnVerdict::Turn(turn) = turns.detect(&line.text, false) {
+        } else if let TurnVerdict::Turn(turn) = turns.detect(line.text, false) {
             remember(&mut turns, &turn.label);
         }
         pending = Some(Joined::new(line));
     }
     if let Some(p) = pending {
-        out.push(p.finish());
+        result.push(p.finish(out));
     }
-    out
+    result
 }
 
 enum Continuation {
@@ -635,7 +940,7 @@ fn remember(turns: &mut TurnDetector, label: &str) {
 }
 
 /// Whether `next` continues the paragraph of `prev` in a hard-wrapped document.
-fn continues(prev: &Joined, next: &str, width: usize, turns: &TurnDetector) -> Continuation {
+fn continues(prev: &Joined<'_>, next: &str, width: usize, turns: &TurnDetector) -> Continuation {
     if prev.last_caps || is_all_caps(next) || starts_caption(next) {
         return Continuation::Break;
     }
@@ -652,7 +957,7 @@ fn continues(prev: &Joined, next: &str, width: usize, turns: &TurnDetector) -> C
     {
         return Continuation::Turn(turn.label);
     }
-    if hyphen_break(&prev.text, next) {
+    if hyphen_break(prev.last, next) {
         return Continuation::Join;
     }
     // The next line's first word did not fit on this one: the break was the wrap's.
@@ -990,6 +1295,157 @@ He then turned to the first witness, who had travelled from the islands to give 
             let two = contains_ascii_ci(text, "photo") || contains_ascii_ci(text, "foto");
             assert_eq!(names_photo_ascii(text), two, "{text:?}");
         }
+    }
+
+    /// The joiner as it was before paragraphs were written from borrowed lines: a string
+    /// per paragraph, a hyphen break judged on the whole joined text.
+    fn join_on_strings(parts: &[&str]) -> String {
+        let mut text = String::new();
+        for (k, next) in parts.iter().enumerate() {
+            if k > 0 {
+                if hyphen_break(&text, next) {
+                    if next.chars().next().is_some_and(char::is_lowercase) {
+                        text.pop();
+                    }
+                } else {
+                    text.push(' ');
+                }
+            }
+            text.push_str(next);
+        }
+        text
+    }
+
+    fn test_line(text: &str) -> Line<'_> {
+        Line {
+            number: 1,
+            text,
+            place: Place::Source(0..text.len()),
+            chars: text.chars().count(),
+            state: State::Text,
+            form_feed: false,
+            numbered: false,
+        }
+    }
+
+    #[test]
+    fn joining_borrowed_lines_agrees_with_joining_strings() {
+        let pieces = [
+            "inter-",
+            "national",
+            "National",
+            "-",
+            "x-",
+            "é-",
+            "a",
+            "B",
+            "ab-",
+            "--",
+            "1-",
+            "word",
+            "-word",
+            "Ж-",
+            "жизнь",
+            "x",
+            "e-",
+            "mail",
+        ];
+        let mut cases: Vec<Vec<&str>> = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                cases.push(vec![a, b]);
+                for c in pieces {
+                    cases.push(vec![a, b, c]);
+                }
+            }
+        }
+        for parts in cases {
+            let lines: Vec<Line<'_>> = parts.iter().map(|t| test_line(t)).collect();
+            let mut out = String::from("earlier paragraph");
+            let mut iter = lines.iter();
+            let Some(first) = iter.next() else { continue };
+            let mut joined = Joined::new(first);
+            for line in iter {
+                joined.push(line, &mut out);
+            }
+            let placed = joined.finish(&out);
+            let Place::Joined(range) = placed.place else {
+                panic!("{parts:?} was not written out");
+            };
+            assert_eq!(
+                out.get(range),
+                Some(join_on_strings(&parts).as_str()),
+                "{parts:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paragraph_of_one_line_keeps_its_place() {
+        let line = test_line("Alone.");
+        let out = String::from("other");
+        assert_eq!(Joined::new(&line).finish(&out).place, Place::Source(0..6));
+    }
+
+    #[test]
+    fn the_forward_scan_agrees_with_searching_each_line() {
+        let text = "a\tb\n\n\x0Cc\r\nno marks here\n\tlead\ntrail\t\n\r\n\n\x0C";
+        let bytes = text.as_bytes();
+        let mut tabs = NextOf::new(bytes, b'\t', b'\t');
+        let mut specials = NextOf::new(bytes, b'\x0C', b'\r');
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', bytes).chain([text.len()]) {
+            let line = text.get(start..end).unwrap_or("");
+            assert_eq!(tabs.within(start..end), line.contains('\t'), "{line:?}");
+            assert_eq!(
+                specials.within(start..end),
+                line.contains(['\x0C', '\r']),
+                "{line:?}"
+            );
+            start = end + 1;
+        }
+        // Asked out of order, it searches afresh rather than answer wrongly.
+        assert!(tabs.within(0..3));
+        assert!(!tabs.within(4..5));
+    }
+
+    #[test]
+    fn borrowed_lines_agree_with_cleaning_each_line() {
+        let text = "  Title\u{00A0} of  the day \r\n\tFirst\tline\u{200B}.\r\n\
+\u{FEFF}Second line.\n\n   \nThird   line\u{3000}here\x0Cand there\nLast.  ";
+        let want: Vec<String> = text
+            .split('\n')
+            .map(|l| clean_spaces(&l.replace(['\x0C', '\r'], " ")))
+            .collect();
+        assert_eq!(texts(&prepare_lines(text)), want);
+    }
+
+    #[test]
+    fn ascii_caps_test_agrees_with_the_char_test() {
+        let by_chars = |text: &str| {
+            let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+            !letters.iter().any(|c| c.is_lowercase()) && letters.len() >= 2
+        };
+        for text in [
+            "",
+            "A",
+            "AB",
+            "A B",
+            "Ab",
+            "MR. SMITH:",
+            "1 2 3",
+            "X1Y",
+            "HEARING ON",
+            "a",
+        ] {
+            assert_eq!(is_all_caps(text), by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stripping_a_margin_number_keeps_the_place_in_step() {
+        assert_eq!(Place::Source(3..10).skip(2), Place::Source(5..10));
+        assert_eq!(Place::Rebuilt(3..4).skip(5), Place::Rebuilt(4..4));
     }
 
     #[test]
