@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use stenogram::library::{
-    Entry, EntryState, Library, LibraryPerson, SortKey, index_all, index_files, no_progress, scan,
-    search, search_files,
+    Entry, EntryState, Library, LibraryPerson, SortKey, index_all, index_files, no_progress,
+    person_speeches, person_stats, scan, search, search_files,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -341,6 +341,70 @@ fn search_finds_titles_and_people_and_the_full_text() {
         en.total,
         en.hits.len()
     );
+}
+
+#[test]
+fn a_person_s_speeches_are_gathered_from_every_file_they_speak_in() {
+    let dir = library_folder();
+    let library = indexed(&dir);
+    let (fr_ix, _) = entry_at(&library, "kaliningrad.txt");
+    let (en_ix, _) = entry_at(&library, "varengrad.txt");
+    let velsky = library
+        .people()
+        .iter()
+        .position(|p| p.aliases.iter().any(|a| a == "Andrei Velsky"))
+        .unwrap();
+    let person = &library.people()[velsky];
+
+    let stats = person_stats(&library, velsky).unwrap();
+    assert_eq!(stats.files, 2);
+    assert_eq!(stats.speeches, person.speeches);
+    assert_eq!(stats.first_date.as_deref(), Some("2024-06-04"));
+    assert_eq!(stats.last_date.as_deref(), Some("2024-09-18"));
+
+    let files = person_speeches(&library, velsky, 100, 2, no_progress()).wait();
+    let mut entries: Vec<usize> = files.iter().map(|(_, f)| f.entry).collect();
+    entries.sort_unstable();
+    let mut expected = vec![fr_ix, en_ix];
+    expected.sort_unstable();
+    assert_eq!(entries, expected);
+    let listed: usize = files.iter().map(|(_, f)| f.speeches.len()).sum();
+    assert_eq!(listed, person.speeches);
+    for (_, file) in &files {
+        // Each listed speech is theirs in the file as read again, with its words counted.
+        let path = &library.entries()[file.entry].path;
+        let t = stenogram::load_file(path).unwrap();
+        assert_eq!(file.total, file.speeches.len());
+        for brief in &file.speeches {
+            let speech = t.speech(brief.speech).unwrap();
+            assert_eq!(speech.speaker, file.participant);
+            let words: usize = speech
+                .paragraphs
+                .iter()
+                .map(|p| stenogram::stats::count_words(p))
+                .sum();
+            assert_eq!(brief.words, words);
+            assert!(!brief.first_words.is_empty());
+            let start: String = speech.paragraphs[0].chars().take(10).collect();
+            assert!(brief.first_words.starts_with(start.trim()), "{brief:?}");
+        }
+    }
+    // The English press conference: Velsky answers a question about the bridge.
+    let en = files.iter().find(|(_, f)| f.entry == en_ix).unwrap();
+    assert!(en.1.questions_answered >= 1, "{:?}", en.1);
+    assert!(
+        en.1.speeches
+            .iter()
+            .any(|s| s.first_words.contains("both parliaments ratify")),
+        "{:?}",
+        en.1.speeches
+    );
+
+    // The cap lists fewer, but every speech is still counted.
+    let capped = person_speeches(&library, velsky, 1, 1, no_progress()).wait();
+    assert!(capped.iter().all(|(_, f)| f.speeches.len() == 1));
+    let total: usize = capped.iter().map(|(_, f)| f.total).sum();
+    assert_eq!(total, person.speeches);
 }
 
 /// A folder of `n` synthetic transcripts.

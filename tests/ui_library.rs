@@ -159,3 +159,249 @@ fn the_filter_narrows_the_files_and_people_span_files() {
     harness.run();
     assert_eq!(count(&harness), 2);
 }
+
+/// Three fictional transcripts in the Kremlin shape: an English one and a French one where
+/// Andrei Velsky speaks (spelled "Andreï Velski" in French) and the port of Tarvasto comes
+/// up, and a Russian one where neither does.
+fn own_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let put = |name: &str, text: &str| {
+        std::fs::write(dir.path().join(name), text).unwrap_or_else(|e| panic!("write: {e}"));
+    };
+    put(
+        "a_talks_en.txt",
+        "1201 – Talks with the President of Kestria – March 3, 2025, 11:00, Varengrad\n\n\n\
+         1 of 2 Before the talks. Photo: Lena Markova, Orlavia Press\n\n\
+         Andrei Velsky held talks with the President of Kestria Daria Malinova.\n\
+         March 3, 2025, 11:00, Varengrad\n\n\
+         President of Orlavia Andrei Velsky: Madam President, welcome to Varengrad.\n\
+         The new ferry to Tarvasto will carry its first passengers in May.\n\n\
+         President of Kestria Daria Malinova: Thank you, Mr. Velsky.\n\
+         We are glad to work together on the ferry.\n\n\
+         Question: Mr. Velsky, when will the ferry run every day?\n\n\
+         Velsky: From the summer, as both governments agreed.\n",
+    );
+    put(
+        "b_entretien_fr.txt",
+        "1342 – Entretien avec le Premier ministre de Talmar – 5 avril 2025, 10:00, Kaliningrad\n\n\n\
+         1 Avant l’entretien. Photo : Lena Markova, Orlavia Press\n\n\
+         Andreï Velski s’est entretenu avec le Premier ministre de Talmar Ilias Karimov.\n\
+         5 avril 2025, 10:00, Kaliningrad\n\n\
+         Président de l’Orlavie Andreï Velski : Monsieur le Premier ministre, bienvenue.\n\
+         Le port de Tarvasto sera agrandi l’année prochaine.\n\n\
+         Premier ministre de Talmar Ilias Karimov : Merci, Monsieur le Président.\n\
+         Nos entreprises sont prêtes.\n\n\
+         Velski : Nous en reparlerons à Tarvasto, cet été.\n",
+    );
+    put(
+        "c_soveshchanie_ru.txt",
+        "1500 – Совещание с членами Правительства – 12 мая 2025 года, 15:00, Варенград\n\n\n\
+         1 Перед совещанием. Фото: Елена Маркова, «Орлавия Пресс»\n\n\
+         Министр транспорта Олег Кравец доложил о работе паромов.\n\
+         12 мая 2025 года, 15:00, Варенград\n\n\
+         Министр транспорта Олег Кравец: Добрый день, коллеги.\n\
+         Паромы работают по графику.\n",
+    );
+    dir
+}
+
+/// Steps the harness until `done` holds (background work finishing), then runs it out.
+fn run_until(harness: &mut Harness<'static, StenogramApp>, done: impl Fn(&StenogramApp) -> bool) {
+    for _ in 0..2000 {
+        if done(harness.state()) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+    assert!(done(harness.state()), "background work never finished");
+}
+
+fn title_of(harness: &Harness<'static, StenogramApp>) -> String {
+    harness
+        .state()
+        .document()
+        .map(|d| d.transcript.title.clone())
+        .unwrap_or_default()
+}
+
+fn button_labels(harness: &Harness<'static, StenogramApp>, part: &str) -> Vec<String> {
+    harness
+        .query_all(By::new().role(Role::Button).label_contains(part))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect()
+}
+
+#[test]
+fn search_across_files_finds_a_word_in_two_files_and_a_hit_opens_its_file_at_the_hit() {
+    let dir = own_folder();
+    let mut harness = app_on_folder(dir.path());
+    assert!(title_of(&harness).starts_with("Talks with the President of Kestria"));
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search all files")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search all files")
+        .type_text("tarvasto");
+    harness.key_press(egui::Key::Enter);
+    run_until(&mut harness, |app| {
+        app.library_panel()
+            .search()
+            .is_some_and(|s| s.searched() == "tarvasto" && !s.is_running())
+    });
+
+    // Grouped by file: each file with its date and hit count, then its hits in context.
+    harness.get_by_label("3 hits in 2 files");
+    harness.get_by_label("Talks with the President of Kestria · 2025-03-03 · 1 hit");
+    harness.get_by_label("Entretien avec le Premier ministre de Talmar · 2025-04-05 · 2 hits");
+    let hits = button_labels(&harness, "Tarvasto");
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert!(
+        hits.iter()
+            .any(|h| h.starts_with("Andrei Velsky: ") && h.contains("ferry to Tarvasto")),
+        "{hits:?}"
+    );
+    assert!(!hits.iter().any(|h| h.contains("Паромы")), "{hits:?}");
+
+    // The second French hit opens the French file with the search bar on that hit.
+    let second = hits
+        .iter()
+        .find(|h| h.contains("Nous en reparlerons"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no French hit in {hits:?}"));
+    harness.get_by_role_and_label(Role::Button, &second).click();
+    run_until(&mut harness, |app| {
+        !app.is_loading() && app.search().current_hit().is_some()
+    });
+    assert!(
+        title_of(&harness).starts_with("Entretien avec le Premier ministre de Talmar"),
+        "{}",
+        title_of(&harness)
+    );
+    let app = harness.state();
+    assert!(app.search().is_open());
+    assert_eq!(app.search().query(), "tarvasto");
+    let hit = app.search().current_hit().cloned();
+    let Some(hit) = hit else {
+        panic!("no current hit");
+    };
+    assert_eq!(hit.context.matched, "Tarvasto");
+    assert!(
+        hit.context.before.starts_with("Nous en reparlerons"),
+        "{hit:?}"
+    );
+    // The reader went to the hit's paragraph, and the bar counts it as the second of two.
+    let doc = app.document().unwrap_or_else(|| panic!("no document"));
+    let row = stenogram::app::search_panel::row_of_place(doc, hit.place);
+    assert!(row.is_some());
+    assert_eq!(app.reader().last_target(), row);
+    assert_eq!(
+        stenogram::app::search_panel::count_label(app.search()),
+        "2 of 2"
+    );
+
+    // The other French hit, in the file already open, moves the reader to it.
+    let first = hits
+        .iter()
+        .find(|h| h.contains("Le port de Tarvasto"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no French hit in {hits:?}"));
+    harness.get_by_role_and_label(Role::Button, &first).click();
+    run_until(&mut harness, |app| {
+        stenogram::app::search_panel::count_label(app.search()) == "1 of 2"
+    });
+    let app = harness.state();
+    let hit = app.search().current_hit().cloned();
+    assert!(
+        hit.is_some_and(|h| h.context.before.starts_with("Le port de")),
+        "{:?}",
+        app.search().current_hit()
+    );
+
+    // With the reader narrowed to Karimov, a hit in Velski's speech lifts the filter.
+    harness
+        .get_by_role_and_label(Role::Button, "Ilias Karimov")
+        .click();
+    harness.run();
+    assert!(harness.state().selection().filters());
+    harness.get_by_role_and_label(Role::Button, &second).click();
+    run_until(&mut harness, |app| {
+        stenogram::app::search_panel::count_label(app.search()) == "2 of 2"
+    });
+    assert!(!harness.state().selection().filters());
+}
+
+#[test]
+fn a_person_shows_their_figures_and_speeches_across_files_and_a_speech_opens_its_file() {
+    let dir = own_folder();
+    let mut harness = app_on_folder(dir.path());
+    harness.get_by_label_contains("People (").click();
+    harness.run();
+    let shared: Vec<String> = harness
+        .query_all(By::new().label_contains(" — 2 files · "))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(shared, vec!["Andrei Velsky — 2 files · 4 speeches"]);
+    harness.get_by_label(&shared[0]).click();
+    harness.run();
+    run_until(&mut harness, |app| {
+        app.library_panel()
+            .person_view()
+            .is_some_and(|v| !v.is_gathering() && !v.files().is_empty())
+    });
+
+    // Figures across files.
+    harness.get_by_label("Files with Andrei Velsky");
+    harness.get_by_label_contains("2 files · 4 speeches · ");
+    harness.get_by_label("Questions: 0 asked · 1 answered");
+    harness.get_by_label("From 2025-03-03 to 2025-04-05");
+
+    // Every speech, grouped by file (oldest first), with its first words and length.
+    harness.get_by_label("Talks with the President of Kestria · 2025-03-03 · 2 speeches");
+    harness.get_by_label("Entretien avec le Premier ministre de Talmar · 2025-04-05 · 2 speeches");
+    let speeches = button_labels(&harness, " words: ");
+    assert_eq!(speeches.len(), 4, "{speeches:?}");
+    assert!(
+        speeches[0].starts_with("17 words: Madam President, welcome"),
+        "{speeches:?}"
+    );
+    assert!(
+        speeches[3].ends_with("words: Nous en reparlerons à Tarvasto, cet été."),
+        "{speeches:?}"
+    );
+
+    // A French speech opens the French file with Velski chosen and the reader on it.
+    harness
+        .get_by_role_and_label(Role::Button, &speeches[3])
+        .click();
+    run_until(&mut harness, |app| {
+        !app.is_loading() && app.selection().primary().is_some()
+    });
+    assert!(title_of(&harness).starts_with("Entretien avec le Premier ministre de Talmar"));
+    let app = harness.state();
+    let doc = app.document().unwrap_or_else(|| panic!("no document"));
+    let velski = doc
+        .transcript
+        .participants
+        .iter()
+        .find(|p| p.name.as_deref() == Some("Andreï Velski"))
+        .map(|p| p.id)
+        .unwrap_or_else(|| panic!("no Velski"));
+    assert_eq!(app.selection().people(), &[velski]);
+    let Some(stenogram::app::Item::Speech(speech)) = app.selection().primary() else {
+        panic!("no speech selected: {:?}", app.selection().primary());
+    };
+    let chosen = doc
+        .transcript
+        .speech(speech)
+        .unwrap_or_else(|| panic!("no speech"));
+    assert_eq!(chosen.speaker, velski);
+    assert!(chosen.paragraphs[0].starts_with("Nous en reparlerons"));
+    let row = doc.index.row_of(stenogram::app::Item::Speech(speech));
+    assert!(row.is_some());
+    assert_eq!(app.reader().last_target(), row);
+}

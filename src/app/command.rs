@@ -27,6 +27,14 @@ pub enum Command {
     OpenDialog,
     /// Open this file.
     Open(PathBuf),
+    /// Open this file (unless it is the one shown), then go to a place in it (a library
+    /// search hit, a person's speech).
+    OpenAt {
+        /// The file.
+        path: PathBuf,
+        /// Where to go once it is shown.
+        jump: Jump,
+    },
     /// Open the bundled sample again.
     OpenSample,
     /// Hide the error banner.
@@ -104,4 +112,26 @@ pub enum Command {
     ToggleNotes,
     /// Open the "Export view" window (File ▸ Export view…).
     OpenExport,
+}
+
+/// Where to go in a file opened from the library, once it is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Jump {
+    /// Open the search bar on `query` and make a hit the current one: the hit at `at`
+    /// (its place and start byte) when the file still has it, else the `index`-th hit.
+    Hit {
+        /// The query, as typed in the library.
+        query: String,
+        /// Where the hit is and where it starts in that place's text.
+        at: Option<(crate::search::Place, usize)>,
+        /// Its position among the file's hits.
+        index: usize,
+    },
+    /// Choose this participant (the reader shows their speeches) and go to this speech.
+    Speech {
+        /// The person in that file.
+        participant: crate::model::ParticipantId,
+        /// The speech.
+        speech: crate::model::SpeechId,
+    },
 }

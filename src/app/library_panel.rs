@@ -1,6 +1,8 @@
 //! The library panel: every transcript of a folder, indexed on background threads while the
 //! first one is already open. Files that fail are listed with their error. A "People" tab
-//! lists each person once across files; choosing one narrows the files to theirs.
+//! lists each person once across files; choosing one narrows the files to theirs and shows
+//! their figures and every speech they gave across files ([`super::library_person`]). A
+//! "Search" tab searches the full text of every file ([`super::library_search`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -8,7 +10,11 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, WidgetInfo};
 
 use super::command::Command;
-use crate::library::{self, EntryState, Indexer, Library, OnProgress, Scan, SortKey, index_files};
+use super::library_person::PersonView;
+use super::library_search::{LibrarySearch, repaint};
+use crate::library::{
+    self, EntryState, Indexer, Library, LibraryPerson, Scan, SortKey, index_files,
+};
 
 /// Which list the panel shows.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -16,6 +22,7 @@ enum Tab {
     #[default]
     Files,
     People,
+    Search,
 }
 
 /// The open library, if any.
@@ -43,6 +50,10 @@ struct Open {
     /// (generation of the entries, sort, descending, filter, person) the rows are for.
     rows_for: Option<(u64, SortKey, bool, String, Option<usize>)>,
     generation: u64,
+    /// The "Search" tab: the full text of every file.
+    search: LibrarySearch,
+    /// The chosen person's speeches across files.
+    person_view: PersonView,
 }
 
 impl LibraryPanel {
@@ -88,7 +99,25 @@ impl LibraryPanel {
             rows: Vec::new(),
             rows_for: None,
             generation: 0,
+            search: LibrarySearch::default(),
+            person_view: PersonView::default(),
         });
+    }
+
+    /// The search across files (the "Search" tab).
+    pub fn search(&self) -> Option<&LibrarySearch> {
+        self.open.as_ref().map(|o| &o.search)
+    }
+
+    /// The person chosen in the "People" tab, if any.
+    pub fn chosen_person(&self) -> Option<&LibraryPerson> {
+        let o = self.open.as_ref()?;
+        o.library.person(o.person?)
+    }
+
+    /// The chosen person's speeches across files.
+    pub fn person_view(&self) -> Option<&PersonView> {
+        self.open.as_ref().map(|o| &o.person_view)
     }
 
     /// Closes the library (indexing stops).
@@ -143,7 +172,15 @@ impl LibraryPanel {
         if let Some(job) = &mut o.people_job {
             let done = job.is_finished();
             for (_, people) in job.take_ready() {
-                o.library.install_people(people);
+                // People move in the list when matched again: keep the chosen one.
+                let chosen = o
+                    .person
+                    .and_then(|p| o.library.person(p))
+                    .and_then(|p| p.occurrences.first().copied());
+                if o.library.install_people(people) {
+                    o.person = chosen.and_then(|c| o.library.person_of(c.entry, c.participant));
+                    o.rows_for = None;
+                }
             }
             if done {
                 o.people_job = None;
@@ -152,6 +189,9 @@ impl LibraryPanel {
         if o.people_job.is_none() && o.scan.is_none() && o.library.people_stale() {
             o.people_job = Some(o.library.match_people(repaint(ctx)));
         }
+        o.search.poll();
+        o.person_view.follow(ctx, &o.library, o.person);
+        o.person_view.poll(&o.library);
     }
 
     /// Draws the panel's content; `current` is the file shown in the reader.
@@ -202,18 +242,15 @@ impl LibraryPanel {
             ui.selectable_value(&mut o.tab, Tab::Files, "Files");
             let people = o.library.people().len();
             ui.selectable_value(&mut o.tab, Tab::People, format!("People ({people})"));
+            ui.selectable_value(&mut o.tab, Tab::Search, "Search")
+                .on_hover_text("Search the full text of every file");
         });
         match o.tab {
             Tab::Files => files(ui, o, current, commands),
             Tab::People => people(ui, o),
+            Tab::Search => o.search.ui(ui, &o.library, commands),
         }
     }
-}
-
-/// Wakes the UI when a background job has news (made only when a job starts).
-fn repaint(ctx: &egui::Context) -> OnProgress {
-    let ctx = ctx.clone();
-    std::sync::Arc::new(move || ctx.request_repaint())
 }
 
 fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<Command>) {
@@ -251,6 +288,9 @@ fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<C
                 o.person = None;
             }
         });
+        if let Some(person) = o.person {
+            o.person_view.stats_ui(ui, &o.library, person);
+        }
     }
     let key = (
         o.generation,
@@ -268,17 +308,27 @@ fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<C
         o.rows_for = Some(key);
     }
     let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    ScrollArea::vertical()
+    // With a person chosen, their files take the top of the panel and their speeches the
+    // rest.
+    let chosen = o.person.is_some();
+    let mut area = ScrollArea::vertical()
         .id_salt("library_files")
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, o.rows.len(), |ui, range| {
-            for &index in o.rows.get(range).unwrap_or_default() {
-                if let Some(entry) = o.library.entry(index) {
-                    let open = current == Some(entry.path.as_path());
-                    file_row(ui, entry, open, row_height, commands);
-                }
+        .auto_shrink([false, chosen]);
+    if chosen {
+        area = area.max_height((ui.available_height() * 0.3).max(2.0 * row_height));
+    }
+    area.show_rows(ui, row_height, o.rows.len(), |ui, range| {
+        for &index in o.rows.get(range).unwrap_or_default() {
+            if let Some(entry) = o.library.entry(index) {
+                let open = current == Some(entry.path.as_path());
+                file_row(ui, entry, open, row_height, commands);
             }
-        });
+        }
+    });
+    if chosen {
+        ui.separator();
+        o.person_view.speeches_ui(ui, &o.library, commands);
+    }
 }
 
 fn file_row(
@@ -375,5 +425,7 @@ fn people(ui: &mut Ui, o: &mut Open) {
     if let Some(i) = chosen {
         o.person = Some(i);
         o.tab = Tab::Files;
+        // Their speeches start gathering on the next frame's poll.
+        ui.ctx().request_repaint();
     }
 }

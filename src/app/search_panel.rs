@@ -381,7 +381,7 @@ pub fn count_label(state: &SearchState) -> String {
 }
 
 /// 12345 → "12,345".
-fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -796,7 +796,7 @@ fn hit_row(
 
 /// The last `max` characters of `text`, with "…" in front when cut (at a space, when there
 /// is one near the cut).
-fn shorten_front(text: &str, max: usize) -> String {
+pub(crate) fn shorten_front(text: &str, max: usize) -> String {
     match text.char_indices().rev().nth(max) {
         Some((cut, c)) => {
             let rest = text.get(cut + c.len_utf8()..).unwrap_or("");

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::PanelContext;
 use super::citations::{self, Annotations, CitePartWindow, SelectionWatcher};
-use super::command::Command;
+use super::command::{Command, Jump};
 use super::document::{Document, Source, SourceText};
 use super::export_dialog::ExportDialog;
 use super::file_loader::{self, LoadMessage, Loader};
@@ -87,6 +87,16 @@ struct Runtime {
     toast: Toast,
     /// Start-up and idle figures (`--measure-startup`), when asked for.
     probe: Option<StartupProbe>,
+    /// Where to go in a file opened from the library, once it is shown.
+    jump: Option<PendingJump>,
+}
+
+/// A [`Jump`] waiting for its file to be shown.
+struct PendingJump {
+    path: PathBuf,
+    jump: Jump,
+    /// The participant filter hid the hit and was lifted: the next try is the last.
+    retried: bool,
 }
 
 impl StenogramApp {
@@ -116,6 +126,85 @@ impl StenogramApp {
     pub fn open(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.rt.notice = None;
         self.rt.loader.open(ctx, path, false);
+    }
+
+    /// Opens `path` (unless it is the document shown and no other file is on its way),
+    /// then goes to `jump` in it on the frame it is shown.
+    fn open_at(&mut self, ctx: &egui::Context, path: PathBuf, jump: Jump) {
+        let shown = self.rt.loader.busy().is_none()
+            && self
+                .rt
+                .doc
+                .as_ref()
+                .is_some_and(|d| matches!(&d.source, Source::File(p) if *p == path));
+        if shown {
+            ctx.request_repaint();
+        } else {
+            self.open(ctx, path.clone());
+        }
+        self.rt.jump = Some(PendingJump {
+            path,
+            jump,
+            retried: false,
+        });
+    }
+
+    /// Goes to the pending jump once its file is the document shown (dropped when another
+    /// file is shown, or its own failed to open). Runs after the view and the search are up
+    /// to date, before the panels draw.
+    fn apply_jump(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.rt.jump.is_none() || self.rt.loader.busy().is_some() {
+            return;
+        }
+        let Some(pending) = self.rt.jump.take() else {
+            return;
+        };
+        let Some(doc) = self
+            .rt
+            .doc
+            .as_ref()
+            .filter(|d| matches!(&d.source, Source::File(p) if *p == pending.path))
+        else {
+            return;
+        };
+        match &pending.jump {
+            Jump::Hit { query, at, index } => {
+                let search = &mut self.rt.search;
+                if !search.is_open() || search.query() != query {
+                    search.open();
+                    search.set_query(query.clone());
+                }
+                search.update(doc, self.rt.doc_generation, &self.rt.view);
+                let hits = &search.results().hits;
+                let found = at
+                    .and_then(|(place, start)| {
+                        hits.iter()
+                            .position(|h| h.place == place && h.start == start)
+                    })
+                    .or_else(|| (*index < hits.len()).then_some(*index));
+                let Some(found) = found else {
+                    return;
+                };
+                if search.reachable().binary_search(&found).is_ok() {
+                    commands.push(Command::GoToHit(found));
+                } else if !pending.retried {
+                    // The participant filter hides the hit: show everything, try again.
+                    commands.push(Command::ClearFilter);
+                    ctx.request_repaint();
+                    self.rt.jump = Some(PendingJump {
+                        retried: true,
+                        ..pending
+                    });
+                }
+            }
+            Jump::Speech {
+                participant,
+                speech,
+            } => {
+                commands.push(Command::Select(Item::Participant(*participant)));
+                commands.push(Command::Select(Item::Speech(*speech)));
+            }
+        }
     }
 
     /// Opens the sample: from disk when it can be found, else the copy built into the binary.
@@ -455,7 +544,11 @@ impl StenogramApp {
                     self.rt.notice = None;
                     self.rt.loader.open_dialog(ctx);
                 }
-                Command::Open(path) => self.open(ctx, path),
+                Command::Open(path) => {
+                    self.rt.jump = None;
+                    self.open(ctx, path);
+                }
+                Command::OpenAt { path, jump } => self.open_at(ctx, path, jump),
                 Command::OpenSample => self.open_sample(ctx),
                 Command::DismissError => {
                     self.rt.error = None;
@@ -662,6 +755,7 @@ impl eframe::App for StenogramApp {
                 .search
                 .update(doc, self.rt.doc_generation, &self.rt.view);
         }
+        self.apply_jump(&ctx, &mut commands);
 
         let title = self.window_title();
         if self.rt.title_sent.as_ref() != Some(&title) {

@@ -10,7 +10,8 @@
 //!    files with [`Library::match_people`] (a background thread) and
 //!    [`Library::install_people`];
 //! 4. list [`Library::view`] (sorted, filtered) and answer queries with [`search()`] and,
-//!    for the full text, [`search_files`].
+//!    for the full text, [`search_files`]; show a person across files with
+//!    [`person_stats`] and, for their speeches, [`person_speeches`].
 //!
 //! The library keeps a compact [`Entry`] per file, not the transcript, so thousands of
 //! files cost little memory; opening one reads it again with [`crate::load::open_file`].
@@ -19,6 +20,7 @@ mod entry;
 mod index;
 mod jobs;
 mod people;
+mod person;
 mod scan;
 mod search;
 
@@ -31,6 +33,10 @@ pub use entry::{Entry, EntryPerson, EntryState};
 pub use index::{Indexer, index_all, index_files};
 pub use jobs::{Jobs, OnProgress, Progress, default_threads, no_progress};
 pub use people::{LibraryPerson, Occurrence, merge_people};
+pub use person::{
+    FIRST_WORDS_CHARS, PersonFile, PersonSpeeches, PersonStats, SpeechBrief, person_speeches,
+    person_stats,
+};
 pub use scan::{MAX_DEPTH, Scan, TRANSCRIPT_EXTENSIONS, is_transcript_name, scan};
 pub use search::{FileHits, FileSearch, LibraryResults, query_words, search, search_files};
 

@@ -70,6 +70,9 @@ pub struct FileHits {
     /// The first hits (at most the cap given to [`search_files`]), in document order; their
     /// places refer to the transcript as [`crate::load::open_file`] gives it.
     pub hits: Vec<crate::search::Hit>,
+    /// Per listed hit, where it is: the speaker's name, "Caption 7", "Narrative" and so on
+    /// ([`crate::search::place_label`]).
+    pub places: Vec<String>,
 }
 
 /// A full-text search in progress; results are `(job number, hits)` for files with at
@@ -114,10 +117,17 @@ pub fn search_files(
                 return None;
             }
             results.hits.truncate(max_hits_per_file);
+            let t = &loaded.transcript;
+            let places = results
+                .hits
+                .iter()
+                .map(|h| crate::search::place_label(t, h.place))
+                .collect();
             Some(FileHits {
                 entry: *entry,
                 total: results.total,
                 hits: results.hits,
+                places,
             })
         },
         on_progress,
