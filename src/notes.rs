@@ -146,6 +146,18 @@ impl Fnv {
     fn text(&mut self, text: &str) {
         const PRIME: u64 = 0x0000_0100_0000_01b3;
         let mut h = self.0;
+        if text.is_ascii() {
+            // The same bytes as the loop below, without decoding characters: the key of a
+            // long English transcript is worked out several times faster.
+            for &b in text.as_bytes() {
+                // `char::is_whitespace` on ASCII (it includes the vertical tab).
+                if !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+                }
+            }
+            self.0 = h;
+            return;
+        }
         for c in text.chars() {
             if c.is_whitespace() {
                 continue;
@@ -610,5 +622,34 @@ mod tests {
         assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
         assert_eq!(format_time(1_710_408_300), "2024-03-14 09:25 UTC");
         assert_eq!(format_time(951_782_400), "2000-02-29 00:00 UTC");
+    }
+
+    #[test]
+    fn the_ascii_path_hashes_like_the_character_path() {
+        // The original character loop, written out again as the reference.
+        let by_chars = |text: &str| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in text.chars().filter(|c| !c.is_whitespace()) {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+                }
+            }
+            h
+        };
+        for text in ["", "a b", " Velsky:\tyes\r\n", "x\u{b}y\u{c}z", "12, 13."] {
+            let mut h = Fnv::default();
+            h.text(text);
+            assert_eq!(h.0, by_chars(text), "{text:?}");
+        }
+        let mut mixed = Fnv::default();
+        mixed.text("Président\u{a0}Velsky");
+        let mut split = Fnv::default();
+        split.text("Président");
+        split.text("Velsky");
+        assert_eq!(
+            mixed.0, split.0,
+            "a no-break space is left out like any space"
+        );
     }
 }

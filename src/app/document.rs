@@ -143,6 +143,12 @@ pub struct Document {
     /// for Stenogram JSON and documents built in code): the "How this was read" panel
     /// shows it line by line.
     pub source_text: Option<SourceText>,
+    /// The images found next to the file when it was opened (on the loading thread, so
+    /// that listing a folder of thousands of files never holds up a frame).
+    pub photo_files: Option<crate::photos::PhotoFiles>,
+    /// The key its notes are stored under ([`crate::notes::content_key`]): it hashes the
+    /// whole text, so it is worked out with the rest, on the loading thread.
+    pub notes_key: String,
     /// Questions and answers, read once when the document opens.
     pub qa: crate::qa::Qa,
     /// Statistics per participant, counted once when the document opens.
@@ -155,6 +161,7 @@ impl Document {
         let index = DocIndex::build(&transcript);
         let qa = crate::qa::Qa::analyse(&transcript);
         let stats = crate::stats::Stats::build(&transcript, &qa);
+        let notes_key = crate::notes::content_key(&transcript);
         let tag_people = transcript
             .tags
             .iter()
@@ -173,6 +180,8 @@ impl Document {
             index,
             tag_people,
             source_text: None,
+            photo_files: None,
+            notes_key,
             qa,
             stats,
         }

@@ -55,8 +55,9 @@ fn load_document(path: &Path, is_sample: bool) -> crate::Result<Document> {
         .text
         .map(|text| SourceText::in_file(path.to_path_buf(), &text));
     let source = Source::File(path.to_path_buf());
-    let doc = Document::new(loaded.transcript, source, is_sample);
-    Ok(doc.with_source_text(text))
+    let mut doc = Document::new(loaded.transcript, source, is_sample).with_source_text(text);
+    doc.photo_files = Some(crate::photos::discover(path, &doc.transcript));
+    Ok(doc)
 }
 
 /// At most one file being opened at a time; a newer request replaces the older one.

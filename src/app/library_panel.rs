@@ -16,6 +16,9 @@ use crate::library::{
     self, EntryState, Indexer, Library, LibraryPerson, Scan, SortKey, index_files,
 };
 
+/// How often the file list is sorted again while files are being read.
+const ROWS_WHILE_INDEXING: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Which list the panel shows.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 enum Tab {
@@ -49,6 +52,9 @@ struct Open {
     rows: Vec<usize>,
     /// (generation of the entries, sort, descending, filter, person) the rows are for.
     rows_for: Option<(u64, SortKey, bool, String, Option<usize>)>,
+    /// When the rows were last sorted: while files keep coming in, at most a few times a
+    /// second (sorting thousands of entries every frame would cost more than the frame).
+    rows_built: Option<std::time::Instant>,
     generation: u64,
     /// The "Search" tab: the full text of every file.
     search: LibrarySearch,
@@ -98,6 +104,7 @@ impl LibraryPanel {
             person: None,
             rows: Vec::new(),
             rows_for: None,
+            rows_built: None,
             generation: 0,
             search: LibrarySearch::default(),
             person_view: PersonView::default(),
@@ -299,7 +306,22 @@ fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<C
         o.filter.clone(),
         o.person,
     );
-    if o.rows_for.as_ref() != Some(&key) {
+    // Only new files arrived (same sort, filter and person) while others are still being
+    // read, and the rows were sorted a moment ago: keep them for now and look again shortly.
+    // Once the last file is in, the rows are sorted at once.
+    let only_new_files = o
+        .rows_for
+        .as_ref()
+        .is_some_and(|(g, sort, desc, filter, person)| {
+            *g != key.0 && (*sort, *desc, filter, *person) == (key.1, key.2, &key.3, key.4)
+        });
+    let recently = o
+        .rows_built
+        .is_some_and(|t| t.elapsed() < ROWS_WHILE_INDEXING);
+    if only_new_files && recently && o.indexer.is_some() {
+        ui.ctx().request_repaint_after(ROWS_WHILE_INDEXING);
+    } else if o.rows_for.as_ref() != Some(&key) {
+        o.rows_built = Some(std::time::Instant::now());
         let mut rows = o.library.view(o.sort, o.descending, &o.filter);
         if let Some(p) = o.person.and_then(|p| o.library.person(p)) {
             rows.retain(|e| p.occurrences.iter().any(|occ| occ.entry == *e));

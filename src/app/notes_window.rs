@@ -14,7 +14,7 @@ use super::document::Document;
 use super::selection::Item;
 use super::toast::Toast;
 use super::view::View;
-use crate::notes::{Loaded, Note, NoteStore, NoteTarget, content_key, locate, new_note};
+use crate::notes::{Loaded, Note, NoteStore, NoteTarget, locate, new_note};
 
 /// How many frames the editor tries to take the keyboard for.
 const FOCUS_FRAMES: u8 = 4;
@@ -74,7 +74,7 @@ impl NotesState {
         {
             return;
         }
-        let key = content_key(&doc.transcript);
+        let key = doc.notes_key.clone();
         self.title = doc.title().to_owned();
         let loaded = match &self.store {
             Some(store) => store.load(&key),

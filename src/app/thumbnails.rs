@@ -590,7 +590,10 @@ fn find_files(doc: &Document, attached: Option<&Path>) -> PhotoFiles {
     match (&doc.source, attached) {
         (Source::File(path), Some(folder)) => discover_in_folder(folder, Some(path), transcript),
         (Source::Bundled, Some(folder)) => discover_in_folder(folder, None, transcript),
-        (Source::File(path), None) => discover(path, transcript),
+        (Source::File(path), None) => doc
+            .photo_files
+            .clone()
+            .unwrap_or_else(|| discover(path, transcript)),
         (Source::Bundled, None) => PhotoFiles::from_named(
             transcript,
             SAMPLE_IMAGES
