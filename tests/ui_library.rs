@@ -346,6 +346,12 @@ fn a_person_shows_their_figures_and_speeches_across_files_and_a_speech_opens_its
         .filter_map(|n| n.accesskit_node().label())
         .collect();
     assert_eq!(shared, vec!["Andrei Velsky — 2 files · 4 speeches"]);
+    // One file is "1 file", not "1 files".
+    let count = |h: &Harness<'_, StenogramApp>, text: &str| {
+        h.query_all(By::new().label_contains(text)).count()
+    };
+    assert_eq!(count(&harness, "Daria Malinova — 1 file · 1 speech"), 1);
+    assert_eq!(count(&harness, " — 1 files"), 0);
     harness.get_by_label(&shared[0]).click();
     harness.run();
     run_until(&mut harness, |app| {

@@ -12,6 +12,7 @@ use egui::{Color32, RichText, ScrollArea, Sense, Ui, WidgetInfo};
 use super::command::Command;
 use super::library_person::PersonView;
 use super::library_search::{LibrarySearch, repaint};
+use super::search_panel::plural;
 use crate::library::{
     self, EntryState, Indexer, Library, LibraryPerson, Scan, SortKey, index_files,
 };
@@ -230,9 +231,12 @@ impl LibraryPanel {
         let summary = if o.scan.is_some() {
             "Looking for transcripts…".to_owned()
         } else if failed > 0 {
-            format!("{total} files · {failed} could not be read")
+            format!(
+                "{} · {failed} could not be read",
+                plural(total, "file", "files")
+            )
         } else {
-            format!("{total} files")
+            plural(total, "file", "files")
         };
         ui.label(summary);
         if let Some(indexer) = &o.indexer {
@@ -373,7 +377,7 @@ fn file_row(
             if !entry.language.is_empty() && entry.language != "und" {
                 facts.push(entry.language.clone());
             }
-            facts.push(format!("{} speeches", entry.speeches));
+            facts.push(plural(entry.speeches, "speech", "speeches"));
             facts.join(" · ")
         }
     };
@@ -429,10 +433,10 @@ fn people(ui: &mut Ui, o: &mut Open) {
                     continue;
                 };
                 let text = format!(
-                    "{} — {} files · {} speeches",
+                    "{} — {} · {}",
                     p.display_name(),
-                    p.files(),
-                    p.speeches
+                    plural(p.files(), "file", "files"),
+                    plural(p.speeches, "speech", "speeches")
                 );
                 let selected = o.person == Some(i);
                 if ui

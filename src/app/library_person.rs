@@ -7,7 +7,8 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::command::{Command, Jump};
 use super::library_rows::{self, header_row, item_row};
-use super::library_search::{plural, repaint};
+use super::library_search::repaint;
+use super::search_panel::plural;
 use super::search_panel::thousands;
 use crate::library::{self, Library, Occurrence, PersonFile, PersonSpeeches, person_stats};
 

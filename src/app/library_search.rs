@@ -10,7 +10,7 @@ use egui::{Key, RichText, ScrollArea, Ui};
 
 use super::command::{Command, Jump};
 use super::library_rows::{self, header_row, in_context, item_row};
-use super::search_panel::thousands;
+use super::search_panel::{plural, thousands};
 use crate::library::{self, FileHits, FileSearch, Library, OnProgress};
 
 /// Hits listed per file (all are counted; the file's own search bar lists them all).
@@ -256,15 +256,6 @@ fn rows_of(files: &[FileHits]) -> Vec<Row> {
         }
     }
     rows
-}
-
-/// "1 hit", "1,204 hits".
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{} {many}", thousands(n))
-    }
 }
 
 /// Wakes the UI when a background job has news (made only when a job starts).

@@ -677,7 +677,8 @@ fn notes(ui: &mut Ui, state: &SearchState, commands: &mut Vec<Command>) {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// "1 hit", "1,204 hits".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
