@@ -9,7 +9,7 @@ use super::dateline::{self, Dateline};
 use super::normalize::LineRef;
 use super::people::SourceKind;
 use super::tags;
-use super::turns::{Turn, TurnDetector, TurnVerdict};
+use super::turns::{Turn, TurnDetector};
 use crate::model::{
     Attendee, Block, BlockKind, ParticipantId, Photo, PhotoId, Speech, SpeechId, TagSection,
     Transcript,
@@ -136,10 +136,6 @@ impl Builder<'_> {
         self.t.blocks.push(Block { line, kind });
     }
 
-    fn detect(&self, text: &str, in_speech: bool) -> TurnVerdict {
-        self.turns.detect(text, in_speech)
-    }
-
     /// Reads the title line (the first non-blank one, unless it is something else) and
     /// returns the index of the line after it.
     fn title(&mut self) -> usize {
@@ -157,7 +153,7 @@ impl Builder<'_> {
             || tags::is_separator(text)
             || dateline::parse_dateline(text).is_some()
             || caption::scan(text).is_some_and(|c| c.is_certain())
-            || matches!(self.detect(text, false), TurnVerdict::Turn(_));
+            || self.turns.is_turn(text, false);
         if not_a_title {
             return first;
         }
@@ -247,10 +243,10 @@ impl Builder<'_> {
             self.add_photo(&parts, num);
             return i + 1;
         }
-        if let TurnVerdict::Turn(turn) = self.detect(text, self.speech.is_some())
-            && !self.is_list_intro(&turn)
+        if let Some(turn) = self.turns.turn(text, self.speech.is_some())
+            && !self.is_list_intro(turn.label)
         {
-            self.start_speech(turn, num);
+            self.start_speech(turn.to_turn(), num);
             return i + 1;
         }
         if self.speech.is_some() {
@@ -284,10 +280,10 @@ impl Builder<'_> {
 
     /// A "label" that is really a sentence introducing an attendee list ("The following
     /// officials took part in the meeting:").
-    fn is_list_intro(&self, turn: &Turn) -> bool {
+    fn is_list_intro(&self, label: &str) -> bool {
         self.speech.is_none()
-            && turn.label.split_whitespace().count() >= 3
-            && attendees::mentions_participation(&turn.label)
+            && label.split_whitespace().count() >= 3
+            && attendees::mentions_participation(label)
     }
 
     /// Whether a caption candidate at line `i` is a photo: certain shapes always; a bare
@@ -480,7 +476,7 @@ impl Builder<'_> {
             .skip(i + 1)
             .take(NEIGHBOUR_LINES)
             .find(|l| !l.text.is_empty())
-            .is_some_and(|l| matches!(self.detect(l.text, false), TurnVerdict::Turn(_)))
+            .is_some_and(|l| self.turns.is_turn(l.text, false))
     }
 
     /// Whether line `j` can be part of an attendee list (it is not a caption, a turn, a
@@ -495,7 +491,7 @@ impl Builder<'_> {
             && tags::heading(text).is_none()
             && !caption::scan(text).is_some_and(|c| c.is_certain())
             && dateline::parse_dateline(text).is_none()
-            && !matches!(self.detect(text, false), TurnVerdict::Turn(_))
+            && !self.turns.is_turn(text, false)
     }
 
     /// Reads an attendee list starting at line `i` (an intro ending with a colon, or the

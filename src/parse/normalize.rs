@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::turns::{TurnDetector, TurnVerdict};
+use super::turns::TurnDetector;
 use crate::text::{clean_spaces, contains_ascii_ci};
 
 /// One cleaned line with the 1-based number of the source line where it starts.
@@ -660,7 +660,7 @@ fn reads_as_furniture(text: &str, has_number: bool, turns: &TurnDetector) -> boo
     if !is_page_counter(text) && text.ends_with(['.', ',', ';', '!', '?', ':', '…']) {
         return false; // a repeated sentence ("Thank you.") is speech
     }
-    !matches!(turns.detect(text, false), TurnVerdict::Turn(_))
+    !turns.is_turn(text, false)
 }
 
 /// A page break (removed lines with the blank lines around them) is dropped whole, so that a
@@ -905,14 +905,14 @@ fn join_wrapped<'a>(lines: &'a [Line<'a>], width: usize, out: &mut String) -> Ve
                     p.push(line, out);
                     continue;
                 }
-                Continuation::Turn(label) => remember(&mut turns, &label),
+                Continuation::Turn(label) => remember(&mut turns, label),
                 Continuation::Break => {}
             }
             if let Some(p) = pending.take() {
                 result.push(p.finish(out));
             }
-        } else if let TurnVerdict::Turn(turn) = turns.detect(line.text, false) {
-            remember(&mut turns, &turn.label);
+        } else if let Some(turn) = turns.turn(line.text, false) {
+            remember(&mut turns, turn.label);
         }
         pending = Some(Joined::new(line));
     }
@@ -922,10 +922,10 @@ fn join_wrapped<'a>(lines: &'a [Line<'a>], width: usize, out: &mut String) -> Ve
     result
 }
 
-enum Continuation {
+enum Continuation<'n> {
     Join,
     /// The line opens a turn with this label.
-    Turn(String),
+    Turn(&'n str),
     Break,
 }
 
@@ -940,7 +940,12 @@ fn remember(turns: &mut TurnDetector, label: &str) {
 }
 
 /// Whether `next` continues the paragraph of `prev` in a hard-wrapped document.
-fn continues(prev: &Joined<'_>, next: &str, width: usize, turns: &TurnDetector) -> Continuation {
+fn continues<'n>(
+    prev: &Joined<'_>,
+    next: &'n str,
+    width: usize,
+    turns: &TurnDetector,
+) -> Continuation<'n> {
     if prev.last_caps || is_all_caps(next) || starts_caption(next) {
         return Continuation::Break;
     }
@@ -953,7 +958,7 @@ fn continues(prev: &Joined<'_>, next: &str, width: usize, turns: &TurnDetector) 
     }
     // A turn opens with a capital ("MR. SMITH:", "Q", "В.Путин:"): most wrapped lines do not.
     if !first.is_lowercase()
-        && let TurnVerdict::Turn(turn) = turns.detect(next, true)
+        && let Some(turn) = turns.turn(next, true)
     {
         return Continuation::Turn(turn.label);
     }

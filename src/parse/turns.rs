@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use crate::text::{contains_ascii_ci, fold};
@@ -35,6 +36,65 @@ pub struct Turn {
     pub generic: bool,
     /// The text after the label (may be empty: the speech starts on the next line).
     pub rest: String,
+}
+
+/// A speaker label and the text after it, borrowed from the line: what the detector finds
+/// before anything is copied (the joiner and most of the builder only need the verdict).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TurnRef<'l> {
+    /// The label as written, without the colon.
+    pub label: &'l str,
+    /// A role-only label.
+    pub generic: bool,
+    /// The text after the label.
+    pub rest: &'l str,
+}
+
+impl TurnRef<'_> {
+    /// The owned [`Turn`].
+    pub(crate) fn to_turn(self) -> Turn {
+        Turn {
+            label: self.label.to_owned(),
+            generic: self.generic,
+            rest: self.rest.to_owned(),
+        }
+    }
+}
+
+/// Why a label was rejected, without a string allocated per rejection: most reasons are
+/// fixed texts, and a memoised shape's reason is shared.
+#[derive(Clone, Debug)]
+enum Reason {
+    Text(&'static str),
+    Owned(String),
+    Shared(Rc<str>),
+}
+
+impl Reason {
+    fn into_string(self) -> String {
+        match self {
+            Reason::Text(text) => text.to_owned(),
+            Reason::Owned(text) => text,
+            Reason::Shared(text) => text.as_ref().to_owned(),
+        }
+    }
+}
+
+/// [`TurnVerdict`] borrowed from the line.
+enum Found<'l> {
+    Turn(TurnRef<'l>),
+    Rejected(Reason),
+    None,
+}
+
+impl Found<'_> {
+    fn into_verdict(self) -> TurnVerdict {
+        match self {
+            Found::Turn(turn) => TurnVerdict::Turn(turn.to_turn()),
+            Found::Rejected(reason) => TurnVerdict::Rejected(reason.into_string()),
+            Found::None => TurnVerdict::None,
+        }
+    }
 }
 
 /// What the caller knows when it asks.
@@ -67,22 +127,44 @@ pub(crate) struct TurnDetector {
     known: KnownLabels,
     /// Labels as written that were already remembered: a repeated label is not folded again.
     remembered: HashSet<String>,
-    shapes: RefCell<HashMap<String, Result<Shape, String>>>,
+    shapes: RefCell<Shapes>,
 }
+
+/// The shape of each label judged so far (a rejection's reason shared, not copied).
+type Shapes = HashMap<String, Result<Shape, Rc<str>>>;
 
 /// Most distinct labels whose shape is kept (bounds the memory on hostile input; labels
 /// past it are judged afresh each time, which is only slower).
 const MAX_SHAPES: usize = 4096;
 
 impl TurnDetector {
-    /// What `line` says about a speaker turn, given the labels remembered so far.
+    /// What `line` says about a speaker turn, given the labels remembered so far (the
+    /// parser asks [`Self::turn`]; this gives the reasons too, for the tests).
+    #[cfg(test)]
     pub(crate) fn detect(&self, line: &str, in_speech: bool) -> TurnVerdict {
+        self.find(line, in_speech).into_verdict()
+    }
+
+    /// The turn `line` opens, borrowed from it; `None` when it opens none.
+    pub(crate) fn turn<'l>(&self, line: &'l str, in_speech: bool) -> Option<TurnRef<'l>> {
+        match self.find(line, in_speech) {
+            Found::Turn(turn) => Some(turn),
+            Found::Rejected(_) | Found::None => None,
+        }
+    }
+
+    /// Whether `line` opens a turn.
+    pub(crate) fn is_turn(&self, line: &str, in_speech: bool) -> bool {
+        self.turn(line, in_speech).is_some()
+    }
+
+    fn find<'l>(&self, line: &'l str, in_speech: bool) -> Found<'l> {
         let ctx = Ctx {
             known: Known::Index(&self.known),
             in_speech,
             shapes: Some(&self.shapes),
         };
-        detect(line, &ctx)
+        find(line, &ctx)
     }
 
     /// Remembers an accepted label (as written); later lines may repeat it or its surname.
@@ -156,30 +238,34 @@ struct Ctx<'a> {
     known: Known<'a>,
     in_speech: bool,
     /// Shapes of the labels judged before, when the caller keeps them.
-    shapes: Option<&'a RefCell<HashMap<String, Result<Shape, String>>>>,
+    shapes: Option<&'a RefCell<Shapes>>,
 }
 
 fn detect(line: &str, ctx: &Ctx) -> TurnVerdict {
+    find(line, ctx).into_verdict()
+}
+
+fn find<'l>(line: &'l str, ctx: &Ctx) -> Found<'l> {
     let line = line.trim();
     if line.is_empty() {
-        return TurnVerdict::None;
+        return Found::None;
     }
     if let Some(turn) = bare_q(line).or_else(|| bare_a(line, ctx)) {
-        return TurnVerdict::Turn(turn);
+        return Found::Turn(turn);
     }
     let Some((label, rest)) = split_label(line) else {
-        return TurnVerdict::None;
+        return Found::None;
     };
     if label.is_empty() || !label.chars().any(char::is_alphanumeric) {
-        return TurnVerdict::None;
+        return Found::None;
     }
     match judge(label, rest, ctx) {
-        Ok(generic) => TurnVerdict::Turn(Turn {
-            label: label.to_owned(),
+        Ok(generic) => Found::Turn(TurnRef {
+            label,
             generic,
-            rest: rest.to_owned(),
+            rest,
         }),
-        Err(reason) => TurnVerdict::Rejected(reason),
+        Err(reason) => Found::Rejected(reason),
     }
 }
 
@@ -211,14 +297,14 @@ const MAX_ROLE_LABEL_WORDS: usize = 6;
 const MAX_LOWER_RUN: usize = 5;
 
 /// A briefing's "Q", alone or followed by the question without a colon ("Q Thanks, Dana.").
-fn bare_q(line: &str) -> Option<Turn> {
+fn bare_q(line: &str) -> Option<TurnRef<'_>> {
     let after = line.strip_prefix('Q')?;
     let after = after.strip_prefix('.').unwrap_or(after);
     if after.is_empty() {
-        return Some(Turn {
-            label: "Q".to_owned(),
+        return Some(TurnRef {
+            label: "Q",
             generic: true,
-            rest: String::new(),
+            rest: "",
         });
     }
     let rest = after.strip_prefix(' ')?.trim_start();
@@ -227,16 +313,16 @@ fn bare_q(line: &str) -> Option<Turn> {
     if first.is_lowercase() || first == ':' {
         return None;
     }
-    Some(Turn {
-        label: "Q".to_owned(),
+    Some(TurnRef {
+        label: "Q",
         generic: true,
-        rest: rest.to_owned(),
+        rest,
     })
 }
 
 /// A deposition's answer, "A." or a lone "A", once the document has had "Q" turns: prose
 /// opens with "A " too often to take it anywhere else.
-fn bare_a(line: &str, ctx: &Ctx) -> Option<Turn> {
+fn bare_a<'l>(line: &'l str, ctx: &Ctx) -> Option<TurnRef<'l>> {
     let after = line.strip_prefix('A')?;
     let rest = if after.is_empty() || after == "." {
         ""
@@ -250,10 +336,10 @@ fn bare_a(line: &str, ctx: &Ctx) -> Option<Turn> {
     if !ctx.known.contains("q") {
         return None;
     }
-    Some(Turn {
-        label: "A".to_owned(),
+    Some(TurnRef {
+        label: "A",
         generic: true,
-        rest: rest.to_owned(),
+        rest,
     })
 }
 
@@ -347,34 +433,51 @@ struct NameShape {
 }
 
 /// The decision for a label and the text after it: `Ok(generic)` or `Err(reason)`.
-fn judge(label: &str, rest: &str, ctx: &Ctx) -> Result<bool, String> {
+fn judge(label: &str, rest: &str, ctx: &Ctx) -> Result<bool, Reason> {
     let last = label.chars().next_back().unwrap_or(' ');
     if last.is_ascii_digit() && rest.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        return Err("a time or a score, not a label".to_owned());
+        return Err(Reason::Text("a time or a score, not a label"));
     }
-    if rest.starts_with("//")
-        || contains_ascii_ci(label, "http")
-        || contains_ascii_ci(label, "www.")
-        || contains_ascii_ci(label, "mailto")
-    {
-        return Err("a web address, not a label".to_owned());
+    if rest.starts_with("//") {
+        return Err(Reason::Text(WEB_ADDRESS));
     }
     let Some(shapes) = ctx.shapes else {
-        return in_context(label, &shape_of(label)?, rest, ctx);
+        if names_web_address(label) {
+            return Err(Reason::Text(WEB_ADDRESS));
+        }
+        return in_context(label, &shape_of(label).map_err(Reason::Owned)?, rest, ctx);
     };
     if let Some(shape) = shapes.borrow().get(label) {
-        return in_context(label, shape.as_ref().map_err(String::clone)?, rest, ctx);
+        return match shape {
+            Ok(shape) => in_context(label, shape, rest, ctx),
+            Err(reason) => Err(Reason::Shared(Rc::clone(reason))),
+        };
     }
-    let shape = shape_of(label);
+    // A web address in the label depends on the label alone: it is memoised with the shape
+    // (the test on the text after the colon is made above, before the memo is read).
+    let shape = if names_web_address(label) {
+        Err(Rc::from(WEB_ADDRESS))
+    } else {
+        shape_of(label).map_err(Rc::from)
+    };
     let verdict = match &shape {
         Ok(shape) => in_context(label, shape, rest, ctx),
-        Err(reason) => Err(reason.clone()),
+        Err(reason) => Err(Reason::Shared(Rc::clone(reason))),
     };
     let mut shapes = shapes.borrow_mut();
     if shapes.len() < MAX_SHAPES {
         shapes.insert(label.to_owned(), shape);
     }
     verdict
+}
+
+const WEB_ADDRESS: &str = "a web address, not a label";
+
+/// Whether a label holds a web or mail address.
+fn names_web_address(label: &str) -> bool {
+    contains_ascii_ci(label, "http")
+        || contains_ascii_ci(label, "www.")
+        || contains_ascii_ci(label, "mailto")
 }
 
 /// The checks that depend on the label alone.
@@ -523,7 +626,7 @@ fn shape_of(label: &str) -> Result<Shape, String> {
 }
 
 /// The checks of a label's shape against the text after it and the labels known so far.
-fn in_context(label: &str, shape: &Shape, rest: &str, ctx: &Ctx) -> Result<bool, String> {
+fn in_context(label: &str, shape: &Shape, rest: &str, ctx: &Ctx) -> Result<bool, Reason> {
     let s = match shape {
         Shape::Accepted(generic) => return Ok(*generic),
         Shape::Name(s) => s,
@@ -532,14 +635,14 @@ fn in_context(label: &str, shape: &Shape, rest: &str, ctx: &Ctx) -> Result<bool,
     // checks below. Folding is the costly step, so it is only looked up when one fails.
     let known = || is_known(label, &s.name, s.has_groups, ctx.known);
     if starts_with_quote(rest) && !known() {
-        return Err("a quoted position, not a turn".to_owned());
+        return Err(Reason::Text("a quoted position, not a turn"));
     }
     if s.all_caps {
         if s.words > MAX_CAPS_WORDS {
-            return Err("too long for a label".to_owned());
+            return Err(Reason::Text("too long for a label"));
         }
         if ctx.in_speech && s.words < 2 && !known() {
-            return Err("a single word inside a speech".to_owned());
+            return Err(Reason::Text("a single word inside a speech"));
         }
         return Ok(false);
     }
@@ -560,7 +663,7 @@ fn in_context(label: &str, shape: &Shape, rest: &str, ctx: &Ctx) -> Result<bool,
         if let Some(problem) = problem
             && !known()
         {
-            return Err(problem.to_owned());
+            return Err(Reason::Text(problem));
         }
     }
     Ok(false)

@@ -286,46 +286,55 @@ impl<'a> Tokens<'a> {
         let bytes = text.as_bytes();
         loop {
             if self.pending.is_empty() {
+                // Scanning state in locals, written back once: most words are passed over.
                 let mut at = self.pos;
                 let mut boundary = self.boundary;
-                // Separators: ASCII only on this path.
-                while let Some(&b) = bytes.get(at) {
-                    match class(b) {
-                        SPACE => {}
-                        PUNCT => boundary = true,
-                        _ => break,
+                let mut last_skipped = None;
+                let found = loop {
+                    // Separators: ASCII only on this path.
+                    while let Some(&b) = bytes.get(at) {
+                        match class(b) {
+                            SPACE => {}
+                            PUNCT => boundary = true,
+                            _ => break,
+                        }
+                        at += 1;
                     }
+                    if bytes.get(at).is_none_or(|&b| class(b) != WORD) {
+                        break None;
+                    }
+                    let start = at;
                     at += 1;
-                }
+                    while bytes.get(at).is_some_and(|&b| class(b) == WORD) {
+                        at += 1;
+                    }
+                    let simple = bytes
+                        .get(at)
+                        .is_none_or(|&b| class(b) != OTHER && !matches!(b, b'-' | b'\'' | b'.'));
+                    if !simple {
+                        // The full scanner reads this word again from its start.
+                        at = start;
+                        break None;
+                    }
+                    let token = Token {
+                        text: text.get(start..at).unwrap_or(""),
+                        start,
+                        end: at,
+                        boundary_before: boundary,
+                    };
+                    boundary = false;
+                    if keep(&token, true) {
+                        break Some(token);
+                    }
+                    last_skipped = Some(token);
+                };
                 self.pos = at;
                 self.boundary = boundary;
-                if bytes.get(at).is_some_and(|&b| class(b) == WORD) {
-                    let start = at;
-                    let rest = bytes.get(at..).unwrap_or_default();
-                    let len = rest
-                        .iter()
-                        .position(|&b| class(b) != WORD)
-                        .unwrap_or(rest.len());
-                    at += len;
-                    let simple = match bytes.get(at) {
-                        None => true,
-                        Some(&b) => class(b) != OTHER && !matches!(b, b'-' | b'\'' | b'.'),
-                    };
-                    if simple {
-                        let token = Token {
-                            text: text.get(start..at).unwrap_or(""),
-                            start,
-                            end: at,
-                            boundary_before: boundary,
-                        };
-                        self.pos = at;
-                        self.boundary = false;
-                        if keep(&token, true) {
-                            return Some(token);
-                        }
-                        *skipped = Some(token);
-                        continue;
-                    }
+                if last_skipped.is_some() {
+                    *skipped = last_skipped;
+                }
+                if found.is_some() {
+                    return found;
                 }
             }
             // Anything else goes through the full scanner.
