@@ -6,7 +6,7 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use super::command::{Command, Jump};
-use super::library_rows::{self, header_row, item_row};
+use super::library_rows::{self, GroupRow as Row, header_row, item_row};
 use super::library_search::repaint;
 use super::search_panel::plural;
 use super::search_panel::thousands;
@@ -14,17 +14,6 @@ use crate::library::{self, Library, Occurrence, PersonFile, PersonSpeeches, pers
 
 /// Speeches listed per file (all are counted).
 pub const SPEECHES_PER_FILE: usize = 500;
-
-/// One row of the speeches list.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Row {
-    /// The header of file group `0` (index into `files`).
-    File(usize),
-    /// Speech `1` of file group `0`.
-    Speech(usize, usize),
-    /// "N more speeches" of file group `0`.
-    More(usize),
-}
 
 /// The chosen person's speeches across files, as far as they have been gathered.
 #[derive(Debug, Default)]
@@ -158,7 +147,7 @@ impl PersonView {
 
     fn row_ui(&self, ui: &mut Ui, library: &Library, row: Row, commands: &mut Vec<Command>) {
         let group = match row {
-            Row::File(g) | Row::Speech(g, _) | Row::More(g) => g,
+            Row::File(g) | Row::Item(g, _) | Row::More(g) => g,
         };
         let Some(file) = self.files.get(group) else {
             return;
@@ -176,7 +165,7 @@ impl PersonView {
                 header_row(ui, &title, &facts, &label, false)
                     .on_hover_text(entry.path.display().to_string());
             }
-            Row::Speech(_, i) => {
+            Row::Item(_, i) => {
                 let Some(speech) = file.speeches.get(i) else {
                     return;
                 };
@@ -205,15 +194,7 @@ impl PersonView {
 /// The rows for `files`: a header per file, its listed speeches, and a "more" row when
 /// some were left out.
 fn rows_of(files: &[PersonFile]) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for (g, file) in files.iter().enumerate() {
-        rows.push(Row::File(g));
-        rows.extend((0..file.speeches.len()).map(|i| Row::Speech(g, i)));
-        if file.total > file.speeches.len() {
-            rows.push(Row::More(g));
-        }
-    }
-    rows
+    library_rows::grouped_rows(files.iter().map(|f| (f.speeches.len(), f.total)))
 }
 
 #[cfg(test)]
@@ -241,10 +222,10 @@ mod tests {
             rows_of(&[file(0, 1, 1), file(4, 2, 3)]),
             vec![
                 Row::File(0),
-                Row::Speech(0, 0),
+                Row::Item(0, 0),
                 Row::File(1),
-                Row::Speech(1, 0),
-                Row::Speech(1, 1),
+                Row::Item(1, 0),
+                Row::Item(1, 1),
                 Row::More(1),
             ]
         );

@@ -8,6 +8,31 @@ use egui::{Color32, FontId, Response, Sense, TextFormat, Ui, Vec2};
 
 use super::interaction;
 
+/// One row of a list grouped by file: the file's header, one of its listed items (a hit,
+/// a speech), or a "N more" row when some were left out.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum GroupRow {
+    /// The header of file group `0`.
+    File(usize),
+    /// Item `1` of file group `0`.
+    Item(usize, usize),
+    /// "N more" of file group `0`.
+    More(usize),
+}
+
+/// The rows for groups given as (items listed, items in all), in order.
+pub(crate) fn grouped_rows(groups: impl IntoIterator<Item = (usize, usize)>) -> Vec<GroupRow> {
+    let mut rows = Vec::new();
+    for (g, (listed, total)) in groups.into_iter().enumerate() {
+        rows.push(GroupRow::File(g));
+        rows.extend((0..listed).map(|i| GroupRow::Item(g, i)));
+        if total > listed {
+            rows.push(GroupRow::More(g));
+        }
+    }
+    rows
+}
+
 /// The height of a two-line row.
 pub(crate) fn row_height(ui: &Ui) -> f32 {
     2.0 * ui.text_style_height(&egui::TextStyle::Body) + 8.0

@@ -9,7 +9,7 @@
 use egui::{Key, RichText, ScrollArea, Ui};
 
 use super::command::{Command, Jump};
-use super::library_rows::{self, header_row, in_context, item_row};
+use super::library_rows::{self, GroupRow as Row, header_row, in_context, item_row};
 use super::search_panel::{plural, thousands};
 use crate::library::{self, FileHits, FileSearch, Library, OnProgress};
 
@@ -17,17 +17,6 @@ use crate::library::{self, FileHits, FileSearch, Library, OnProgress};
 pub const HITS_PER_FILE: usize = 5;
 /// Seconds without typing before the search starts by itself.
 const DEBOUNCE_SECONDS: f64 = 0.4;
-
-/// One row of the results list.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Row {
-    /// The header of file group `0` (index into `files`).
-    File(usize),
-    /// Hit `1` of file group `0`.
-    Hit(usize, usize),
-    /// "N more hits" of file group `0`.
-    More(usize),
-}
 
 /// The search across files: its query, the run in progress and what it found so far.
 #[derive(Debug, Default)]
@@ -191,7 +180,7 @@ impl LibrarySearch {
 
     fn row_ui(&self, ui: &mut Ui, library: &Library, row: Row, commands: &mut Vec<Command>) {
         let group = match row {
-            Row::File(g) | Row::Hit(g, _) | Row::More(g) => g,
+            Row::File(g) | Row::Item(g, _) | Row::More(g) => g,
         };
         let Some(file) = self.files.get(group) else {
             return;
@@ -221,7 +210,7 @@ impl LibrarySearch {
                     commands.push(open(0, first));
                 }
             }
-            Row::Hit(_, i) => {
+            Row::Item(_, i) => {
                 let (Some(hit), Some(place)) = (file.hits.get(i), file.places.get(i)) else {
                     return;
                 };
@@ -244,18 +233,10 @@ impl LibrarySearch {
     }
 }
 
-/// The rows for `files`: a header per file, its listed hits, and a "more" row when some
-/// were left out.
+/// The rows for `files`: a header per file, its listed hits, and a "more" row when
+/// some were left out.
 fn rows_of(files: &[FileHits]) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for (g, file) in files.iter().enumerate() {
-        rows.push(Row::File(g));
-        rows.extend((0..file.hits.len()).map(|i| Row::Hit(g, i)));
-        if file.total > file.hits.len() {
-            rows.push(Row::More(g));
-        }
-    }
-    rows
+    library_rows::grouped_rows(files.iter().map(|f| (f.hits.len(), f.total)))
 }
 
 /// Wakes the UI when a background job has news (made only when a job starts).
@@ -291,10 +272,10 @@ mod tests {
             rows,
             vec![
                 Row::File(0),
-                Row::Hit(0, 0),
-                Row::Hit(0, 1),
+                Row::Item(0, 0),
+                Row::Item(0, 1),
                 Row::File(1),
-                Row::Hit(1, 0),
+                Row::Item(1, 0),
                 Row::More(1),
             ]
         );
