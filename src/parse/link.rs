@@ -2,9 +2,10 @@
 //! their ids put on speeches, photos and list entries, and every participant's appearances
 //! filled in. Every id written is a valid index, whatever the resolver returns.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::build::{Source, Target};
+use super::parallel;
 use super::people::{self, MentionFinder, PersonSource};
 use crate::model::{
     Appearances, BlockKind, Mention, Participant, ParticipantId, TextRef, Transcript,
@@ -144,14 +145,14 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
 
     // One lookup for the whole document: built once, used on every paragraph.
     let finder = MentionFinder::new(participants);
-    let mut mentions: Vec<(ParticipantId, Mention)> = Vec::new();
+    let mut texts: Vec<(&str, TextRef)> = Vec::new();
     for speech in &t.speeches {
         for (paragraph, text) in speech.paragraphs.iter().enumerate() {
             let at = TextRef::Speech {
                 speech: speech.id,
                 paragraph,
             };
-            collect_mentions(&finder, participants.len(), text, at, &mut mentions);
+            texts.push((text, at));
         }
     }
     for (block, b) in t.blocks.iter().enumerate() {
@@ -159,20 +160,46 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
         | BlockKind::Paragraph { text }
         | BlockKind::Heading { text } = &b.kind
         {
-            collect_mentions(
-                &finder,
-                participants.len(),
-                text,
-                TextRef::Block { block },
-                &mut mentions,
-            );
+            texts.push((text, TextRef::Block { block }));
         }
     }
+    let known = participants.len();
+    let bytes = texts.iter().map(|(text, _)| text.len()).sum();
+    // Every word of every speech is read: on a long transcript this is the largest stage.
+    let found = parallel::map_in_order(&chunks(&texts, parallel::threads_for(bytes)), |chunk| {
+        let mut out = Vec::new();
+        for (text, at) in *chunk {
+            collect_mentions(&finder, known, text, *at, &mut out);
+        }
+        out
+    });
+    let mentions = found.into_iter().flatten();
     for (id, mention) in mentions {
         if let Some(p) = participants.get_mut(id.index()) {
             p.appearances.mentions.push(mention);
         }
     }
+}
+
+/// `texts` cut into `threads` runs of consecutive entries with about as much text each
+/// (fewer when there are fewer entries), cut between paragraphs.
+fn chunks<'t, 's>(
+    texts: &'t [(&'s str, TextRef)],
+    threads: usize,
+) -> Vec<&'t [(&'s str, TextRef)]> {
+    let total: usize = texts.iter().map(|(text, _)| text.len()).sum();
+    let share = total.div_ceil(threads.max(1));
+    let mut chunks = Vec::with_capacity(threads);
+    let (mut start, mut bytes) = (0, 0);
+    for (i, (text, _)) in texts.iter().enumerate() {
+        bytes += text.len();
+        if bytes >= share && chunks.len() + 1 < threads {
+            chunks.push(texts.get(start..=i).unwrap_or_default());
+            (start, bytes) = (i + 1, 0);
+        }
+    }
+    chunks.push(texts.get(start..).unwrap_or_default());
+    chunks
 }
 
 /// The valid mentions in `text` (known participant, non-empty range on char boundaries).
@@ -194,5 +221,46 @@ fn collect_mentions(
                 },
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(lengths: &[usize]) -> Vec<(String, TextRef)> {
+        lengths
+            .iter()
+            .enumerate()
+            .map(|(block, &len)| ("x".repeat(len), TextRef::Block { block }))
+            .collect()
+    }
+
+    #[test]
+    fn chunks_cover_every_text_once_in_order() {
+        for lengths in [
+            vec![],
+            vec![5],
+            vec![1, 1, 1],
+            vec![100, 1, 1, 1, 100],
+            vec![3; 17],
+        ] {
+            let owned = refs(&lengths);
+            let texts: Vec<(&str, TextRef)> = owned.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+            for threads in 1..6 {
+                let parts = chunks(&texts, threads);
+                assert!(parts.len() <= threads.max(1));
+                let joined: Vec<_> = parts.concat();
+                assert_eq!(joined, texts, "{lengths:?} on {threads} threads");
+            }
+        }
+    }
+
+    #[test]
+    fn chunks_share_the_text_evenly() {
+        let owned = refs(&[10; 100]);
+        let texts: Vec<(&str, TextRef)> = owned.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+        let sizes: Vec<usize> = chunks(&texts, 4).iter().map(|c| c.len()).collect();
+        assert_eq!(sizes, vec![25, 25, 25, 25]);
     }
 }

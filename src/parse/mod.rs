@@ -8,6 +8,7 @@ pub mod dateline;
 pub mod lang;
 mod link;
 pub mod normalize;
+mod parallel;
 pub mod people;
 mod tags;
 pub mod turns;
@@ -20,8 +21,13 @@ pub use lang::detect_language;
 /// Parses decoded transcript text. Never panics; text that holds nothing recognisable
 /// gives a transcript whose blocks are plain paragraphs.
 pub fn parse_text(text: &str) -> Transcript {
-    let language = lang::detect_language(text);
-    let prepared = normalize::prepare(text);
+    // The language guess reads the raw text, so on a long one it runs beside the pre-pass.
+    let long = parallel::threads_for(text.len()) > 1;
+    let (language, prepared) = parallel::join(
+        long,
+        || lang::detect_language(text),
+        || normalize::prepare(text),
+    );
     let built = build::build(&prepared.lines(), language);
     let mut transcript = built.transcript;
     link::link_people(&mut transcript, &built.sources);
@@ -31,6 +37,40 @@ pub fn parse_text(text: &str) -> Transcript {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `parse_text` of `text` with its parallel stages cut for `threads` threads.
+    fn parse_on(text: &str, threads: usize) -> String {
+        parallel::FORCE_THREADS.with(|force| force.set(Some(threads)));
+        let json = crate::export::json::to_json(&parse_text(text));
+        parallel::FORCE_THREADS.with(|force| force.set(None));
+        json
+    }
+
+    #[test]
+    fn threads_do_not_change_the_transcript() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/kremlin_fr.txt"),
+            include_str!("../../tests/fixtures/kremlin_ru.txt"),
+            include_str!("../../tests/fixtures/hearing_en.txt"),
+            include_str!("../../tests/fixtures/briefing_en.txt"),
+        ];
+        let mut texts: Vec<String> = fixtures.iter().map(|f| (*f).to_owned()).collect();
+        // Line ends and page breaks that a cut between runs of lines must not split.
+        texts.push(fixtures[2].replace('\n', "\r\n"));
+        texts.push(fixtures[2].replace("\n\n", "\n\x0C\n"));
+        texts.push(fixtures.concat());
+        texts.push(String::new());
+        texts.push("one line, no line feed".to_owned());
+        for text in &texts {
+            let alone = parse_on(text, 1);
+            for threads in [2, 3, 7] {
+                assert!(
+                    parse_on(text, threads) == alone,
+                    "{threads} threads changed a parse"
+                );
+            }
+        }
+    }
     use crate::model::BlockKind;
 
     fn kinds(t: &Transcript) -> Vec<&'static str> {

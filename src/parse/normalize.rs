@@ -6,10 +6,12 @@
 //! web transcript (one paragraph per line, photo captions numbered "3 …") comes out line
 //! for line as it went in, and the whole pre-pass stays linear in the size of the text.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use foldhash::{HashMap, HashMapExt};
+
+use super::parallel;
 use super::turns::TurnDetector;
 use crate::text::{clean_spaces, contains_ascii_ci};
 
@@ -91,11 +93,14 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
     let spans = split_lines(text, &mut rebuilt);
     let mut joined = String::new();
     let lines = {
-        let mut lines: Vec<Line<'_>> = spans
-            .into_iter()
-            .enumerate()
-            .map(|(i, span)| Line::new(i + 1, span, text, &rebuilt))
-            .collect();
+        let mut lines: Vec<Line<'_>> = Vec::with_capacity(spans.iter().map(Vec::len).sum());
+        lines.extend(
+            spans
+                .into_iter()
+                .flatten()
+                .enumerate()
+                .map(|(i, span)| Line::new(i + 1, span, text, &rebuilt)),
+        );
         let margin = strip_margin_numbers(&mut lines);
         let form_feeds = lines.iter().any(|l| l.form_feed);
         let typed = margin || form_feeds || wrap_width(&lines).is_some();
@@ -165,6 +170,35 @@ impl Place {
 struct Span {
     place: Place,
     form_feed: bool,
+    /// The cleaned text's length in characters, counted where the line was cleaned (on the
+    /// thread that cleaned it).
+    chars: usize,
+    /// Its margin number, read there too.
+    margin: Option<Margin>,
+}
+
+/// A line's margin number ("12  Senator, …"), read while the line is cleaned. Small, since
+/// every line of a long transcript carries one.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct Margin {
+    /// One or two digits.
+    number: u8,
+    /// What follows names a photo ("3 Caption. Photo: …"): a numbered caption, not a margin.
+    photo: bool,
+    /// Bytes of the number and the spaces after it.
+    cut: u32,
+}
+
+impl Margin {
+    fn of(text: &str) -> Option<Margin> {
+        let (number, rest) = margin_number(text)?;
+        Some(Margin {
+            number: u8::try_from(number).ok()?,
+            photo: names_photo_ascii(rest)
+                || (!rest.is_ascii() && ["фото", "Фото", "ФОТО"].iter().any(|w| rest.contains(w))),
+            cut: u32::try_from(text.len().saturating_sub(rest.len())).ok()?,
+        })
+    }
 }
 
 /// A source line while the pre-pass works on it; its text is borrowed from the source or
@@ -180,6 +214,8 @@ struct Line<'a> {
     form_feed: bool,
     /// It carried a margin number (stripped).
     numbered: bool,
+    /// Its margin number, when it starts with one (before stripping).
+    margin: Option<Margin>,
 }
 
 impl<'a> Line<'a> {
@@ -199,10 +235,11 @@ impl<'a> Line<'a> {
             number,
             text,
             place: span.place,
-            chars: text.chars().count(),
+            chars: span.chars,
             state,
             form_feed: span.form_feed,
             numbered: false,
+            margin: span.margin,
         }
     }
 
@@ -216,14 +253,45 @@ impl<'a> Line<'a> {
 
 /// Cuts `text` into lines (a `\r` before the `\n` dropped) and cleans each one's spaces:
 /// a line that is clean, or clean once its padding spaces are trimmed, stays a range of
-/// `text`; any other is rebuilt at the end of `rebuilt`.
-fn split_lines(text: &str, rebuilt: &mut String) -> Vec<Span> {
+/// `text`; any other is rebuilt at the end of `rebuilt`. A long text is cut into runs of
+/// whole lines cleaned on separate threads, whose rebuilt lines are then put end to end.
+fn split_lines(text: &str, rebuilt: &mut String) -> Vec<Vec<Span>> {
+    let cuts = parallel::line_cuts(text, parallel::threads_for(text.len()));
+    let runs: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+    let mut parts = parallel::map_in_order(&runs, |run| {
+        let mut own = String::new();
+        let last = run.end == text.len();
+        (split_run(text, run.clone(), last, &mut own), own)
+    });
+    // The first run's buffer becomes the whole; the others' lines move by where theirs land.
+    for (spans, own) in &mut parts {
+        let offset = rebuilt.len();
+        if offset == 0 {
+            *rebuilt = std::mem::take(own);
+            continue;
+        }
+        rebuilt.push_str(own);
+        for span in spans.iter_mut() {
+            if let Place::Rebuilt(range) = &mut span.place {
+                *range = range.start + offset..range.end + offset;
+            }
+        }
+    }
+    parts.into_iter().map(|(spans, _)| spans).collect()
+}
+
+/// [`split_lines`] for the lines of `text[run]` (which starts a line and, unless it is the
+/// `last` run, ends just after a line feed), rebuilding into `rebuilt` from its start.
+fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: &mut String) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut specials = NextOf::new(bytes, b'\x0C', b'\r');
-    let mut tabs = NextOf::new(bytes, b'\t', b'\t');
+    let mut specials = NextOf::new(bytes, b'\x0C', b'\r', run.start);
+    let mut tabs = NextOf::new(bytes, b'\t', b'\t', run.start);
     let mut spans = Vec::new();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', bytes).chain([text.len()]) {
+    let mut start = run.start;
+    let within = bytes.get(run.clone()).unwrap_or_default();
+    let ends = memchr::memchr_iter(b'\n', within).map(|at| run.start + at);
+    // The text after the last line feed is a line too, even when empty.
+    for end in ends.chain(last.then_some(run.end)) {
         let marks = Marks {
             special: specials.within(start..end),
             tab: tabs.within(start..end),
@@ -246,14 +314,15 @@ struct NextOf<'a> {
 }
 
 impl<'a> NextOf<'a> {
-    fn new(bytes: &'a [u8], a: u8, b: u8) -> Self {
+    /// Searches `bytes` for `a` or `b` from `from` on.
+    fn new(bytes: &'a [u8], a: u8, b: u8, from: usize) -> Self {
         NextOf {
             bytes,
             needles: (a, b),
-            from: 0,
-            hit: 0,
+            from,
+            hit: from,
         }
-        .searched(0)
+        .searched(from)
     }
 
     fn searched(mut self, from: usize) -> Self {
@@ -300,16 +369,27 @@ fn clean_span(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut Strin
         return Span {
             place: rebuild(rebuilt, |out| out.push_str(&cleaned)),
             form_feed,
+            chars: cleaned.chars().count(),
+            margin: Margin::of(&cleaned),
         };
     }
-    let place = match clean_part(raw, marks.tab) {
+    let (place, cleaned) = match clean_part(raw, marks.tab) {
         Some(part) => {
             let from = range.start + part.start;
-            Place::Source(from..from + part.len())
+            let place = Place::Source(from..from + part.len());
+            (place, raw.get(part))
         }
-        None => rebuild(rebuilt, |out| clean_into(raw, marks.tab, out)),
+        None => {
+            let from = rebuilt.len();
+            clean_into(raw, marks.tab, rebuilt);
+            let at = from..rebuilt.len();
+            (Place::Rebuilt(at.clone()), rebuilt.get(at))
+        }
     };
+    let cleaned = cleaned.unwrap_or("");
     Span {
+        chars: cleaned.chars().count(),
+        margin: Margin::of(cleaned),
         place,
         form_feed: false,
     }
@@ -463,9 +543,10 @@ fn strip_margin_numbers(lines: &mut [Line<'_>]) -> bool {
     let mut previous: Option<u32> = None;
     for line in lines.iter().filter(|l| l.state == State::Text) {
         text_lines += 1;
-        let Some((n, rest)) = margin_number(line.text) else {
+        let Some(margin) = line.margin else {
             continue;
         };
+        let n = u32::from(margin.number);
         numbered += 1;
         if let Some(p) = previous
             && (n == p + 1 || n == 1)
@@ -473,9 +554,7 @@ fn strip_margin_numbers(lines: &mut [Line<'_>]) -> bool {
             in_sequence += 1;
         }
         previous = Some(n);
-        if names_photo_ascii(rest)
-            || (!rest.is_ascii() && ["фото", "Фото", "ФОТО"].iter().any(|w| rest.contains(w)))
-        {
+        if margin.photo {
             photo_like += 1;
         }
     }
@@ -493,11 +572,11 @@ fn strip_margin_numbers(lines: &mut [Line<'_>]) -> bool {
         line.state = State::Spacing;
     }
     for line in lines.iter_mut().filter(|l| l.state == State::Text) {
-        if let Some((_, rest)) = margin_number(line.text) {
-            let cut = line.text.len().saturating_sub(rest.len());
+        if let Some(margin) = line.margin {
+            let cut = margin.cut as usize;
             let number = line.text.get(..cut).unwrap_or("");
             line.chars = line.chars.saturating_sub(number.chars().count());
-            line.text = rest;
+            line.text = line.text.get(cut..).unwrap_or("");
             line.place = line.place.skip(cut);
             line.numbered = true;
             if line.text.is_empty() {
@@ -1330,6 +1409,7 @@ He then turned to the first witness, who had travelled from the islands to give 
             state: State::Text,
             form_feed: false,
             numbered: false,
+            margin: Margin::of(text),
         }
     }
 
@@ -1396,8 +1476,8 @@ He then turned to the first witness, who had travelled from the islands to give 
     fn the_forward_scan_agrees_with_searching_each_line() {
         let text = "a\tb\n\n\x0Cc\r\nno marks here\n\tlead\ntrail\t\n\r\n\n\x0C";
         let bytes = text.as_bytes();
-        let mut tabs = NextOf::new(bytes, b'\t', b'\t');
-        let mut specials = NextOf::new(bytes, b'\x0C', b'\r');
+        let mut tabs = NextOf::new(bytes, b'\t', b'\t', 0);
+        let mut specials = NextOf::new(bytes, b'\x0C', b'\r', 0);
         let mut start = 0;
         for end in memchr::memchr_iter(b'\n', bytes).chain([text.len()]) {
             let line = text.get(start..end).unwrap_or("");

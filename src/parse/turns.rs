@@ -9,8 +9,8 @@
 //! a heading or note, a time, a web address or a quoted position. Inside a speech an
 //! unknown label must look like a person's name.
 
+use foldhash::{HashMap, HashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::LazyLock;
 

@@ -3,7 +3,7 @@
 //! already known, or when a role phrase stands before it in the same clause. Organisations,
 //! places and events ("Conseil de sécurité collective", "OTSC", "Minsk") have neither.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 

@@ -2,7 +2,7 @@
 //! honorifics, role words, generic speaker labels. Every list holds folded forms
 //! (see [`crate::text::fold`]) and is searched with a folded word.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 /// Articles, prepositions, conjunctions and clause openers: never a name token, even when

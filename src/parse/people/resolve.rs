@@ -2,7 +2,7 @@
 //! index of the people already seen (full name, surname, one-letter surname variants,
 //! role, generic label), so that each source costs a few hash look-ups.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use super::captions;
 use super::names::NameParts;
