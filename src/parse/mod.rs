@@ -37,6 +37,7 @@ pub fn parse_text(text: &str) -> Transcript {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::BlockKind;
 
     /// `parse_text` of `text` with its parallel stages cut for `threads` threads.
     fn parse_on(text: &str, threads: usize) -> String {
@@ -71,7 +72,6 @@ mod tests {
             }
         }
     }
-    use crate::model::BlockKind;
 
     fn kinds(t: &Transcript) -> Vec<&'static str> {
         t.blocks

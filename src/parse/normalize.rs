@@ -367,7 +367,7 @@ fn clean_span(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut Strin
         let form_feed = raw.contains('\x0C');
         let cleaned = clean_spaces(&raw.replace(['\x0C', '\r'], " "));
         return Span {
-            place: rebuild(rebuilt, |out| out.push_str(&cleaned)),
+            place: Place::Rebuilt(rebuild(rebuilt, |out| out.push_str(&cleaned))),
             form_feed,
             chars: cleaned.chars().count(),
             margin: Margin::of(&cleaned),
@@ -380,9 +380,7 @@ fn clean_span(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut Strin
             (place, raw.get(part))
         }
         None => {
-            let from = rebuilt.len();
-            clean_into(raw, marks.tab, rebuilt);
-            let at = from..rebuilt.len();
+            let at = rebuild(rebuilt, |out| clean_into(raw, marks.tab, out));
             (Place::Rebuilt(at.clone()), rebuilt.get(at))
         }
     };
@@ -396,10 +394,10 @@ fn clean_span(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut Strin
 }
 
 /// Appends what `write` writes to `rebuilt` and gives where it went.
-fn rebuild(rebuilt: &mut String, write: impl FnOnce(&mut String)) -> Place {
+fn rebuild(rebuilt: &mut String, write: impl FnOnce(&mut String)) -> Range<usize> {
     let from = rebuilt.len();
     write(rebuilt);
-    Place::Rebuilt(from..rebuilt.len())
+    from..rebuilt.len()
 }
 
 /// The part of `raw` that is its [`clean_spaces`] form, as a byte range of `raw`, when
