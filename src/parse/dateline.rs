@@ -230,8 +230,19 @@ fn take_month(s: &str) -> Option<(u32, &str)> {
     if end == 0 || end > 24 {
         return None;
     }
-    let word = fold(s.get(..end)?);
-    let month = MONTHS.iter().find(|(name, _)| *name == word)?.1;
+    let word = s.get(..end)?;
+    // Most words tried are not months: an ASCII one (letters only, so its fold is its
+    // lowercase) is compared from a buffer on the stack, without a folded copy.
+    let month = if word.is_ascii() {
+        let mut buffer = [0u8; 24];
+        let lower = buffer.get_mut(..end)?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        MONTHS.iter().find(|(name, _)| name.as_bytes() == lower)?.1
+    } else {
+        let folded = fold(word);
+        MONTHS.iter().find(|(name, _)| *name == folded)?.1
+    };
     let rest = s.get(end..)?;
     Some((month, rest.strip_prefix('.').unwrap_or(rest)))
 }

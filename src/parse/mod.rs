@@ -31,6 +31,7 @@ pub fn parse_text(text: &str) -> Transcript {
     let built = build::build(&prepared.lines(), language);
     let mut transcript = built.transcript;
     link::link_people(&mut transcript, &built.sources);
+    parallel::drop_aside(long, (prepared.into_buffers(), built.sources));
     transcript
 }
 

@@ -65,24 +65,25 @@ struct Placed {
 }
 
 impl Prepared<'_> {
+    /// What the prepared text owns, without the borrow of the source (to be freed aside).
+    pub(crate) fn into_buffers(self) -> impl Send + 'static {
+        (self.rebuilt, self.joined, self.lines)
+    }
+
     /// The lines, in order.
     pub(crate) fn lines(&self) -> Vec<LineRef<'_>> {
+        let texts = Texts {
+            source: self.source,
+            rebuilt: &self.rebuilt,
+            joined: &self.joined,
+        };
         self.lines
             .iter()
             .map(|l| LineRef {
                 number: l.number,
-                text: self.text(&l.place),
+                text: texts.get(l.place),
             })
             .collect()
-    }
-
-    fn text(&self, place: &Place) -> &str {
-        match place {
-            Place::Source(range) => self.source.get(range.clone()),
-            Place::Rebuilt(range) => self.rebuilt.get(range.clone()),
-            Place::Joined(range) => self.joined.get(range.clone()),
-        }
-        .unwrap_or("")
     }
 }
 
@@ -90,40 +91,38 @@ impl Prepared<'_> {
 /// one buffer of rebuilt lines, and hard-wrapped lines are joined into one more buffer.
 pub(crate) fn prepare(text: &str) -> Prepared<'_> {
     let mut rebuilt = String::new();
-    let spans = split_lines(text, &mut rebuilt);
-    let mut joined = String::new();
-    let lines = {
-        let mut lines: Vec<Line<'_>> = Vec::with_capacity(spans.iter().map(Vec::len).sum());
-        lines.extend(
-            spans
-                .into_iter()
-                .flatten()
-                .enumerate()
-                .map(|(i, span)| Line::new(i + 1, span, text, &rebuilt)),
-        );
-        let margin = strip_margin_numbers(&mut lines);
-        let form_feeds = lines.iter().any(|l| l.form_feed);
-        let typed = margin || form_feeds || wrap_width(&lines).is_some();
-        remove_page_furniture(&mut lines, typed, margin);
-        drop_page_breaks(&mut lines);
-        match wrap_width(&lines) {
-            Some(width) => {
-                // Joined paragraphs are never longer than the source lines they come from.
-                joined.reserve(text.len());
-                join_wrapped(&lines, width, &mut joined)
-            }
-            None => lines
-                .iter()
-                .filter(|l| l.state.is_kept())
-                .map(Line::placed)
-                .collect(),
-        }
+    let mut lines = split_lines(text, &mut rebuilt);
+    let texts = Texts {
+        source: text,
+        rebuilt: &rebuilt,
+        joined: "",
     };
+    let margin = strip_margin_numbers(&mut lines);
+    let form_feeds = lines.iter().any(|l| l.form_feed);
+    let typed = margin || form_feeds || wrap_width(&lines, texts).is_some();
+    remove_page_furniture(&mut lines, texts, typed, margin);
+    drop_page_breaks(&mut lines);
+    let mut joined = String::new();
+    let placed = match wrap_width(&lines, texts) {
+        Some(width) => {
+            // Joined paragraphs are never longer than the source lines they come from.
+            joined.reserve(text.len());
+            join_wrapped(&lines, texts, width, &mut joined)
+        }
+        None => lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.state.is_kept())
+            .map(|(i, l)| l.placed(i))
+            .collect(),
+    };
+    // Tens of megabytes on a long text: freed off the caller's path.
+    parallel::drop_aside(parallel::threads_for(text.len()) > 1, lines);
     Prepared {
         source: text,
         rebuilt,
         joined,
-        lines,
+        lines: placed,
     }
 }
 
@@ -144,37 +143,72 @@ impl State {
     }
 }
 
-/// Where a cleaned line's text lies: a byte range of the source text (the line was clean,
-/// or only padded with spaces) or of the buffer of rebuilt lines.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Place {
-    Source(Range<usize>),
-    Rebuilt(Range<usize>),
-    /// A range of the joined paragraphs (see [`join_wrapped`]).
-    Joined(Range<usize>),
+/// The buffer a cleaned line's text lies in.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Buf {
+    /// The source text: the line was clean, or only padded with spaces.
+    Source,
+    /// The buffer of rebuilt lines.
+    Rebuilt,
+    /// The buffer of joined paragraphs (see [`join_wrapped`]).
+    Joined,
+}
+
+/// Where a cleaned line's text lies: a byte range of one of the buffers.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct Place {
+    buf: Buf,
+    start: usize,
+    end: usize,
 }
 
 impl Place {
+    fn new(buf: Buf, range: Range<usize>) -> Place {
+        Place {
+            buf,
+            start: range.start,
+            end: range.end,
+        }
+    }
+
     /// The same place without its first `bytes` bytes.
-    fn skip(&self, bytes: usize) -> Place {
-        let cut = |r: &Range<usize>| (r.start + bytes).min(r.end)..r.end;
-        match self {
-            Place::Source(r) => Place::Source(cut(r)),
-            Place::Rebuilt(r) => Place::Rebuilt(cut(r)),
-            Place::Joined(r) => Place::Joined(cut(r)),
+    fn skip(self, bytes: usize) -> Place {
+        Place {
+            start: (self.start + bytes).min(self.end),
+            ..self
+        }
+    }
+
+    /// The same place, `offset` bytes further on when it lies in `buf`.
+    fn moved(self, buf: Buf, offset: usize) -> Place {
+        if self.buf != buf {
+            return self;
+        }
+        Place {
+            start: self.start + offset,
+            end: self.end + offset,
+            ..self
         }
     }
 }
 
-/// One source line after space cleaning, before its text is borrowed.
-struct Span {
-    place: Place,
-    form_feed: bool,
-    /// The cleaned text's length in characters, counted where the line was cleaned (on the
-    /// thread that cleaned it).
-    chars: usize,
-    /// Its margin number, read there too.
-    margin: Option<Margin>,
+/// The buffers of a [`Prepared`] text, to read a line's text from its place.
+#[derive(Copy, Clone)]
+struct Texts<'a> {
+    source: &'a str,
+    rebuilt: &'a str,
+    joined: &'a str,
+}
+
+impl<'a> Texts<'a> {
+    fn get(self, place: Place) -> &'a str {
+        let buf = match place.buf {
+            Buf::Source => self.source,
+            Buf::Rebuilt => self.rebuilt,
+            Buf::Joined => self.joined,
+        };
+        buf.get(place.start..place.end).unwrap_or("")
+    }
 }
 
 /// A line's margin number ("12  Senator, …"), read while the line is cleaned. Small, since
@@ -186,30 +220,33 @@ struct Margin {
     /// What follows names a photo ("3 Caption. Photo: …"): a numbered caption, not a margin.
     photo: bool,
     /// Bytes of the number and the spaces after it.
-    cut: u32,
+    cut: u16,
+    /// The same in characters.
+    cut_chars: u16,
 }
 
 impl Margin {
     fn of(text: &str) -> Option<Margin> {
         let (number, rest) = margin_number(text)?;
+        let cut = text.len().saturating_sub(rest.len());
         Some(Margin {
             number: u8::try_from(number).ok()?,
             photo: names_photo_ascii(rest)
                 || (!rest.is_ascii() && ["фото", "Фото", "ФОТО"].iter().any(|w| rest.contains(w))),
-            cut: u32::try_from(text.len().saturating_sub(rest.len())).ok()?,
+            cut: u16::try_from(cut).ok()?,
+            cut_chars: u16::try_from(text.get(..cut)?.chars().count()).ok()?,
         })
     }
 }
 
-/// A source line while the pre-pass works on it; its text is borrowed from the source or
-/// from the buffer of rebuilt lines.
-struct Line<'a> {
-    number: usize,
-    text: &'a str,
-    /// Where `text` lies.
+/// A source line while the pre-pass works on it: 40 bytes and no borrow, since a long
+/// transcript has millions and each thread that cleans lines makes its own (the line
+/// number is its index plus one).
+struct Line {
+    /// Where its text lies.
     place: Place,
-    /// `text` in characters, counted once (the wrap-width tests and the joiner read it).
-    chars: usize,
+    /// The text in characters, counted once (the wrap-width tests and the joiner read it).
+    chars: u32,
     state: State,
     form_feed: bool,
     /// It carried a margin number (stripped).
@@ -218,36 +255,34 @@ struct Line<'a> {
     margin: Option<Margin>,
 }
 
-impl<'a> Line<'a> {
-    fn new(number: usize, span: Span, source: &'a str, rebuilt: &'a str) -> Self {
-        let text = match &span.place {
-            Place::Source(range) => source.get(range.clone()),
-            Place::Rebuilt(range) => rebuilt.get(range.clone()),
-            Place::Joined(_) => None,
-        }
-        .unwrap_or("");
-        let state = match (text.is_empty(), span.form_feed) {
+impl Line {
+    /// The line cleaned to `cleaned`, which lies at `place`.
+    fn new(place: Place, cleaned: &str, form_feed: bool) -> Line {
+        let state = match (cleaned.is_empty(), form_feed) {
             (false, _) => State::Text,
             (true, true) => State::Removed,
             (true, false) => State::Blank,
         };
         Line {
-            number,
-            text,
-            place: span.place,
-            chars: span.chars,
+            place,
+            chars: u32::try_from(cleaned.chars().count()).unwrap_or(u32::MAX),
             state,
-            form_feed: span.form_feed,
+            form_feed,
             numbered: false,
-            margin: span.margin,
+            margin: Margin::of(cleaned),
         }
     }
 
-    fn placed(&self) -> Placed {
+    /// The line's place in the result; `index`: its index among the source lines.
+    fn placed(&self, index: usize) -> Placed {
         Placed {
-            number: self.number,
-            place: self.place.clone(),
+            number: index + 1,
+            place: self.place,
         }
+    }
+
+    fn chars(&self) -> usize {
+        self.chars as usize
     }
 }
 
@@ -255,38 +290,43 @@ impl<'a> Line<'a> {
 /// a line that is clean, or clean once its padding spaces are trimmed, stays a range of
 /// `text`; any other is rebuilt at the end of `rebuilt`. A long text is cut into runs of
 /// whole lines cleaned on separate threads, whose rebuilt lines are then put end to end.
-fn split_lines(text: &str, rebuilt: &mut String) -> Vec<Vec<Span>> {
+fn split_lines(text: &str, rebuilt: &mut String) -> Vec<Line> {
     let cuts = parallel::line_cuts(text, parallel::threads_for(text.len()));
     let runs: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
-    let mut parts = parallel::map_in_order(&runs, |run| {
+    let parts = parallel::map_in_order(&runs, |run| {
         let mut own = String::new();
         let last = run.end == text.len();
         (split_run(text, run.clone(), last, &mut own), own)
     });
-    // The first run's buffer becomes the whole; the others' lines move by where theirs land.
-    for (spans, own) in &mut parts {
+    // The first run's lines and buffer grow into the whole; the others' lines move by where
+    // their rebuilt lines land.
+    let total_lines: usize = parts.iter().map(|(lines, _)| lines.len()).sum();
+    let total_rebuilt: usize = parts.iter().map(|(_, own)| own.len()).sum();
+    let mut parts = parts.into_iter();
+    let Some((mut lines, first)) = parts.next() else {
+        return Vec::new();
+    };
+    *rebuilt = first;
+    rebuilt.reserve(total_rebuilt - rebuilt.len());
+    lines.reserve(total_lines - lines.len());
+    for (run_lines, own) in parts {
         let offset = rebuilt.len();
-        if offset == 0 {
-            *rebuilt = std::mem::take(own);
-            continue;
-        }
-        rebuilt.push_str(own);
-        for span in spans.iter_mut() {
-            if let Place::Rebuilt(range) = &mut span.place {
-                *range = range.start + offset..range.end + offset;
-            }
-        }
+        rebuilt.push_str(&own);
+        lines.extend(run_lines.into_iter().map(|line| Line {
+            place: line.place.moved(Buf::Rebuilt, offset),
+            ..line
+        }));
     }
-    parts.into_iter().map(|(spans, _)| spans).collect()
+    lines
 }
 
 /// [`split_lines`] for the lines of `text[run]` (which starts a line and, unless it is the
 /// `last` run, ends just after a line feed), rebuilding into `rebuilt` from its start.
-fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: &mut String) -> Vec<Span> {
+fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: &mut String) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut specials = NextOf::new(bytes, b'\x0C', b'\r', run.start);
     let mut tabs = NextOf::new(bytes, b'\t', b'\t', run.start);
-    let mut spans = Vec::new();
+    let mut lines = Vec::new();
     let mut start = run.start;
     let within = bytes.get(run.clone()).unwrap_or_default();
     let ends = memchr::memchr_iter(b'\n', within).map(|at| run.start + at);
@@ -296,10 +336,10 @@ fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: &mut String) ->
             special: specials.within(start..end),
             tab: tabs.within(start..end),
         };
-        spans.push(clean_span(text, start..end, marks, rebuilt));
+        lines.push(clean_line_at(text, start..end, marks, rebuilt));
         start = end + 1;
     }
-    spans
+    lines
 }
 
 /// Where the next of two bytes stands, for asking line after line whether a line holds one:
@@ -358,7 +398,7 @@ struct Marks {
 }
 
 /// Cleans the source line `text[range]` (see [`clean_spaces`]).
-fn clean_span(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut String) -> Span {
+fn clean_line_at(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut String) -> Line {
     let raw = text.get(range.clone()).unwrap_or("");
     let raw = raw.strip_suffix('\r').unwrap_or(raw);
     // A carriage return was only stripped from the end; look again if one was seen.
@@ -366,30 +406,20 @@ fn clean_span(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut Strin
     if special {
         let form_feed = raw.contains('\x0C');
         let cleaned = clean_spaces(&raw.replace(['\x0C', '\r'], " "));
-        return Span {
-            place: Place::Rebuilt(rebuild(rebuilt, |out| out.push_str(&cleaned))),
-            form_feed,
-            chars: cleaned.chars().count(),
-            margin: Margin::of(&cleaned),
-        };
+        let place = Place::new(Buf::Rebuilt, rebuild(rebuilt, |out| out.push_str(&cleaned)));
+        return Line::new(place, &cleaned, form_feed);
     }
-    let (place, cleaned) = match clean_part(raw, marks.tab) {
+    match clean_part(raw, marks.tab) {
         Some(part) => {
             let from = range.start + part.start;
-            let place = Place::Source(from..from + part.len());
-            (place, raw.get(part))
+            let place = Place::new(Buf::Source, from..from + part.len());
+            Line::new(place, raw.get(part).unwrap_or(""), false)
         }
         None => {
             let at = rebuild(rebuilt, |out| clean_into(raw, marks.tab, out));
-            (Place::Rebuilt(at.clone()), rebuilt.get(at))
+            let cleaned = rebuilt.get(at.clone()).unwrap_or("");
+            Line::new(Place::new(Buf::Rebuilt, at), cleaned, false)
         }
-    };
-    let cleaned = cleaned.unwrap_or("");
-    Span {
-        chars: cleaned.chars().count(),
-        margin: Margin::of(cleaned),
-        place,
-        form_feed: false,
     }
 }
 
@@ -533,7 +563,7 @@ fn names_photo_ascii(text: &str) -> bool {
 /// Strips margin line numbers when most lines carry them in sequence (1, 2, 3 …, restarting
 /// at 1 on each page). Numbered photo captions ("3 Caption. Photo: …") are few among the
 /// lines of a web transcript and name a photo credit, so they never qualify.
-fn strip_margin_numbers(lines: &mut [Line<'_>]) -> bool {
+fn strip_margin_numbers(lines: &mut [Line]) -> bool {
     let mut text_lines = 0usize;
     let mut numbered = 0usize;
     let mut in_sequence = 0usize;
@@ -571,13 +601,10 @@ fn strip_margin_numbers(lines: &mut [Line<'_>]) -> bool {
     }
     for line in lines.iter_mut().filter(|l| l.state == State::Text) {
         if let Some(margin) = line.margin {
-            let cut = margin.cut as usize;
-            let number = line.text.get(..cut).unwrap_or("");
-            line.chars = line.chars.saturating_sub(number.chars().count());
-            line.text = line.text.get(cut..).unwrap_or("");
-            line.place = line.place.skip(cut);
+            line.chars = line.chars.saturating_sub(u32::from(margin.cut_chars));
+            line.place = line.place.skip(usize::from(margin.cut));
             line.numbered = true;
-            if line.text.is_empty() {
+            if line.place.start == line.place.end {
                 line.state = State::Blank;
             }
         }
@@ -633,47 +660,46 @@ fn is_page_counter(text: &str) -> bool {
 /// Drops page headers and footers: short lines at a page boundary that repeat at least three
 /// times (exactly, or with a changing page number). Outside typed documents only page counters
 /// qualify, so a web transcript's repeated "Thank you." or "<…>" stay.
-fn remove_page_furniture(lines: &mut [Line<'_>], typed: bool, margin: bool) {
+fn remove_page_furniture(lines: &mut [Line], texts: Texts<'_>, typed: bool, margin: bool) {
     // Furniture stands next to a page break (a blank line, a form feed) or, in a margin-numbered
     // transcript, outside the numbering. Looking only there keeps the count table small.
-    let at_boundary: Vec<bool> = (0..lines.len())
-        .map(|i| {
-            let breaks = |j: Option<usize>| {
-                j.and_then(|j| lines.get(j))
-                    .is_none_or(|l| l.state != State::Text || l.form_feed)
-            };
-            lines.get(i).is_some_and(|l| {
-                l.form_feed
-                    || (margin && !l.numbered)
-                    || breaks(i.checked_sub(1))
-                    || breaks(Some(i + 1))
-            })
+    let at_boundary = |lines: &[Line], i: usize| {
+        let breaks = |j: Option<usize>| {
+            j.and_then(|j| lines.get(j))
+                .is_none_or(|l| l.state != State::Text || l.form_feed)
+        };
+        lines.get(i).is_some_and(|l| {
+            l.form_feed
+                || (margin && !l.numbered)
+                || breaks(i.checked_sub(1))
+                || breaks(Some(i + 1))
         })
-        .collect();
-    let candidate = |i: usize, line: &Line<'_>| -> Option<u64> {
-        if line.text.len() > MAX_FURNITURE_CHARS * 4 {
-            return None;
-        }
-        let typed_furniture = typed && at_boundary.get(i).copied().unwrap_or(false);
-        if !(typed_furniture || is_page_counter(line.text)) {
-            return None;
-        }
-        furniture_key(line.text, line.chars)
     };
-    // Each line's key, worked out once for the count and the removal.
-    let keys: Vec<Option<u64>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            if line.state == State::Text {
-                candidate(i, line)
-            } else {
-                None
-            }
+    let candidate = |lines: &[Line], i: usize| -> Option<u64> {
+        let line = lines.get(i).filter(|l| l.state == State::Text)?;
+        let text = texts.get(line.place);
+        if text.len() > MAX_FURNITURE_CHARS * 4 {
+            return None;
+        }
+        if !((typed && at_boundary(lines, i)) || is_page_counter(text)) {
+            return None;
+        }
+        furniture_key(text, line.chars())
+    };
+    // The candidates and their keys, worked out once for the count and the removal; few
+    // lines are candidates, and a long text is looked through on every core.
+    let parts = parallel::index_runs(lines.len(), parallel::threads_for(texts.source.len()));
+    let keys: Vec<(usize, u64)> = {
+        let lines: &[Line] = lines;
+        parallel::map_in_order(&parts, |run| {
+            run.clone()
+                .filter_map(|i| Some((i, candidate(lines, i)?)))
+                .collect::<Vec<_>>()
         })
-        .collect();
+        .concat()
+    };
     let mut counts: HashMap<u64, KeyCount<'_>> = HashMap::new();
-    for key in keys.iter().flatten() {
+    for (_, key) in &keys {
         counts.entry(*key).or_default().lines += 1;
     }
     if !counts.values().any(|c| c.lines >= 3) {
@@ -681,22 +707,17 @@ fn remove_page_furniture(lines: &mut [Line<'_>], typed: bool, margin: bool) {
     }
     let first_text = lines.iter().position(|l| l.state == State::Text);
     let turns = TurnDetector::default();
-    for (i, line) in lines.iter_mut().enumerate() {
-        if line.state != State::Text {
-            continue;
-        }
-        let Some(count) = keys
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|key| counts.get_mut(&key))
-        else {
+    for &(i, key) in &keys {
+        let Some(count) = counts.get_mut(&key) else {
             continue;
         };
         if count.lines < 3 {
             continue;
         }
-        let text = line.text;
+        let Some(line) = lines.get_mut(i) else {
+            continue;
+        };
+        let text = texts.get(line.place);
         let has_number = text.bytes().any(|b| b.is_ascii_digit());
         if !has_number && Some(i) == first_text {
             continue; // a running header that repeats the title: keep the title
@@ -742,7 +763,7 @@ fn reads_as_furniture(text: &str, has_number: bool, turns: &TurnDetector) -> boo
 
 /// A page break (removed lines with the blank lines around them) is dropped whole, so that a
 /// paragraph cut by a page break can be joined back.
-fn drop_page_breaks(lines: &mut [Line<'_>]) {
+fn drop_page_breaks(lines: &mut [Line]) {
     let mut start = 0;
     while start < lines.len() {
         if lines.get(start).is_some_and(|l| l.state == State::Text) {
@@ -779,11 +800,11 @@ const LENGTH_CAP: usize = 400;
 /// The wrap width when the document is hard-wrapped: most lines are long and end near one
 /// width (the 95th percentile of line lengths, 40–200 characters), and many of them (at least
 /// three, and a fifth) end mid-sentence with the text going on in the next line.
-fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+fn wrap_width(lines: &[Line], texts: Texts<'_>) -> Option<usize> {
     let mut histogram = vec![0usize; LENGTH_CAP + 1];
     let mut total = 0usize;
     for line in lines.iter().filter(|l| l.state == State::Text) {
-        if let Some(slot) = histogram.get_mut(line.chars.min(LENGTH_CAP)) {
+        if let Some(slot) = histogram.get_mut(line.chars().min(LENGTH_CAP)) {
             *slot += 1;
         }
         total += 1;
@@ -808,12 +829,12 @@ fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
     let mut open = 0usize;
     let mut iter = lines.iter().filter(|l| l.state.is_kept()).peekable();
     while let Some(line) = iter.next() {
-        if line.state != State::Text || line.chars * 10 < width * 6 {
+        if line.state != State::Text || line.chars() * 10 < width * 6 {
             continue;
         }
         long += 1;
         let next_is_text = iter.peek().is_some_and(|n| n.state == State::Text);
-        if next_is_text && ends_open(line.text) {
+        if next_is_text && ends_open(texts.get(line.place)) {
             open += 1;
         }
     }
@@ -883,7 +904,8 @@ fn starts_caption(text: &str) -> bool {
 /// end of the buffer of joined paragraphs.
 struct Joined<'a> {
     number: usize,
-    first: &'a Line<'a>,
+    /// The first source line's place and text.
+    first: (Place, &'a str),
     /// Where the paragraph starts in the buffer, once it has a second line.
     start: Option<usize>,
     /// The last source line: a hyphen break is judged on its end, which is the end of the
@@ -897,44 +919,45 @@ struct Joined<'a> {
 }
 
 impl<'a> Joined<'a> {
-    fn new(line: &'a Line<'a>) -> Self {
+    /// A paragraph that starts with `line`, source line `number`, whose text is `text`.
+    fn new(number: usize, line: &Line, text: &'a str) -> Self {
         let mut joined = Joined {
-            number: line.number,
-            first: line,
+            number,
+            first: (line.place, text),
             start: None,
-            last: line.text,
+            last: text,
             last_len: 0,
             last_caps: false,
             last_open: false,
             last_sentence_end: false,
         };
-        joined.set_last(line);
+        joined.set_last(line, text);
         joined
     }
 
-    fn set_last(&mut self, line: &Line<'a>) {
-        self.last = line.text;
-        self.last_len = line.chars;
-        self.last_caps = is_all_caps(line.text);
-        self.last_open = ends_open(line.text);
-        self.last_sentence_end = ends_sentence(line.text);
+    fn set_last(&mut self, line: &Line, text: &'a str) {
+        self.last = text;
+        self.last_len = line.chars();
+        self.last_caps = is_all_caps(text);
+        self.last_open = ends_open(text);
+        self.last_sentence_end = ends_sentence(text);
     }
 
-    /// Appends `next` to the paragraph, written at the end of `out`.
-    fn push(&mut self, next: &Line<'a>, out: &mut String) {
+    /// Appends `next`, whose text is `text`, to the paragraph, written at the end of `out`.
+    fn push(&mut self, next: &Line, text: &'a str, out: &mut String) {
         if self.start.is_none() {
             self.start = Some(out.len());
-            out.push_str(self.first.text);
+            out.push_str(self.first.1);
         }
-        if hyphen_break(self.last, next.text) {
-            if next.text.chars().next().is_some_and(char::is_lowercase) {
+        if hyphen_break(self.last, text) {
+            if text.chars().next().is_some_and(char::is_lowercase) {
                 out.pop(); // "inter-" + "national"
             }
         } else {
             out.push(' ');
         }
-        out.push_str(next.text);
-        self.set_last(next);
+        out.push_str(text);
+        self.set_last(next, text);
     }
 
     /// The finished paragraph; `out` is the buffer [`Joined::push`] wrote to.
@@ -942,8 +965,8 @@ impl<'a> Joined<'a> {
         Placed {
             number: self.number,
             place: match self.start {
-                Some(start) => Place::Joined(start..out.len()),
-                None => self.first.place.clone(),
+                Some(start) => Place::new(Buf::Joined, start..out.len()),
+                None => self.first.0,
             },
         }
     }
@@ -960,26 +983,32 @@ fn hyphen_break(text: &str, next: &str) -> bool {
 }
 
 /// Joins hard-wrapped lines into paragraphs, written to `out`; gives the resulting lines.
-fn join_wrapped<'a>(lines: &'a [Line<'a>], width: usize, out: &mut String) -> Vec<Placed> {
+fn join_wrapped<'a>(
+    lines: &[Line],
+    texts: Texts<'a>,
+    width: usize,
+    out: &mut String,
+) -> Vec<Placed> {
     let mut result = Vec::with_capacity(lines.len());
     let mut turns = TurnDetector::default();
     let mut pending: Option<Joined<'a>> = None;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         match line.state {
             State::Removed | State::Spacing => continue,
             State::Blank => {
                 if let Some(p) = pending.take() {
                     result.push(p.finish(out));
                 }
-                result.push(line.placed());
+                result.push(line.placed(i));
                 continue;
             }
             State::Text => {}
         }
+        let text = texts.get(line.place);
         if let Some(p) = pending.as_mut() {
-            match continues(p, line.text, width, &turns) {
+            match continues(p, text, width, &turns) {
                 Continuation::Join => {
-                    p.push(line, out);
+                    p.push(line, text, out);
                     continue;
                 }
                 Continuation::Turn(label) => remember(&mut turns, label),
@@ -988,10 +1017,10 @@ fn join_wrapped<'a>(lines: &'a [Line<'a>], width: usize, out: &mut String) -> Ve
             if let Some(p) = pending.take() {
                 result.push(p.finish(out));
             }
-        } else if let Some(turn) = turns.turn(line.text, false) {
+        } else if let Some(turn) = turns.turn(text, false) {
             remember(&mut turns, turn.label);
         }
-        pending = Some(Joined::new(line));
+        pending = Some(Joined::new(i + 1, line, text));
     }
     if let Some(p) = pending {
         result.push(p.finish(out));
@@ -1398,17 +1427,8 @@ He then turned to the first witness, who had travelled from the islands to give 
         text
     }
 
-    fn test_line(text: &str) -> Line<'_> {
-        Line {
-            number: 1,
-            text,
-            place: Place::Source(0..text.len()),
-            chars: text.chars().count(),
-            state: State::Text,
-            form_feed: false,
-            numbered: false,
-            margin: Margin::of(text),
-        }
+    fn test_line(text: &str) -> Line {
+        Line::new(Place::new(Buf::Source, 0..text.len()), text, false)
     }
 
     #[test]
@@ -1443,20 +1463,20 @@ He then turned to the first witness, who had travelled from the islands to give 
             }
         }
         for parts in cases {
-            let lines: Vec<Line<'_>> = parts.iter().map(|t| test_line(t)).collect();
+            let lines: Vec<Line> = parts.iter().map(|t| test_line(t)).collect();
             let mut out = String::from("earlier paragraph");
-            let mut iter = lines.iter();
-            let Some(first) = iter.next() else { continue };
-            let mut joined = Joined::new(first);
-            for line in iter {
-                joined.push(line, &mut out);
-            }
-            let placed = joined.finish(&out);
-            let Place::Joined(range) = placed.place else {
-                panic!("{parts:?} was not written out");
+            let mut iter = lines.iter().zip(&parts);
+            let Some((first, text)) = iter.next() else {
+                continue;
             };
+            let mut joined = Joined::new(1, first, text);
+            for (line, text) in iter {
+                joined.push(line, text, &mut out);
+            }
+            let place = joined.finish(&out).place;
+            assert_eq!(place.buf, Buf::Joined, "{parts:?} was not written out");
             assert_eq!(
-                out.get(range),
+                out.get(place.start..place.end),
                 Some(join_on_strings(&parts).as_str()),
                 "{parts:?}"
             );
@@ -1467,7 +1487,10 @@ He then turned to the first witness, who had travelled from the islands to give 
     fn a_paragraph_of_one_line_keeps_its_place() {
         let line = test_line("Alone.");
         let out = String::from("other");
-        assert_eq!(Joined::new(&line).finish(&out).place, Place::Source(0..6));
+        assert_eq!(
+            Joined::new(1, &line, "Alone.").finish(&out).place,
+            Place::new(Buf::Source, 0..6)
+        );
     }
 
     #[test]
@@ -1527,8 +1550,14 @@ He then turned to the first witness, who had travelled from the islands to give 
 
     #[test]
     fn stripping_a_margin_number_keeps_the_place_in_step() {
-        assert_eq!(Place::Source(3..10).skip(2), Place::Source(5..10));
-        assert_eq!(Place::Rebuilt(3..4).skip(5), Place::Rebuilt(4..4));
+        assert_eq!(
+            Place::new(Buf::Source, 3..10).skip(2),
+            Place::new(Buf::Source, 5..10)
+        );
+        assert_eq!(
+            Place::new(Buf::Rebuilt, 3..4).skip(5),
+            Place::new(Buf::Rebuilt, 4..4)
+        );
     }
 
     #[test]

@@ -88,6 +88,26 @@ pub(crate) fn line_cuts(text: &str, parts: usize) -> Vec<usize> {
     cuts
 }
 
+/// `0..len` cut into `parts` runs of about equal length (fewer when `len` is short).
+pub(crate) fn index_runs(len: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
+    let step = len.div_ceil(parts.max(1)).max(1);
+    (0..len)
+        .step_by(step)
+        .map(|start| start..(start + step).min(len))
+        .collect()
+}
+
+/// Drops `value` on a thread of its own when `aside`: freeing millions of small records
+/// takes tens of milliseconds that the caller need not wait for.
+pub(crate) fn drop_aside<T: Send + 'static>(aside: bool, value: T) {
+    if aside {
+        // Should no thread be had, the value is dropped here instead.
+        let _ = std::thread::Builder::new()
+            .name("stenogram-free".to_owned())
+            .spawn(move || drop(value));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +126,18 @@ mod tests {
     fn join_gives_both_results_either_way() {
         for together in [false, true] {
             assert_eq!(join(together, || 1, || "b"), (1, "b"));
+        }
+    }
+
+    #[test]
+    fn index_runs_cover_every_index_once() {
+        for len in 0..20 {
+            for parts in 0..6 {
+                let runs = index_runs(len, parts);
+                let all: Vec<usize> = runs.iter().cloned().flatten().collect();
+                assert_eq!(all, (0..len).collect::<Vec<_>>(), "{len} in {parts}");
+                assert!(runs.len() <= parts.max(1));
+            }
         }
     }
 

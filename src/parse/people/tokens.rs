@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
-use std::sync::LazyLock;
 
 use super::lexicon;
 
@@ -371,35 +370,20 @@ impl<'a> Iterator for Tokens<'a> {
     }
 }
 
-/// First code point past the range whose folds are precomputed (Latin-1, Latin
-/// Extended, Greek, Cyrillic).
-const FOLD_TABLE_END: u32 = 0x0500;
-
-/// `fold` of each character below [`FOLD_TABLE_END`], computed once.
-static FOLD_TABLE: LazyLock<Vec<String>> = LazyLock::new(|| {
-    (0..FOLD_TABLE_END)
-        .map(|code| {
-            char::from_u32(code)
-                .map(|c| crate::text::fold(c.encode_utf8(&mut [0; 4])))
-                .unwrap_or_default()
-        })
-        .collect()
-});
-
 /// The first character of [`crate::text::fold`] of a character (`None` when it folds away).
 pub(crate) fn fold_first_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c.to_ascii_lowercase());
     }
-    match FOLD_TABLE.get(c as usize) {
-        Some(folded) => folded.chars().next(),
-        None => crate::text::fold(c.encode_utf8(&mut [0; 4])).chars().next(),
+    if let Some(folded) = crate::text::folded_from_table(c) {
+        return folded.chars().next();
     }
+    let mut folded = String::new();
+    crate::text::fold_char_into(c, &mut folded);
+    folded.chars().next()
 }
 
-/// [`crate::text::fold`] of one word, without Unicode decomposition for the common scripts:
-/// lowercase ASCII comes back borrowed, accented Latin and Cyrillic through a table, and
-/// anything else (combining marks, typographic apostrophes) through `fold` itself.
+/// [`crate::text::fold`] of one word; lowercase ASCII comes back borrowed.
 pub(crate) fn fold_word(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         if word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
@@ -409,18 +393,7 @@ pub(crate) fn fold_word(word: &str) -> Cow<'_, str> {
         }
         return Cow::Borrowed(word);
     }
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match FOLD_TABLE.get(c as usize) {
-            Some(folded) if (c as u32) < FOLD_TABLE_END => out.push_str(folded),
-            _ => return Cow::Owned(crate::text::fold(word)),
-        }
-    }
-    Cow::Owned(out)
+    Cow::Owned(crate::text::fold(word))
 }
 
 /// Whether the token can be part of a person's name: capitalised, not an article,
