@@ -52,7 +52,9 @@ pub(crate) struct LineRef<'a> {
 /// joined paragraphs, so a typed transcript costs a few buffers, not an allocation per line.
 pub(crate) struct Prepared<'a> {
     source: &'a str,
-    rebuilt: String,
+    /// Rebuilt lines: one buffer per run of lines cleaned on one thread, and one for margin
+    /// numbers put back (see [`restore_margin_numbers`]).
+    rebuilt: Vec<String>,
     joined: String,
     lines: Vec<Placed>,
 }
@@ -88,16 +90,18 @@ impl Prepared<'_> {
 }
 
 /// [`prepare_lines`], borrowing: lines are cleaned while borrowed from the source or from
-/// one buffer of rebuilt lines, and hard-wrapped lines are joined into one more buffer.
+/// buffers of rebuilt lines, and hard-wrapped lines are joined into one more buffer.
 pub(crate) fn prepare(text: &str) -> Prepared<'_> {
-    let mut rebuilt = String::new();
-    let mut lines = split_lines(text, &mut rebuilt);
+    let (mut lines, mut rebuilt) = split_lines(text);
+    let margin = strip_margin_numbers(&mut lines);
+    if !margin {
+        restore_margin_numbers(&mut lines, text, &mut rebuilt);
+    }
     let texts = Texts {
         source: text,
         rebuilt: &rebuilt,
         joined: "",
     };
-    let margin = strip_margin_numbers(&mut lines);
     let form_feeds = lines.iter().any(|l| l.form_feed);
     let typed = margin || form_feeds || wrap_width(&lines, texts).is_some();
     remove_page_furniture(&mut lines, texts, typed, margin);
@@ -148,8 +152,8 @@ impl State {
 enum Buf {
     /// The source text: the line was clean, or only padded with spaces.
     Source,
-    /// The buffer of rebuilt lines.
-    Rebuilt,
+    /// A buffer of rebuilt lines (see [`Prepared::rebuilt`]).
+    Rebuilt(u16),
     /// The buffer of joined paragraphs (see [`join_wrapped`]).
     Joined,
 }
@@ -178,25 +182,13 @@ impl Place {
             ..self
         }
     }
-
-    /// The same place, `offset` bytes further on when it lies in `buf`.
-    fn moved(self, buf: Buf, offset: usize) -> Place {
-        if self.buf != buf {
-            return self;
-        }
-        Place {
-            start: self.start + offset,
-            end: self.end + offset,
-            ..self
-        }
-    }
 }
 
 /// The buffers of a [`Prepared`] text, to read a line's text from its place.
 #[derive(Copy, Clone)]
 struct Texts<'a> {
     source: &'a str,
-    rebuilt: &'a str,
+    rebuilt: &'a [String],
     joined: &'a str,
 }
 
@@ -204,7 +196,7 @@ impl<'a> Texts<'a> {
     fn get(self, place: Place) -> &'a str {
         let buf = match place.buf {
             Buf::Source => self.source,
-            Buf::Rebuilt => self.rebuilt,
+            Buf::Rebuilt(k) => self.rebuilt.get(usize::from(k)).map_or("", String::as_str),
             Buf::Joined => self.joined,
         };
         buf.get(place.start..place.end).unwrap_or("")
@@ -231,8 +223,7 @@ impl Margin {
         let cut = text.len().saturating_sub(rest.len());
         Some(Margin {
             number: u8::try_from(number).ok()?,
-            photo: names_photo_ascii(rest)
-                || (!rest.is_ascii() && ["фото", "Фото", "ФОТО"].iter().any(|w| rest.contains(w))),
+            photo: names_photo(rest),
             cut: u16::try_from(cut).ok()?,
             cut_chars: u16::try_from(text.get(..cut)?.chars().count()).ok()?,
         })
@@ -253,6 +244,9 @@ struct Line {
     numbered: bool,
     /// Its margin number, when it starts with one (before stripping).
     margin: Option<Margin>,
+    /// The margin number is not in `place`, which holds only the text after it (see
+    /// [`margin_apart`]).
+    apart: bool,
 }
 
 impl Line {
@@ -270,6 +264,7 @@ impl Line {
             form_feed,
             numbered: false,
             margin: Margin::of(cleaned),
+            apart: false,
         }
     }
 
@@ -288,41 +283,37 @@ impl Line {
 
 /// Cuts `text` into lines (a `\r` before the `\n` dropped) and cleans each one's spaces:
 /// a line that is clean, or clean once its padding spaces are trimmed, stays a range of
-/// `text`; any other is rebuilt at the end of `rebuilt`. A long text is cut into runs of
-/// whole lines cleaned on separate threads, whose rebuilt lines are then put end to end.
-fn split_lines(text: &str, rebuilt: &mut String) -> Vec<Line> {
+/// `text`; any other is rebuilt in a buffer. A long text is cut into runs of whole lines
+/// cleaned on separate threads, each with its own buffer; gives the lines and the buffers.
+fn split_lines(text: &str) -> (Vec<Line>, Vec<String>) {
     let cuts = parallel::line_cuts(text, parallel::threads_for(text.len()));
-    let runs: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
-    let parts = parallel::map_in_order(&runs, |run| {
+    let runs: Vec<(u16, Range<usize>)> =
+        (0u16..).zip(cuts.windows(2).map(|w| w[0]..w[1])).collect();
+    let parts = parallel::map_in_order(&runs, |(k, run)| {
         let mut own = String::new();
         let last = run.end == text.len();
-        (split_run(text, run.clone(), last, &mut own), own)
+        (split_run(text, run.clone(), last, (*k, &mut own)), own)
     });
-    // The first run's lines and buffer grow into the whole; the others' lines move by where
-    // their rebuilt lines land.
-    let total_lines: usize = parts.iter().map(|(lines, _)| lines.len()).sum();
-    let total_rebuilt: usize = parts.iter().map(|(_, own)| own.len()).sum();
-    let mut parts = parts.into_iter();
-    let Some((mut lines, first)) = parts.next() else {
-        return Vec::new();
-    };
-    *rebuilt = first;
-    rebuilt.reserve(total_rebuilt - rebuilt.len());
-    lines.reserve(total_lines - lines.len());
+    // The first run's lines grow into the whole.
+    let total: usize = parts.iter().map(|(lines, _)| lines.len()).sum();
+    let mut buffers = Vec::with_capacity(parts.len() + 1);
+    let mut lines: Vec<Line> = Vec::new();
     for (run_lines, own) in parts {
-        let offset = rebuilt.len();
-        rebuilt.push_str(&own);
-        lines.extend(run_lines.into_iter().map(|line| Line {
-            place: line.place.moved(Buf::Rebuilt, offset),
-            ..line
-        }));
+        if lines.is_empty() {
+            lines = run_lines;
+            lines.reserve(total - lines.len());
+        } else {
+            lines.extend(run_lines);
+        }
+        buffers.push(own);
     }
-    lines
+    (lines, buffers)
 }
 
 /// [`split_lines`] for the lines of `text[run]` (which starts a line and, unless it is the
-/// `last` run, ends just after a line feed), rebuilding into `rebuilt` from its start.
-fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: &mut String) -> Vec<Line> {
+/// `last` run, ends just after a line feed), rebuilding into the numbered buffer `rebuilt`.
+fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: (u16, &mut String)) -> Vec<Line> {
+    let (k, rebuilt) = rebuilt;
     let bytes = text.as_bytes();
     let mut specials = NextOf::new(bytes, b'\x0C', b'\r', run.start);
     let mut tabs = NextOf::new(bytes, b'\t', b'\t', run.start);
@@ -336,7 +327,7 @@ fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: &mut String) ->
             special: specials.within(start..end),
             tab: tabs.within(start..end),
         };
-        lines.push(clean_line_at(text, start..end, marks, rebuilt));
+        lines.push(clean_line_at(text, start..end, marks, (k, &mut *rebuilt)));
         start = end + 1;
     }
     lines
@@ -397,8 +388,15 @@ struct Marks {
     tab: bool,
 }
 
-/// Cleans the source line `text[range]` (see [`clean_spaces`]).
-fn clean_line_at(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut String) -> Line {
+/// Cleans the source line `text[range]` (see [`clean_spaces`]), rebuilding it into the
+/// numbered buffer `rebuilt` when it is not clean as it stands.
+fn clean_line_at(
+    text: &str,
+    range: Range<usize>,
+    marks: Marks,
+    rebuilt: (u16, &mut String),
+) -> Line {
+    let (k, rebuilt) = rebuilt;
     let raw = text.get(range.clone()).unwrap_or("");
     let raw = raw.strip_suffix('\r').unwrap_or(raw);
     // A carriage return was only stripped from the end; look again if one was seen.
@@ -406,8 +404,11 @@ fn clean_line_at(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut St
     if special {
         let form_feed = raw.contains('\x0C');
         let cleaned = clean_spaces(&raw.replace(['\x0C', '\r'], " "));
-        let place = Place::new(Buf::Rebuilt, rebuild(rebuilt, |out| out.push_str(&cleaned)));
-        return Line::new(place, &cleaned, form_feed);
+        let at = rebuild(rebuilt, |out| out.push_str(&cleaned));
+        return Line::new(Place::new(Buf::Rebuilt(k), at), &cleaned, form_feed);
+    }
+    if let Some(line) = margin_apart(raw, range.start, marks.tab) {
+        return line;
     }
     match clean_part(raw, marks.tab) {
         Some(part) => {
@@ -418,8 +419,77 @@ fn clean_line_at(text: &str, range: Range<usize>, marks: Marks, rebuilt: &mut St
         None => {
             let at = rebuild(rebuilt, |out| clean_into(raw, marks.tab, out));
             let cleaned = rebuilt.get(at.clone()).unwrap_or("");
-            Line::new(Place::new(Buf::Rebuilt, at), cleaned, false)
+            Line::new(Place::new(Buf::Rebuilt(k), at), cleaned, false)
         }
+    }
+}
+
+/// A typed line ("  12   The witness said …") whose only fault is the spaces around a
+/// one- or two-digit margin number, with the text after it clean: the line is the source
+/// range of that text, its number held apart, so a margin-numbered transcript is not copied
+/// line by line. `raw` starts at byte `from` of the text. Should the document turn out not
+/// to be margin-numbered, [`restore_margin_numbers`] writes such lines out whole.
+fn margin_apart(raw: &str, from: usize, tab: bool) -> Option<Line> {
+    let number_and_rest = raw.trim_start_matches(' ');
+    let digits = number_and_rest
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let (number, after) = number_and_rest.split_at_checked(digits)?;
+    let rest = after.trim_start_matches(' ');
+    // One space: the line is clean as it stands, or has other faults.
+    if after.len() - rest.len() < 2 || rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let part = clean_part(rest, tab).filter(|part| !part.is_empty())?;
+    let cleaned = rest.get(part.clone())?;
+    let start = from + (raw.len() - rest.len()) + part.start;
+    let cut = u16::try_from(digits + 1).ok()?;
+    Some(Line {
+        place: Place::new(Buf::Source, start..start + cleaned.len()),
+        chars: u32::try_from(digits + 1 + cleaned.chars().count()).unwrap_or(u32::MAX),
+        state: State::Text,
+        form_feed: false,
+        numbered: false,
+        margin: Some(Margin {
+            number: number.parse().ok()?,
+            photo: names_photo(cleaned),
+            cut,
+            cut_chars: cut,
+        }),
+        apart: true,
+    })
+}
+
+/// In a document that is not margin-numbered, writes the lines whose number was held apart
+/// (see [`margin_apart`]) out whole, number first, into a buffer of their own.
+fn restore_margin_numbers(lines: &mut [Line], source: &str, rebuilt: &mut Vec<String>) {
+    let Ok(k) = u16::try_from(rebuilt.len()) else {
+        return;
+    };
+    let mut out = String::new();
+    for line in lines.iter_mut().filter(|l| l.apart) {
+        let text = source.get(line.place.start..line.place.end).unwrap_or("");
+        // The number as written ("07"), just before the spaces before the text.
+        let before = source
+            .get(..line.place.start)
+            .unwrap_or("")
+            .trim_end_matches(' ');
+        let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let number = before.get(before.len() - digits..).unwrap_or("");
+        let at = rebuild(&mut out, |out| {
+            out.push_str(number);
+            out.push(' ');
+            out.push_str(text);
+        });
+        line.place = Place::new(Buf::Rebuilt(k), at);
+        line.apart = false;
+    }
+    if !out.is_empty() {
+        rebuilt.push(out);
     }
 }
 
@@ -546,6 +616,13 @@ fn margin_number(text: &str) -> Option<(u32, &str)> {
     Some((num.parse().ok()?, rest.trim_start()))
 }
 
+/// Whether `text` names a photo ("Photo", "foto", "Фото"): what follows a number that
+/// is a caption's, not a margin's.
+fn names_photo(text: &str) -> bool {
+    names_photo_ascii(text)
+        || (!text.is_ascii() && ["фото", "Фото", "ФОТО"].iter().any(|w| text.contains(w)))
+}
+
 /// Whether `text` contains "photo" or "foto" (ASCII, any case), in one scan for the "oto"
 /// both share rather than one search per word: this runs on every numbered line.
 fn names_photo_ascii(text: &str) -> bool {
@@ -602,7 +679,10 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
     for line in lines.iter_mut().filter(|l| l.state == State::Text) {
         if let Some(margin) = line.margin {
             line.chars = line.chars.saturating_sub(u32::from(margin.cut_chars));
-            line.place = line.place.skip(usize::from(margin.cut));
+            if !line.apart {
+                line.place = line.place.skip(usize::from(margin.cut));
+            }
+            line.apart = false;
             line.numbered = true;
             if line.place.start == line.place.end {
                 line.state = State::Blank;
@@ -1527,6 +1607,17 @@ He then turned to the first witness, who had travelled from the islands to give 
     }
 
     #[test]
+    fn numbers_held_apart_come_back_where_margins_are_not_numbered() {
+        // Too few numbered lines for a margin-numbered document: every line is cleaned as
+        // it stands, leading zeros and all, whichever way it was held while cleaning.
+        let text = "Report of the day\n\n  07   ministers came.\n12  The talks  ended.\n\
+1   \n5  \u{00A0}spaces\n3   Photo: A Press\nLater that day the talks went on.\n\
+A second paragraph came after that.\nThen a third.\n99\tTabbed  line\n";
+        let want: Vec<String> = text.split('\n').map(clean_spaces).collect();
+        assert_eq!(texts(&prepare_lines(text)), want);
+    }
+
+    #[test]
     fn ascii_caps_test_agrees_with_the_char_test() {
         let by_chars = |text: &str| {
             let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
@@ -1555,8 +1646,8 @@ He then turned to the first witness, who had travelled from the islands to give 
             Place::new(Buf::Source, 5..10)
         );
         assert_eq!(
-            Place::new(Buf::Rebuilt, 3..4).skip(5),
-            Place::new(Buf::Rebuilt, 4..4)
+            Place::new(Buf::Rebuilt(0), 3..4).skip(5),
+            Place::new(Buf::Rebuilt(0), 4..4)
         );
     }
 
