@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         }
     };
     let start = Instant::now();
-    let text = match stenogram::decode::decode(&bytes) {
+    let text = match stenogram::decode::decode_owned(bytes) {
         Ok(t) => t,
         Err(e) => {
             eprintln!("error: {path}: {e:?}");

@@ -33,6 +33,23 @@ const BINARY_SAMPLE_CHARS: usize = 1 << 20;
 /// Truncated UTF-8 (a multi-byte character cut at the end of the file) still decodes:
 /// the cut character becomes U+FFFD.
 pub fn decode(bytes: &[u8]) -> Result<String, ErrorKind> {
+    decode_borrowing(bytes).map(Cow::into_owned)
+}
+
+/// [`decode`] of bytes the caller gives up: UTF-8 that needs no change (the usual case)
+/// becomes the text in the same buffer, without a copy of a file that may be 500 MB.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, ErrorKind> {
+    let skip = match decode_borrowing(&bytes)? {
+        Cow::Owned(text) => return Ok(text),
+        // The text is the bytes, or the bytes after a byte-order mark.
+        Cow::Borrowed(text) => bytes.len() - text.len(),
+    };
+    bytes.drain(..skip);
+    String::from_utf8(bytes).map_err(|_| ErrorKind::Binary)
+}
+
+/// [`decode`], borrowing the bytes when they are the text as they stand.
+fn decode_borrowing(bytes: &[u8]) -> Result<Cow<'_, str>, ErrorKind> {
     if bytes.is_empty() {
         return Err(ErrorKind::Empty);
     }
@@ -171,10 +188,10 @@ fn looks_binary(text: &str) -> bool {
 }
 
 /// CRLF and lone CR → LF, copying the runs between carriage returns in bulk.
-fn normalize_newlines(text: Cow<'_, str>) -> String {
+fn normalize_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     if memchr::memchr(b'\r', bytes).is_none() {
-        return text.into_owned();
+        return text;
     }
     let mut out = String::with_capacity(text.len());
     let mut start = 0;
@@ -187,7 +204,7 @@ fn normalize_newlines(text: Cow<'_, str>) -> String {
         }
     }
     out.push_str(text.get(start..).unwrap_or_default());
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -216,6 +233,28 @@ mod tests {
             decode("Вопрос: да.\n".as_bytes()),
             Ok("Вопрос: да.\n".into())
         );
+    }
+
+    #[test]
+    fn decoding_owned_bytes_agrees_with_decoding_borrowed_ones() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Ответ : да.\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let cases: [&[u8]; 9] = [
+            "Président : Bonjour.\n".as_bytes(),
+            b"\xEF\xBB\xBFHello\nworld",
+            b"a\r\nb\rc",
+            &utf16,
+            b"\xCF\xF3\xF2\xE8\xED: \xE4\xE0.",
+            b"",
+            b"  \n ",
+            b"text\0with a NUL",
+            b"cut \xC3",
+        ];
+        for bytes in cases {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
     }
 
     #[test]

@@ -35,10 +35,9 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Transcript> {
 pub fn open_file(path: &Path) -> Result<Loaded> {
     let name = path.display().to_string();
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
-    let text = decode_checked(&name, &bytes)?;
-    // The raw bytes are not needed any more: freeing them before parsing keeps a large
-    // file's peak memory one copy lower.
-    drop(bytes);
+    // UTF-8 that needs no change becomes the text in the bytes' own buffer, and any other
+    // encoding frees the bytes once decoded: a large file is never held twice.
+    let text = crate::decode::decode_owned(bytes).map_err(|kind| Error::new(&name, kind))?;
     open_text(&name, text)
 }
 

@@ -105,7 +105,7 @@ impl SourceText {
                 let fail = |kind| crate::Error::new(shown.to_string(), kind).to_string();
                 let bytes =
                     crate::load::read_limited(path, crate::load::MAX_FILE_BYTES).map_err(fail)?;
-                let text = crate::decode::decode(&bytes).map_err(fail)?;
+                let text = crate::decode::decode_owned(bytes).map_err(fail)?;
                 if text.len() != *len || text_hash(&text) != *hash {
                     return Err(format!(
                         "{shown} has changed since it was opened: open it again to see how \

@@ -67,8 +67,17 @@ struct Run {
     line: usize,
 }
 
-/// Builds the blocks of `lines`.
-pub(crate) fn build(lines: &[LineRef<'_>], language: &str) -> Built {
+/// Sources gathered before they are handed on (see [`build`]).
+pub(crate) const SOURCE_BATCH: usize = 2048;
+
+/// Builds the blocks of `lines`. The person sources go to `hand_on` in batches as they are
+/// found (it may take them, for people to be resolved meanwhile); what it leaves is in
+/// [`Built::sources`].
+pub(crate) fn build(
+    lines: &[LineRef<'_>],
+    language: &str,
+    mut hand_on: impl FnMut(&mut Vec<Source>),
+) -> Built {
     let mut tail_fits = vec![true; lines.len() + 1];
     for (k, line) in lines.iter().enumerate().rev() {
         let next = tail_fits.get(k + 1).copied().unwrap_or(true);
@@ -76,12 +85,21 @@ pub(crate) fn build(lines: &[LineRef<'_>], language: &str) -> Built {
             *slot = next && tags::fits_tag_zone(line.text);
         }
     }
+    let mut t = Transcript {
+        language: language.to_owned(),
+        ..Transcript::default()
+    };
+    // Room for as many blocks, photos and speeches as the lines could make (one per line
+    // with text at most), so that a long document's lists never grow by copying: capacity
+    // never written costs no memory, and the lists are trimmed at the end. A refusal only
+    // means growing as usual.
+    let most = lines.iter().filter(|l| !l.text.is_empty()).count();
+    let _ = t.blocks.try_reserve(most);
+    let _ = t.photos.try_reserve(most);
+    let _ = t.speeches.try_reserve(most);
     let mut builder = Builder {
         lines,
-        t: Transcript {
-            language: language.to_owned(),
-            ..Transcript::default()
-        },
+        t,
         sources: Vec::new(),
         turns: TurnDetector::default(),
         speech: None,
@@ -95,8 +113,15 @@ pub(crate) fn build(lines: &[LineRef<'_>], language: &str) -> Built {
     let mut i = builder.title();
     while i < lines.len() {
         i = builder.step(i).max(i + 1);
+        if builder.sources.len() >= SOURCE_BATCH {
+            hand_on(&mut builder.sources);
+        }
     }
     builder.end_speech();
+    hand_on(&mut builder.sources);
+    builder.t.blocks.shrink_to_fit();
+    builder.t.photos.shrink_to_fit();
+    builder.t.speeches.shrink_to_fit();
     Built {
         transcript: builder.t,
         sources: builder.sources,

@@ -6,22 +6,37 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::build::{Source, Target};
 use super::parallel;
-use super::people::{self, MentionFinder, PersonSource};
+use super::people::{self, MentionFinder, PersonSource, Resolution, Resolving};
 use crate::model::{
     Appearances, BlockKind, Mention, Participant, ParticipantId, TextRef, Transcript,
 };
 use crate::text::fold;
 
-/// Resolves the people of `sources` and links them into `t`.
-pub(crate) fn link_people(t: &mut Transcript, sources: &[Source]) {
-    let person_sources: Vec<PersonSource> = sources
-        .iter()
-        .map(|s| PersonSource {
-            kind: s.kind,
-            text: &s.text,
-        })
-        .collect();
-    let resolution = people::resolve(&person_sources, &t.language);
+/// Resolves the people of batches of sources as they come, in order (see [`build::build`]);
+/// gives the batches back, with the people their sources name.
+///
+/// [`build::build`]: super::build::build
+pub(crate) fn resolve_batches(
+    batches: impl IntoIterator<Item = Vec<Source>>,
+) -> (Vec<Vec<Source>>, Resolution) {
+    let mut resolving = Resolving::default();
+    let mut all: Vec<Vec<Source>> = Vec::new();
+    for batch in batches {
+        let person_sources: Vec<PersonSource> = batch
+            .iter()
+            .map(|s| PersonSource {
+                kind: s.kind,
+                text: &s.text,
+            })
+            .collect();
+        resolving.add(&person_sources);
+        all.push(batch);
+    }
+    (all, resolving.finish())
+}
+
+/// Links the people `resolution` found in `sources` (batches, in order) into `t`.
+pub(crate) fn link_people(t: &mut Transcript, sources: &[Vec<Source>], resolution: Resolution) {
     let mut participants = resolution.participants;
     for (index, p) in participants.iter_mut().enumerate() {
         p.id = ParticipantId::from(index);
@@ -30,7 +45,7 @@ pub(crate) fn link_people(t: &mut Transcript, sources: &[Source]) {
     let resolved = participants.len();
     let mut by_label: HashMap<String, ParticipantId> = HashMap::new();
 
-    for (k, source) in sources.iter().enumerate() {
+    for (k, source) in sources.iter().flatten().enumerate() {
         let mut ids: Vec<ParticipantId> = Vec::new();
         for id in resolution.ids.get(k).into_iter().flatten() {
             if id.index() < resolved && !ids.contains(id) {

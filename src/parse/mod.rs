@@ -28,10 +28,34 @@ pub fn parse_text(text: &str) -> Transcript {
         || lang::detect_language(text),
         || normalize::prepare(text),
     );
-    let built = build::build(&prepared.lines(), language);
+    let (buffers, placed) = prepared.into_parts();
+    let lines = buffers.lines(placed);
+    // On a long text the people are resolved on a second thread while the blocks are built:
+    // the builder hands the sources on in batches, in document order.
+    let (built, (sources, resolution)) = if long {
+        std::thread::scope(|scope| {
+            let (batches, received) = std::sync::mpsc::channel();
+            let resolving = scope.spawn(move || link::resolve_batches(received));
+            // The sender goes with the closure, so the resolver's batches end with the build.
+            let built = build::build(&lines, language, move |sources| {
+                // Should the resolver be gone, its panic is raised below.
+                let batch = std::mem::replace(sources, Vec::with_capacity(build::SOURCE_BATCH));
+                let _ = batches.send(batch);
+            });
+            match resolving.join() {
+                Ok(resolved) => (built, resolved),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    } else {
+        let mut built = build::build(&lines, language, |_| {});
+        let sources = std::mem::take(&mut built.sources);
+        (built, link::resolve_batches([sources]))
+    };
+    drop(lines);
     let mut transcript = built.transcript;
-    link::link_people(&mut transcript, &built.sources);
-    parallel::drop_aside(long, (prepared.into_buffers(), built.sources));
+    link::link_people(&mut transcript, &sources, resolution);
+    parallel::drop_aside(long, (buffers.into_owned(), sources));
     transcript
 }
 

@@ -28,8 +28,9 @@ pub struct SourceLine {
 /// undone: margin line numbers stripped, page headers, footers and form feeds dropped, and
 /// hard-wrapped lines joined (a joined line keeps the number of its first source line).
 pub fn prepare_lines(text: &str) -> Vec<SourceLine> {
-    prepare(text)
-        .lines()
+    let (buffers, placed) = prepare(text).into_parts();
+    buffers
+        .lines(placed)
         .into_iter()
         .map(|l| SourceLine {
             number: l.number,
@@ -51,41 +52,53 @@ pub(crate) struct LineRef<'a> {
 /// each line is a slice of the source text, of the lines that needed rebuilding, or of the
 /// joined paragraphs, so a typed transcript costs a few buffers, not an allocation per line.
 pub(crate) struct Prepared<'a> {
+    buffers: Buffers<'a>,
+    lines: Vec<Placed>,
+}
+
+/// The texts a [`Prepared`] text's lines lie in.
+pub(crate) struct Buffers<'a> {
     source: &'a str,
     /// Rebuilt lines: one buffer per run of lines cleaned on one thread, and one for margin
     /// numbers put back (see [`restore_margin_numbers`]).
     rebuilt: Vec<String>,
     joined: String,
-    lines: Vec<Placed>,
 }
 
 /// A line of the result: its number and where its text lies.
 #[derive(Clone, Debug)]
-struct Placed {
+pub(crate) struct Placed {
     number: usize,
     place: Place,
 }
 
-impl Prepared<'_> {
-    /// What the prepared text owns, without the borrow of the source (to be freed aside).
-    pub(crate) fn into_buffers(self) -> impl Send + 'static {
-        (self.rebuilt, self.joined, self.lines)
+impl<'a> Prepared<'a> {
+    /// The buffers, and where each line lies in them (see [`Buffers::lines`]).
+    pub(crate) fn into_parts(self) -> (Buffers<'a>, Vec<Placed>) {
+        (self.buffers, self.lines)
     }
+}
 
-    /// The lines, in order.
-    pub(crate) fn lines(&self) -> Vec<LineRef<'_>> {
+impl Buffers<'_> {
+    /// The lines, in order, made in the memory of `placed` (a long text has millions).
+    pub(crate) fn lines(&self, placed: Vec<Placed>) -> Vec<LineRef<'_>> {
         let texts = Texts {
             source: self.source,
             rebuilt: &self.rebuilt,
             joined: &self.joined,
         };
-        self.lines
-            .iter()
+        placed
+            .into_iter()
             .map(|l| LineRef {
                 number: l.number,
                 text: texts.get(l.place),
             })
             .collect()
+    }
+
+    /// What the buffers own, without the borrow of the source (to be freed aside).
+    pub(crate) fn into_owned(self) -> impl Send + 'static {
+        (self.rebuilt, self.joined)
     }
 }
 
@@ -111,21 +124,25 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
         Some(width) => {
             // Joined paragraphs are never longer than the source lines they come from.
             joined.reserve(text.len());
-            join_wrapped(&lines, texts, width, &mut joined)
+            let placed = join_wrapped(&lines, texts, width, &mut joined);
+            // Tens of megabytes on a long text: freed off the caller's path.
+            parallel::drop_aside(parallel::threads_for(text.len()) > 1, lines);
+            placed
         }
+        // Collected in the memory of the lines themselves.
         None => lines
-            .iter()
+            .into_iter()
             .enumerate()
             .filter(|(_, l)| l.state.is_kept())
             .map(|(i, l)| l.placed(i))
             .collect(),
     };
-    // Tens of megabytes on a long text: freed off the caller's path.
-    parallel::drop_aside(parallel::threads_for(text.len()) > 1, lines);
     Prepared {
-        source: text,
-        rebuilt,
-        joined,
+        buffers: Buffers {
+            source: text,
+            rebuilt,
+            joined,
+        },
         lines: placed,
     }
 }
@@ -317,9 +334,10 @@ fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: (u16, &mut Stri
     let bytes = text.as_bytes();
     let mut specials = NextOf::new(bytes, b'\x0C', b'\r', run.start);
     let mut tabs = NextOf::new(bytes, b'\t', b'\t', run.start);
-    let mut lines = Vec::new();
-    let mut start = run.start;
     let within = bytes.get(run.clone()).unwrap_or_default();
+    // Counted first (a vectorised pass), so the records are written once, never moved.
+    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', within).count() + 1);
+    let mut start = run.start;
     let ends = memchr::memchr_iter(b'\n', within).map(|at| run.start + at);
     // The text after the last line feed is a line too, even when empty.
     for end in ends.chain(last.then_some(run.end)) {

@@ -171,7 +171,7 @@ fn lookup_known(
     for c in candidates {
         if let Lookup::Found(pid) = resolver.find_named(&c.parts) {
             let name = text.get(c.span.clone()).unwrap_or("");
-            resolver.absorb(pid, name, c.parts.clone(), None, RoleRank::Caption, &[]);
+            resolver.absorb(pid, name, &c.parts, None, RoleRank::Caption, &[]);
             return Some((pid, c.first_token));
         }
     }
@@ -186,7 +186,7 @@ fn lookup_new(resolver: &mut Resolver, c: &Candidate, text: &str) -> Option<(usi
         Lookup::Unknown => resolver.create(false),
     };
     let name = text.get(c.span.clone()).unwrap_or("");
-    resolver.absorb(pid, name, c.parts.clone(), None, RoleRank::Caption, &[]);
+    resolver.absorb(pid, name, &c.parts, None, RoleRank::Caption, &[]);
     Some((pid, c.first_token))
 }
 

@@ -15,6 +15,7 @@ use std::ops::Range;
 use crate::model::{Participant, ParticipantId};
 
 pub use mentions::MentionFinder;
+pub(crate) use resolve::Resolving;
 
 /// Where a piece of text that names people comes from; it decides what may create a person.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]

@@ -83,22 +83,41 @@ pub(crate) struct Resolver {
 
 /// Resolves every source in order.
 pub(crate) fn resolve(sources: &[PersonSource]) -> Resolution {
-    let mut resolver = Resolver::default();
-    let mut plans = captions::PlanCache::default();
-    let ids = sources
-        .iter()
-        .map(|source| {
+    let mut resolving = Resolving::default();
+    resolving.add(sources);
+    resolving.finish()
+}
+
+/// A resolution under way: sources are given a batch at a time, in document order, so that
+/// people can be resolved while the rest of the document is still being read.
+#[derive(Default)]
+pub(crate) struct Resolving {
+    resolver: Resolver,
+    plans: captions::PlanCache,
+    ids: Vec<Vec<ParticipantId>>,
+}
+
+impl Resolving {
+    /// Resolves the next sources.
+    pub(crate) fn add(&mut self, sources: &[PersonSource]) {
+        let resolver = &mut self.resolver;
+        let plans = &mut self.plans;
+        self.ids.extend(sources.iter().map(|source| {
             let found = match source.kind {
                 SourceKind::SpeakerLabel => vec![resolver.label(source.text)],
                 SourceKind::ListItem => resolver.list_item(source.text).into_iter().collect(),
-                SourceKind::Caption => captions::scan_with(&mut resolver, &mut plans, source.text),
+                SourceKind::Caption => captions::scan_with(resolver, plans, source.text),
             };
             found.into_iter().map(ParticipantId::from).collect()
-        })
-        .collect();
-    Resolution {
-        participants: resolver.finish(),
-        ids,
+        }));
+    }
+
+    /// The participants, and the ids each source named.
+    pub(crate) fn finish(self) -> Resolution {
+        Resolution {
+            participants: self.resolver.finish(),
+            ids: self.ids,
+        }
     }
 }
 
@@ -130,7 +149,7 @@ impl Resolver {
                         Lookup::Found(pid) => pid,
                         Lookup::Ambiguous | Lookup::Unknown => self.create(false),
                     };
-                    self.absorb(pid, &name, parts, role, RoleRank::Label, &[written]);
+                    self.absorb(pid, &name, &parts, role, RoleRank::Label, &[written]);
                     pid
                 }
                 None => self.generic(written, written),
@@ -165,7 +184,7 @@ impl Resolver {
                 Lookup::Found(pid) => pid,
                 Lookup::Ambiguous | Lookup::Unknown => self.create(false),
             };
-            self.absorb(pid, &name, parts, parsed.role, RoleRank::List, &[written]);
+            self.absorb(pid, &name, &parts, parsed.role, RoleRank::List, &[written]);
             return Some(pid);
         }
         let role = parsed.role.unwrap_or_else(|| written.to_owned());
@@ -234,8 +253,10 @@ impl Resolver {
         // Surnames one letter apart only count when no one fits with this very surname.
         if scored.is_empty() {
             let mut seen: Vec<&str> = Vec::new();
-            for key in deletion_keys(&parts.surname) {
-                for surname in self.by_deletion.get(&key).into_iter().flatten() {
+            // Most names looked up here are nobody's: their keys are tried without
+            // allocating one string per key.
+            each_deletion_key(&parts.surname, |key| {
+                for surname in self.by_deletion.get(key).into_iter().flatten() {
                     let other_key = stem(surname);
                     if other_key != own_key
                         && !seen.contains(&other_key)
@@ -245,7 +266,7 @@ impl Resolver {
                         self.score_surname(parts, other_key, false, &mut scored);
                     }
                 }
-            }
+            });
         }
         let Some(best) = scored.iter().map(|&(_, s)| s).max() else {
             return Lookup::Unknown;
@@ -303,7 +324,7 @@ impl Resolver {
         &mut self,
         pid: usize,
         name: &str,
-        parts: NameParts,
+        parts: &NameParts,
         role: Option<String>,
         rank: RoleRank,
         aliases: &[&str],
@@ -315,7 +336,7 @@ impl Resolver {
         if let Some(role) = role {
             self.set_role(pid, role, rank);
         }
-        self.index_name(pid, &parts);
+        self.index_name(pid, parts);
         let Some(person) = self.persons.get_mut(pid) else {
             return;
         };
@@ -328,7 +349,7 @@ impl Resolver {
         };
         if better {
             person.name = Some(name.to_owned());
-            person.parts = Some(parts);
+            person.parts = Some(parts.clone());
             person.name_rank = Some(rank);
         }
     }
@@ -351,12 +372,13 @@ impl Resolver {
             None => entries.push((pid, parts.initial)),
         }
         if self.fuzzy_indexed.insert(parts.surname.clone()) {
-            for key in deletion_keys(&parts.surname) {
-                self.by_deletion
-                    .entry(key)
+            let by_deletion = &mut self.by_deletion;
+            each_deletion_key(&parts.surname, |key| {
+                by_deletion
+                    .entry(key.to_owned())
                     .or_default()
                     .push(parts.surname.clone());
-            }
+            });
         }
     }
 
@@ -414,23 +436,22 @@ fn push_unique(list: &mut Vec<usize>, pid: usize) {
     }
 }
 
-/// The word itself and each form with one letter deleted ("choigu" → "hoigu", "coigu", …);
-/// two words one edit apart share at least one of these. Short words (and absurdly long
-/// ones, which are no surnames) get none.
-fn deletion_keys(word: &str) -> Vec<String> {
+/// Gives `each` the word itself and each form with one letter deleted ("choigu" →
+/// "hoigu", "coigu", …), in one reused buffer; two words one edit apart share at least one
+/// of these. Short words (and absurdly long ones, which are no surnames) get none.
+fn each_deletion_key(word: &str, mut each: impl FnMut(&str)) {
     let count = word.chars().count();
     if !(5..=MAX_FUZZY_LEN).contains(&count) {
-        return Vec::new();
+        return;
     }
-    let mut keys = Vec::with_capacity(count + 1);
-    keys.push(word.to_owned());
+    each(word);
+    let mut key = String::with_capacity(word.len());
     for (i, c) in word.char_indices() {
-        let mut key = String::with_capacity(word.len());
+        key.clear();
         key.push_str(word.get(..i).unwrap_or(""));
         key.push_str(word.get(i + c.len_utf8()..).unwrap_or(""));
-        keys.push(key);
+        each(&key);
     }
-    keys
 }
 
 #[cfg(test)]
