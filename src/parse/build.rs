@@ -67,8 +67,9 @@ struct Run {
     line: usize,
 }
 
-/// Sources gathered before they are handed on (see [`build`]).
-pub(crate) const SOURCE_BATCH: usize = 2048;
+/// Sources gathered before they are handed on (see [`build`]); a few in tests, so that the
+/// fixtures go through many batches.
+pub(crate) const SOURCE_BATCH: usize = if cfg!(test) { 3 } else { 2048 };
 
 /// Builds the blocks of `lines`. The person sources go to `hand_on` in batches as they are
 /// found (it may take them, for people to be resolved meanwhile); what it leaves is in
