@@ -158,10 +158,25 @@ pub struct Document {
 impl Document {
     /// Builds the lookup tables for `transcript`.
     pub fn new(transcript: Transcript, source: Source, is_sample: bool) -> Self {
-        let index = DocIndex::build(&transcript);
-        let qa = crate::qa::Qa::analyse(&transcript);
-        let stats = crate::stats::Stats::build(&transcript, &qa);
-        let notes_key = crate::notes::content_key(&transcript);
+        // The notes key hashes the whole text, and the question analysis counts every word:
+        // on a long document the key is worked out on a second core meanwhile.
+        let spoken: usize = transcript
+            .speeches
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(String::len)
+            .sum();
+        let long = crate::parse::parallel::threads_for(spoken) > 1;
+        let (notes_key, (index, qa, stats)) = crate::parse::parallel::join(
+            long,
+            || crate::notes::content_key(&transcript),
+            || {
+                let index = DocIndex::build(&transcript);
+                let qa = crate::qa::Qa::analyse(&transcript);
+                let stats = crate::stats::Stats::build(&transcript, &qa);
+                (index, qa, stats)
+            },
+        );
         let tag_people = transcript
             .tags
             .iter()

@@ -8,7 +8,7 @@ pub mod dateline;
 pub mod lang;
 mod link;
 pub mod normalize;
-mod parallel;
+pub(crate) mod parallel;
 pub mod people;
 mod tags;
 pub mod turns;
