@@ -2,6 +2,8 @@
 //! Minsk", "23 ноября 2023 года, 15:40, Минск" → ISO date, "HH:MM" time and place; and a
 //! title line "5748 – Title – dateline" → title without its site counter, plus its dateline.
 
+use std::sync::LazyLock;
+
 use crate::text::fold;
 
 /// What a dateline says.
@@ -84,6 +86,17 @@ const MONTHS: &[(&str, u32)] = &[
     ("ноябрь", 11),
     ("декабрь", 12),
 ];
+
+/// The first letters of [`MONTHS`], sorted.
+static MONTH_INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut initials: Vec<char> = MONTHS
+        .iter()
+        .filter_map(|(name, _)| name.chars().next())
+        .collect();
+    initials.sort_unstable();
+    initials.dedup();
+    initials
+});
 
 /// Separators between a title and its dateline.
 const TITLE_SEPARATORS: &[&str] = &[" – ", " — ", " - ", " • ", " | "];
@@ -231,8 +244,21 @@ fn take_month(s: &str) -> Option<(u32, &str)> {
         return None;
     }
     let word = s.get(..end)?;
-    // Most words tried are not months: an ASCII one (letters only, so its fold is its
-    // lowercase) is compared from a buffer on the stack, without a folded copy.
+    // Most words tried are not months. A word whose first letter folds to no month's first
+    // letter ("Le", "Président", "États") is turned away at once: a folded word starts
+    // with its first letter's fold.
+    let first = word.chars().next().and_then(|c| {
+        if c.is_ascii() {
+            Some(c.to_ascii_lowercase())
+        } else {
+            crate::text::folded_from_table(c).and_then(|f| f.chars().next())
+        }
+    });
+    if first.is_some_and(|c| MONTH_INITIALS.binary_search(&c).is_err()) {
+        return None;
+    }
+    // An ASCII word (letters only, so its fold is its lowercase) is compared from a buffer
+    // on the stack, without a folded copy.
     let month = if word.is_ascii() {
         let mut buffer = [0u8; 24];
         let lower = buffer.get_mut(..end)?;
@@ -385,6 +411,40 @@ mod tests {
             parse_dateline("14 March 2024, 9h, Varengrad."),
             dl("2024-03-14", Some("09:00"), Some("Varengrad"))
         );
+    }
+
+    #[test]
+    fn month_names_are_read_as_folding_the_whole_word_reads_them() {
+        let by_folding = |word: &str| {
+            let folded = fold(word);
+            MONTHS.iter().find(|(name, _)| *name == folded).map(|m| m.1)
+        };
+        for word in [
+            "Août",
+            "AOÛT",
+            "février",
+            "Février",
+            "décembre",
+            "Décembre",
+            "НОЯБРЯ",
+            "ноября",
+            "Ёлки",
+            "États",
+            "Président",
+            "Мая",
+            "мая",
+            "Ǆuly",
+            "ǅ",
+            "Ώρα",
+            "Ā",
+            "Ɐpril",
+        ] {
+            assert_eq!(
+                take_month(word).map(|(month, _)| month),
+                by_folding(word),
+                "{word}"
+            );
+        }
     }
 
     #[test]
