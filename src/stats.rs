@@ -9,30 +9,7 @@ use std::collections::HashMap;
 
 use crate::model::{BlockKind, ParticipantId, PhotoId, SpeechId, TextRef, Transcript};
 use crate::qa::Qa;
-
-/// Classes of ASCII bytes for [`count_words`].
-const OTHER: u8 = 0;
-const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
-
-/// The class of each ASCII byte: white space as `char::is_whitespace` has it (the vertical
-/// tab too, which `u8::is_ascii_whitespace` leaves out), letters and digits, the rest.
-static ASCII_CLASS: [u8; 128] = {
-    let mut classes = [OTHER; 128];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        classes[b] = if byte.is_ascii_whitespace() || byte == 0x0B {
-            SPACE
-        } else if byte.is_ascii_alphanumeric() {
-            ALNUM
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    classes
-};
+use crate::text::byte_class;
 
 /// Counts the words of `text` (see the module doc).
 pub fn count_words(text: &str) -> usize {
@@ -47,10 +24,10 @@ pub fn count_words(text: &str) -> usize {
         if b < 0x80 {
             // Without branches on the byte's class: a word boundary every few bytes is
             // more than a branch predictor can guess.
-            let class = ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(OTHER);
-            let space = class == SPACE;
+            let class = byte_class::of(b);
+            let space = class == byte_class::SPACE;
             count += usize::from(alnum & space);
-            alnum = (alnum | (class == ALNUM)) & !space;
+            alnum = (alnum | (class == byte_class::WORD)) & !space;
             i += 1;
             continue;
         }

@@ -79,6 +79,41 @@ fn fold_decomposed(c: char, out: &mut String) {
     });
 }
 
+/// What a byte is to the word scanners that read long texts byte by byte (the mention
+/// search, word counts): ASCII white space as `char::is_whitespace` has it, punctuation,
+/// letters and digits; any non-ASCII byte is [`byte_class::OTHER`], for a full decoder.
+pub(crate) mod byte_class {
+    pub(crate) const SPACE: u8 = 0;
+    pub(crate) const PUNCT: u8 = 1;
+    pub(crate) const WORD: u8 = 2;
+    pub(crate) const OTHER: u8 = 3;
+
+    /// The class of each byte.
+    static TABLE: [u8; 256] = {
+        let mut table = [OTHER; 256];
+        let mut b = 0;
+        while b < 128 {
+            let byte = b as u8;
+            table[b] = if byte.is_ascii_alphanumeric() {
+                WORD
+            } else if byte == b' ' || (byte >= b'\t' && byte <= b'\r') {
+                // Tab to carriage return (the vertical tab too, which
+                // `u8::is_ascii_whitespace` leaves out), and space.
+                SPACE
+            } else {
+                PUNCT
+            };
+            b += 1;
+        }
+        table
+    };
+
+    /// The class of `byte`.
+    pub(crate) fn of(byte: u8) -> u8 {
+        TABLE[usize::from(byte)]
+    }
+}
+
 /// Spaces that are not U+0020 but should read as one: no-break, narrow no-break, thin,
 /// figure, ideographic and the like.
 pub fn is_odd_space(c: char) -> bool {

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use super::lexicon;
+use crate::text::byte_class::{OTHER, PUNCT, SPACE, WORD, of as class};
 
 /// One word of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,36 +238,6 @@ impl<'a> Tokens<'a> {
             boundary_before: boundary,
         });
     }
-}
-
-/// What a byte is to the fast word scanner of [`Tokens::next_kept`].
-const SPACE: u8 = 0;
-const PUNCT: u8 = 1;
-const WORD: u8 = 2;
-/// Non-ASCII, or a hyphen, apostrophe or dot right after a word: the full scanner decides.
-const OTHER: u8 = 3;
-
-/// [`SPACE`], [`PUNCT`], [`WORD`] or [`OTHER`] for each byte.
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [OTHER; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_alphanumeric() {
-            WORD
-        } else if byte == b' ' || (byte >= b'\t' && byte <= b'\r') {
-            // What `char::is_whitespace` says of ASCII: tab to carriage return, space.
-            SPACE
-        } else {
-            PUNCT
-        };
-        b += 1;
-    }
-    table
-};
-
-fn class(byte: u8) -> u8 {
-    BYTE_CLASS[usize::from(byte)]
 }
 
 impl<'a> Tokens<'a> {
