@@ -105,6 +105,7 @@ pub(crate) fn build(
         turns: TurnDetector::default(),
         speech: None,
         run: None,
+        paragraphs: Vec::new(),
         speech_has_block: false,
         last_photo: None,
         lead_done: false,
@@ -138,6 +139,9 @@ struct Builder<'a> {
     /// The speech whose paragraphs the next lines are.
     speech: Option<SpeechId>,
     run: Option<Run>,
+    /// The current speech's paragraphs, moved into it when it ends: a list that grows by
+    /// doubling is left with spare room, and a long transcript has many one-line speeches.
+    paragraphs: Vec<String>,
     /// Whether the current speech already has a block in the flow.
     speech_has_block: bool,
     /// Printed number of the last photo.
@@ -417,19 +421,16 @@ impl Builder<'_> {
     }
 
     fn add_paragraph(&mut self, text: &str, line: usize) {
-        let Some(speech) = self
-            .speech
-            .and_then(|id| self.t.speeches.get_mut(id.index()))
-        else {
+        if self.speech.is_none() {
             return;
-        };
+        }
         if self.run.is_none() {
             self.run = Some(Run {
-                first: speech.paragraphs.len(),
+                first: self.paragraphs.len(),
                 line,
             });
         }
-        speech.paragraphs.push(text.to_owned());
+        self.paragraphs.push(text.to_owned());
     }
 
     /// Closes the open run of paragraphs (a photo or an elision interrupts the speech).
@@ -437,12 +438,7 @@ impl Builder<'_> {
         let (Some(run), Some(id)) = (self.run.take(), self.speech) else {
             return;
         };
-        let total = self
-            .t
-            .speeches
-            .get(id.index())
-            .map_or(0, |s| s.paragraphs.len());
-        let count = total.saturating_sub(run.first);
+        let count = self.paragraphs.len().saturating_sub(run.first);
         // A speech without paragraphs still gets its place in the flow.
         if count > 0 || !self.speech_has_block {
             self.push(
@@ -459,7 +455,15 @@ impl Builder<'_> {
 
     fn end_speech(&mut self) {
         self.close_run();
-        self.speech = None;
+        if let Some(speech) = self
+            .speech
+            .take()
+            .and_then(|id| self.t.speeches.get_mut(id.index()))
+        {
+            // Collected at its exact length.
+            speech.paragraphs = self.paragraphs.drain(..).collect();
+        }
+        self.paragraphs.clear();
     }
 
     /// A line outside speeches: an attendee list, a heading, the lead or a paragraph.

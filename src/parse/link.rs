@@ -7,8 +7,10 @@ use foldhash::{HashMap, HashMapExt};
 use super::build::{Source, Target};
 use super::parallel;
 use super::people::{self, MentionFinder, PersonSource, Resolution, Resolving};
+use std::ops::Range;
+
 use crate::model::{
-    Appearances, BlockKind, Mention, Participant, ParticipantId, TextRef, Transcript,
+    Appearances, Block, BlockKind, Mention, Participant, ParticipantId, TextRef, Transcript,
 };
 use crate::text::fold;
 
@@ -36,7 +38,13 @@ pub(crate) fn resolve_batches(
 }
 
 /// Links the people `resolution` found in `sources` (batches, in order) into `t`.
-pub(crate) fn link_people(t: &mut Transcript, sources: &[Vec<Source>], resolution: Resolution) {
+/// `threads`: how many threads the mention search may take.
+pub(crate) fn link_people(
+    t: &mut Transcript,
+    sources: &[Vec<Source>],
+    resolution: Resolution,
+    threads: usize,
+) {
     let mut participants = resolution.participants;
     for (index, p) in participants.iter_mut().enumerate() {
         p.id = ParticipantId::from(index);
@@ -84,7 +92,7 @@ pub(crate) fn link_people(t: &mut Transcript, sources: &[Vec<Source>], resolutio
         }
     }
 
-    fill_appearances(t, &mut participants);
+    fill_appearances(t, &mut participants, threads);
     t.participants = participants;
 }
 
@@ -133,7 +141,7 @@ fn fallback_speaker(
 }
 
 /// Fills speeches, photos, lists and mentions of every participant.
-fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
+fn fill_appearances(t: &Transcript, participants: &mut [Participant], threads: usize) {
     for speech in &t.speeches {
         if let Some(p) = participants.get_mut(speech.speaker.index()) {
             p.appearances.speeches.push(speech.id);
@@ -160,35 +168,52 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
 
     // One lookup for the whole document: built once, used on every paragraph.
     let finder = MentionFinder::new(participants);
-    let mut texts: Vec<(&str, TextRef)> = Vec::new();
-    for speech in &t.speeches {
-        for (paragraph, text) in speech.paragraphs.iter().enumerate() {
-            let at = TextRef::Speech {
-                speech: speech.id,
-                paragraph,
-            };
-            texts.push((text, at));
-        }
-    }
-    for (block, b) in t.blocks.iter().enumerate() {
-        if let BlockKind::Lead { text }
-        | BlockKind::Paragraph { text }
-        | BlockKind::Heading { text } = &b.kind
-        {
-            texts.push((text, TextRef::Block { block }));
-        }
-    }
     let known = participants.len();
-    let bytes = texts.iter().map(|(text, _)| text.len()).sum();
     // Every word of every speech is read: on a long transcript this is the largest stage.
-    let found = parallel::map_in_order(&chunks(&texts, parallel::threads_for(bytes)), |chunk| {
-        let mut out = Vec::new();
-        for (text, at) in *chunk {
-            collect_mentions(&finder, known, text, *at, &mut out);
+    // Each thread reads a run of blocks (a speech's paragraphs through its runs), and gives
+    // the mentions in speeches apart from those in narrative paragraphs, which come after.
+    let found = parallel::map_in_order(&block_runs(&t.blocks, threads), |run| {
+        let (mut in_speeches, mut in_narrative) = (Vec::new(), Vec::new());
+        for (index, block) in t
+            .blocks
+            .get(run.clone())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            match &block.kind {
+                BlockKind::Speech {
+                    speech,
+                    first,
+                    count,
+                } => {
+                    let Some(s) = t.speeches.get(speech.index()) else {
+                        continue;
+                    };
+                    let paragraphs = s.paragraphs.iter().enumerate().skip(*first).take(*count);
+                    for (paragraph, text) in paragraphs {
+                        let at = TextRef::Speech {
+                            speech: s.id,
+                            paragraph,
+                        };
+                        collect_mentions(&finder, known, text, at, &mut in_speeches);
+                    }
+                }
+                BlockKind::Lead { text }
+                | BlockKind::Paragraph { text }
+                | BlockKind::Heading { text } => {
+                    let at = TextRef::Block {
+                        block: run.start + index,
+                    };
+                    collect_mentions(&finder, known, text, at, &mut in_narrative);
+                }
+                _ => {}
+            }
         }
-        out
+        (in_speeches, in_narrative)
     });
-    let mentions = found.into_iter().flatten();
+    let (in_speeches, in_narrative): (Vec<_>, Vec<_>) = found.into_iter().unzip();
+    let mentions = in_speeches.into_iter().chain(in_narrative).flatten();
     for (id, mention) in mentions {
         if let Some(p) = participants.get_mut(id.index()) {
             p.appearances.mentions.push(mention);
@@ -196,25 +221,25 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant]) {
     }
 }
 
-/// `texts` cut into `threads` runs of consecutive entries with about as much text each
-/// (fewer when there are fewer entries), cut between paragraphs.
-fn chunks<'t, 's>(
-    texts: &'t [(&'s str, TextRef)],
-    threads: usize,
-) -> Vec<&'t [(&'s str, TextRef)]> {
-    let total: usize = texts.iter().map(|(text, _)| text.len()).sum();
-    let share = total.div_ceil(threads.max(1));
-    let mut chunks = Vec::with_capacity(threads);
-    let (mut start, mut bytes) = (0, 0);
-    for (i, (text, _)) in texts.iter().enumerate() {
-        bytes += text.len();
-        if bytes >= share && chunks.len() + 1 < threads {
-            chunks.push(texts.get(start..=i).unwrap_or_default());
-            (start, bytes) = (i + 1, 0);
+/// `blocks` cut into `threads` runs of consecutive blocks (fewer when there are fewer
+/// blocks) that start about as far apart in the source, so that each holds about as much
+/// text. Every speech's paragraphs lie in its runs of blocks, in order.
+fn block_runs(blocks: &[Block], threads: usize) -> Vec<Range<usize>> {
+    let threads = threads.max(1);
+    let last_line = blocks.last().map_or(0, |b| b.line);
+    let mut runs = Vec::with_capacity(threads);
+    let mut start = 0;
+    for k in 1..threads {
+        let cut_line = last_line / threads * k;
+        let rest = blocks.get(start..).unwrap_or_default();
+        let cut = start + rest.partition_point(|b| b.line < cut_line);
+        if cut > start {
+            runs.push(start..cut);
+            start = cut;
         }
     }
-    chunks.push(texts.get(start..).unwrap_or_default());
-    chunks
+    runs.push(start..blocks.len());
+    runs
 }
 
 /// The valid mentions in `text` (known participant, non-empty range on char boundaries).
@@ -243,39 +268,44 @@ fn collect_mentions(
 mod tests {
     use super::*;
 
-    fn refs(lengths: &[usize]) -> Vec<(String, TextRef)> {
-        lengths
+    fn blocks_at(lines: &[usize]) -> Vec<Block> {
+        lines
             .iter()
-            .enumerate()
-            .map(|(block, &len)| ("x".repeat(len), TextRef::Block { block }))
+            .map(|&line| Block {
+                line,
+                kind: BlockKind::Separator,
+            })
             .collect()
     }
 
     #[test]
-    fn chunks_cover_every_text_once_in_order() {
-        for lengths in [
+    fn block_runs_cover_every_block_once_in_order() {
+        for lines in [
             vec![],
             vec![5],
             vec![1, 1, 1],
-            vec![100, 1, 1, 1, 100],
-            vec![3; 17],
+            vec![1, 2, 3, 400, 401],
+            (1..18).collect(),
+            vec![0, 0, 7, 3, 9],
         ] {
-            let owned = refs(&lengths);
-            let texts: Vec<(&str, TextRef)> = owned.iter().map(|(t, r)| (t.as_str(), *r)).collect();
-            for threads in 1..6 {
-                let parts = chunks(&texts, threads);
-                assert!(parts.len() <= threads.max(1));
-                let joined: Vec<_> = parts.concat();
-                assert_eq!(joined, texts, "{lengths:?} on {threads} threads");
+            let blocks = blocks_at(&lines);
+            for threads in 0..6 {
+                let runs = block_runs(&blocks, threads);
+                assert!(runs.len() <= threads.max(1));
+                let all: Vec<usize> = runs.into_iter().flatten().collect();
+                assert_eq!(
+                    all,
+                    (0..blocks.len()).collect::<Vec<_>>(),
+                    "{lines:?} on {threads}"
+                );
             }
         }
     }
 
     #[test]
-    fn chunks_share_the_text_evenly() {
-        let owned = refs(&[10; 100]);
-        let texts: Vec<(&str, TextRef)> = owned.iter().map(|(t, r)| (t.as_str(), *r)).collect();
-        let sizes: Vec<usize> = chunks(&texts, 4).iter().map(|c| c.len()).collect();
-        assert_eq!(sizes, vec![25, 25, 25, 25]);
+    fn block_runs_share_the_source_evenly() {
+        let blocks = blocks_at(&(1..=100).collect::<Vec<_>>());
+        let sizes: Vec<usize> = block_runs(&blocks, 4).iter().map(|r| r.len()).collect();
+        assert_eq!(sizes, vec![24, 25, 25, 26]);
     }
 }

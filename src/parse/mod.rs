@@ -54,7 +54,8 @@ pub fn parse_text(text: &str) -> Transcript {
     };
     drop(lines);
     let mut transcript = built.transcript;
-    link::link_people(&mut transcript, &sources, resolution);
+    let threads = parallel::threads_for(text.len());
+    link::link_people(&mut transcript, &sources, resolution, threads);
     parallel::drop_aside(long, (buffers.into_owned(), sources));
     transcript
 }
