@@ -51,6 +51,97 @@ pub struct MentionFinder {
     /// First characters of the patterns' first words (folded), sorted: a cheap test for
     /// words in other scripts.
     start_chars: Vec<char>,
+    /// Which plain ASCII texts can hold a mention at all.
+    ascii_gate: AsciiGate,
+}
+
+/// The first-word keys that plain ASCII text can match. Such text folds to itself in
+/// lowercase (a backquote aside), and stemming leaves it alone, so a word of it matches a
+/// key only where the key stands in the text, in any case: one vectorised search finds
+/// every place a mention can start, and the words far from them are never cut out.
+#[derive(Clone, Debug, Default)]
+enum AsciiGate {
+    /// Every text is read word by word (the searcher could not be built).
+    #[default]
+    Open,
+    /// No key is plain ASCII: no ASCII text holds a mention.
+    Shut,
+    /// The ASCII keys, in any case.
+    Keys(aho_corasick::AhoCorasick),
+}
+
+impl AsciiGate {
+    fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Self {
+        let keys: Vec<&str> = keys.filter(|k| k.is_ascii() && !k.is_empty()).collect();
+        if keys.is_empty() {
+            return AsciiGate::Shut;
+        }
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(keys)
+            .map_or(AsciiGate::Open, AsciiGate::Keys)
+    }
+
+    /// Where in `text` a word may start a mention, in order; `None` when every word must
+    /// be read (text that is not plain ASCII, or holds a backquote, which folds to an
+    /// apostrophe).
+    fn starts(&self, text: &str) -> Option<Vec<usize>> {
+        if !text.is_ascii() || memchr::memchr(b'`', text.as_bytes()).is_some() {
+            return None;
+        }
+        let keys = match self {
+            AsciiGate::Open => return None,
+            AsciiGate::Shut => return Some(Vec::new()),
+            AsciiGate::Keys(keys) => keys,
+        };
+        let bytes = text.as_bytes();
+        let alnum = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
+        // A word starts after a byte that is not a letter or digit, and ends before one
+        // (or with its own dot or apostrophe: "Mr.", "d'").
+        let mut starts: Vec<usize> = keys
+            .find_overlapping_iter(text)
+            .map(|hit| (hit.start(), hit.end()))
+            .filter(|&(start, end)| {
+                (start == 0 || !alnum(start - 1)) && (!alnum(end) || !alnum(end - 1))
+            })
+            .map(|(start, _)| start)
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        Some(starts)
+    }
+}
+
+/// Where to resume reading words, after `from`, to reach the word at `start` in the state
+/// a reading from the beginning would have there: at the start of the last run of
+/// non-spaces before `start`'s own that holds a letter or digit, so that the word before
+/// the one at `start` (a title: "Mr. Smith") is read, and the punctuation between them.
+/// `from` itself when there is no such run after it.
+fn resume_at(bytes: &[u8], from: usize, start: usize) -> usize {
+    let space = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_whitespace);
+    let mut at = start;
+    // Back to the start of the word's own run.
+    while at > from && !space(at - 1) {
+        at -= 1;
+    }
+    loop {
+        while at > from && space(at - 1) {
+            at -= 1;
+        }
+        let end = at;
+        while at > from && !space(at - 1) {
+            at -= 1;
+        }
+        if at <= from {
+            return from;
+        }
+        if bytes
+            .get(at..end)
+            .is_some_and(|run| run.iter().any(u8::is_ascii_alphanumeric))
+        {
+            return at;
+        }
+    }
 }
 
 /// A fast hash for short words (the keys come from the document's own participants, so
@@ -141,6 +232,7 @@ impl MentionFinder {
                 });
             }
         }
+        finder.ascii_gate = AsciiGate::new(finder.by_first.keys().map(String::as_str));
         // Longest patterns first, so the first that fits is the best.
         let patterns = &finder.patterns;
         for list in finder.by_first.values_mut() {
@@ -219,6 +311,8 @@ impl MentionFinder {
         if self.patterns.is_empty() {
             return out;
         }
+        let starts = self.ascii_gate.starts(text);
+        let mut next_start = 0;
         // The text is read as a stream: only the words a pattern is being tried on are kept.
         let mut window = Window {
             tokens: Tokens::new(text),
@@ -227,6 +321,22 @@ impl MentionFinder {
         // The word before the window's first, unless a mention took it.
         let mut prev: Option<Token> = None;
         loop {
+            if window.slots.is_empty()
+                && let Some(starts) = &starts
+                && let Some(from) = window.tokens.resume_point()
+            {
+                // Past the last place a mention can start, there is none.
+                while starts.get(next_start).is_some_and(|&s| s < from) {
+                    next_start += 1;
+                }
+                let Some(&start) = starts.get(next_start) else {
+                    break;
+                };
+                let resume = resume_at(text.as_bytes(), from, start);
+                if resume > from {
+                    window.tokens.resume_from(resume);
+                }
+            }
             if window.slots.is_empty() {
                 // Most words start nothing: pass them over without queueing them.
                 let Some(token) = window
@@ -615,6 +725,98 @@ mod tests {
                 (ParticipantId::from(6), 19..27)
             ]
         );
+    }
+
+    /// [`MentionFinder::find`] reading every word, as it did before the ASCII gate.
+    fn found_word_by_word(
+        people: &[Participant],
+        text: &str,
+    ) -> Vec<(ParticipantId, Range<usize>)> {
+        let mut finder = MentionFinder::new(people);
+        finder.ascii_gate = AsciiGate::Open;
+        finder.find(text)
+    }
+
+    fn english_cast() -> Vec<Participant> {
+        vec![
+            person(
+                0,
+                Some("Ada Brandt"),
+                Some("Chairman of the Subcommittee"),
+                &["CHAIRMAN BRANDT"],
+            ),
+            person(1, Some("Lucia Valdez"), None, &["MS. VALDEZ"]),
+            person(
+                2,
+                Some("Kassym-Jomart Tokayev"),
+                Some("President of Kazakhstan"),
+                &[],
+            ),
+            person(3, Some("Sean O'Brien"), None, &[]),
+            person(4, Some("Tom Pell"), Some("Senator from the Isles"), &[]),
+            person(5, Some("J. Holm"), None, &[]),
+            person(6, None, Some("Gen. Secretary of the Party"), &[]),
+        ]
+    }
+
+    #[test]
+    fn the_ascii_gate_reads_only_near_the_keys() {
+        let people = english_cast();
+        let text = "The whale and the shale were compelled. Later Ms. Valdez, then \
+                    (Mr.Pell) and O'Brien, with an aide, met the President of Kazakhstan; Brandt's view.";
+        let expected = found_word_by_word(&people, text);
+        assert_eq!(MentionFinder::new(&people).find(text), expected);
+        let names: Vec<&str> = expected.iter().map(|(_, r)| &text[r.clone()]).collect();
+        assert_eq!(
+            names,
+            [
+                "Ms. Valdez",
+                "Mr.Pell",
+                "O'Brien",
+                "President of Kazakhstan",
+                "Brandt"
+            ]
+        );
+        // No key in the text: nothing is read.
+        assert!(
+            MentionFinder::new(&people)
+                .find("compelled whales on the shale")
+                .is_empty()
+        );
+    }
+
+    proptest::proptest! {
+        /// The gate finds what reading every word finds, whatever the words around the keys:
+        /// titles, punctuation, joiners, possessives, elisions, dots and other cases.
+        #[test]
+        fn the_ascii_gate_changes_no_mention(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Brandt", "BRANDT", "brandt", "Brandt's", "xBrandt", "Brandtx", "Ada",
+                    "Valdez", "Valdez.", "Ms.", "Mr.", "MR.", "Dr.", "Chairman", "chairman",
+                    "of", "the", "Subcommittee", "President", "Kazakhstan", "Kassym-Jomart",
+                    "Tokayev", "Jomart", "Sean", "O'Brien", "O'Brien's", "d'Pell", "Pell",
+                    "Pell-Smith", "compelled", "J.", "J.Holm", "Holm", "Gen.", "Gen.Secretary", "Secretary", "Party",
+                    "Gen.Secretary of the Party", "Gen. Secretary of the Party",
+                    "President of Kazakhstan", "Chairman of the Subcommittee",
+                    "Senator from the Isles", "Lucia Valdez", "Ada Brandt", "Senator", "from", "Isles", "and", ",", ".",
+                    ";", "(", ")", "-", "--", "'", "`", "\"", "1", "2024", "", " ", "\n", "\t",
+                ]),
+                0..40,
+            ),
+            glue in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", ", ", "."]), 40),
+        ) {
+            let mut text = String::new();
+            for (word, glue) in words.iter().zip(glue.iter().cycle()) {
+                text.push_str(word);
+                text.push_str(glue);
+            }
+            let people = english_cast();
+            proptest::prop_assert_eq!(
+                MentionFinder::new(&people).find(&text),
+                found_word_by_word(&people, &text)
+            );
+        }
     }
 
     #[test]

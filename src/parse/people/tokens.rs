@@ -241,6 +241,19 @@ impl<'a> Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
+    /// Where reading goes on from, when it is between words (no piece of a split word is
+    /// waiting).
+    pub fn resume_point(&self) -> Option<usize> {
+        self.pending.is_empty().then_some(self.pos)
+    }
+
+    /// Goes on reading from byte `at` (which must start a run of non-spaces), as from the
+    /// start of a text: the word there is taken to follow punctuation.
+    pub fn resume_from(&mut self, at: usize) {
+        self.pos = at;
+        self.boundary = true;
+    }
+
     /// The next token that `keep` accepts; `skipped` is set to the last token passed over
     /// on the way (left as it was when none was). The same as calling `next` until `keep`
     /// says yes, but plain ASCII words (letters and digits, then a space or punctuation
