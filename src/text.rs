@@ -32,6 +32,19 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// [`str::trim`], with a shortcut for the usual cleaned line, which starts and ends with a
+/// visible ASCII character: the line classifiers trim every line they are asked about.
+#[inline]
+pub fn trim(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    let bytes = text.as_bytes();
+    if visible(bytes.first()) && visible(bytes.last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// First code point past the characters whose folds are kept in a table.
 const FOLD_TABLE_END: u32 = 0x0500;
 
@@ -200,6 +213,13 @@ mod tests {
         #[test]
         fn folding_by_character_agrees_with_decomposing_the_whole(text in "\\PC{0,40}") {
             proptest::prop_assert_eq!(fold(&text), fold_by_nfd(&text));
+        }
+
+        #[test]
+        fn the_trim_shortcut_agrees_with_trim(
+            text in "[a-z. \t\u{0B}\u{0C}\u{85}\u{A0}\u{2028}\u{3000}é]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(trim(&text), text.trim());
         }
 
         #[test]

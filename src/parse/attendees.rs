@@ -2,6 +2,11 @@
 //! after "and"/"et"/"и", an intro ending with a colon, an outro such as "also took part in
 //! the meeting."), and lists in running prose ("… also took part: A, B and C.").
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::parse::people::fold_first_char;
 use crate::text::fold;
 
 /// Folded fragments of the verbs and phrases that say people took part.
@@ -22,6 +27,15 @@ const PARTICIPATION: &[&str] = &[
     "присутств",
 ];
 
+/// The plain ASCII fragments of [`PARTICIPATION`], in any case: ASCII text folds to its
+/// lowercase (tabs and backquotes aside), so it needs no folded copy.
+static PARTICIPATION_ASCII: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(PARTICIPATION.iter().filter(|p| p.is_ascii()))
+        .ok()
+});
+
 /// Words that open the last entry of a list.
 const CONJUNCTIONS: &[&str] = &["et ", "and ", "и ", "as well as ", "ainsi que ", "а также "];
 
@@ -30,8 +44,18 @@ pub const MAX_ENTRY_BYTES: usize = 600;
 
 /// Whether the text says that people took part.
 pub fn mentions_participation(text: &str) -> bool {
+    if let Some(fragments) = ascii_fragments(text) {
+        return fragments.is_match(text);
+    }
     let folded = fold(text);
     PARTICIPATION.iter().any(|p| folded.contains(p))
+}
+
+/// The searcher for the ASCII fragments of [`PARTICIPATION`] when `text` is plain ASCII
+/// that folds to its lowercase (no tab or backquote).
+fn ascii_fragments(text: &str) -> Option<&'static AhoCorasick> {
+    let plain = text.is_ascii() && !text.bytes().any(|b| b == b'\t' || b == b'`');
+    plain.then(|| PARTICIPATION_ASCII.as_ref()).flatten()
 }
 
 /// Whether `line` opens with "and"/"et"/"и" (the last entry of a list).
@@ -57,15 +81,35 @@ pub fn is_outro(line: &str) -> bool {
     if line.len() > 300 || line.ends_with(',') {
         return false;
     }
-    let lower_start = line
+    let lower_start = starts_lowercase(line);
+    const ALSO: [&str; 4] = ["also ", "ont ", "также ", "были "];
+    if let Some(fragments) = ascii_fragments(line) {
+        let also_start = ALSO.iter().any(|w| {
+            line.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        });
+        return (lower_start || also_start) && fragments.is_match(line);
+    }
+    // Most lines are sentences that open with a capital: the first character's fold tells
+    // that they open with none of these words, without folding the line.
+    let may_start_also = line
         .chars()
-        .find(|c| c.is_alphabetic())
-        .is_some_and(char::is_lowercase);
+        .next()
+        .and_then(fold_first_char)
+        .is_none_or(|c| ALSO.iter().any(|w| w.starts_with(c)));
+    if !lower_start && !may_start_also {
+        return false;
+    }
     let folded = fold(line);
-    let also_start = ["also ", "ont ", "также ", "были "]
-        .iter()
-        .any(|w| folded.starts_with(w));
+    let also_start = ALSO.iter().any(|w| folded.starts_with(w));
     (lower_start || also_start) && PARTICIPATION.iter().any(|p| folded.contains(p))
+}
+
+/// Whether the first letter of `line` is a lowercase one.
+fn starts_lowercase(line: &str) -> bool {
+    line.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_lowercase)
 }
 
 /// An entry as the list shows it: without the leading conjunction and the trailing comma,
@@ -151,6 +195,69 @@ mod tests {
             clean_entry("le ministre Sergueï Choïgou,"),
             "le ministre Sergueï Choïgou"
         );
+    }
+
+    /// The checks as they were, folding every line.
+    fn mentions_participation_by_folding(text: &str) -> bool {
+        let folded = fold(text);
+        PARTICIPATION.iter().any(|p| folded.contains(p))
+    }
+
+    fn is_outro_by_folding(line: &str) -> bool {
+        if line.len() > 300 || line.ends_with(',') {
+            return false;
+        }
+        let lower_start = starts_lowercase(line);
+        let folded = fold(line);
+        let also_start = ["also ", "ont ", "также ", "были "]
+            .iter()
+            .any(|w| folded.starts_with(w));
+        (lower_start || also_start) && mentions_participation_by_folding(line)
+    }
+
+    #[test]
+    fn shortcuts_agree_with_folding_on_literal_lines() {
+        for line in [
+            "Also TOOK PART in the talks.",
+            "ALSO present: the governor.",
+            "also\ttook part.",
+            "`also took part.",
+            "Ont assisté à la réunion.",
+            "ÀLSO attended the summit.",
+            "Также приняли участие в заседании.",
+            "Были присутствовали.",
+            "The ministers attended.",
+            "were present.",
+        ] {
+            assert_eq!(is_outro(line), is_outro_by_folding(line), "{line:?}");
+            assert_eq!(
+                mentions_participation(line),
+                mentions_participation_by_folding(line),
+                "{line:?}"
+            );
+        }
+        assert!(is_outro("Also took part in the talks."));
+        assert!(!is_outro("The ministers took part."));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shortcuts_agree_with_folding(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "also", "Also", "ALSO", "ont", "Ont", "также", "Также", "были", "took", "TOOK",
+                "part", "Part", "attended", "particip", "ation", "assisté", "assiste", "pris",
+                "étaient", "présents", "участие", "присутствовали", "the", "minister", "À",
+                "`", "\t", ",", ".", ":", "", "Ölso",
+            ]), 0..8),
+            glue in proptest::sample::select(vec![" ", "", "  ", "\t"]),
+        ) {
+            let line = words.join(glue);
+            proptest::prop_assert_eq!(is_outro(&line), is_outro_by_folding(&line));
+            proptest::prop_assert_eq!(
+                mentions_participation(&line),
+                mentions_participation_by_folding(&line)
+            );
+        }
     }
 
     #[test]

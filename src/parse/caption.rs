@@ -94,7 +94,7 @@ pub fn scan(line: &str) -> Option<CaptionParts<'_>> {
     }
     Some(CaptionParts {
         label,
-        text: text.trim(),
+        text: crate::text::trim(text),
         credit,
     })
 }

@@ -107,7 +107,7 @@ const MAX_TITLE_BYTES: usize = 2000;
 /// Parses a whole line as a dateline; `None` unless the line is a date, optionally followed
 /// by a time and a place, and nothing else.
 pub fn parse_dateline(line: &str) -> Option<Dateline> {
-    let s = line.trim();
+    let s = crate::text::trim(line);
     if s.len() > 200 {
         return None;
     }

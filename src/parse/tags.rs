@@ -2,7 +2,7 @@
 //! with their values, and the source link. Also the small one-line shapes: elisions and
 //! separators.
 
-use crate::text::fold;
+use crate::text::{fold, trim};
 
 /// Known tag-section headings, folded (lowercase, no accents).
 const HEADINGS: &[&str] = &[
@@ -23,7 +23,7 @@ const HEADINGS: &[&str] = &[
 
 /// The heading text when `line` is a known tag-section heading (a trailing colon allowed).
 pub fn heading(line: &str) -> Option<&str> {
-    let name = line.trim().trim_end_matches(':').trim_end();
+    let name = trim(line).trim_end_matches(':').trim_end();
     if name.is_empty() || name.len() > 40 {
         return None;
     }
@@ -58,7 +58,7 @@ pub fn values(line: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Whether `line` is nothing but an http(s) URL.
 pub fn is_url(line: &str) -> bool {
-    let line = line.trim();
+    let line = trim(line);
     let rest = line
         .strip_prefix("https://")
         .or_else(|| line.strip_prefix("http://"));
@@ -67,7 +67,7 @@ pub fn is_url(line: &str) -> bool {
 
 /// Whether `line` is an elision mark alone: "<…>", "<...>", "‹…>", "[…]", "(…)".
 pub fn is_elision(line: &str) -> bool {
-    let line = line.trim();
+    let line = trim(line);
     let mut chars = line.chars();
     let (Some(open), Some(close)) = (chars.next(), chars.next_back()) else {
         return false;

@@ -246,7 +246,7 @@ fn detect(line: &str, ctx: &Ctx) -> TurnVerdict {
 }
 
 fn find<'l>(line: &'l str, ctx: &Ctx) -> Found<'l> {
-    let line = line.trim();
+    let line = crate::text::trim(line);
     if line.is_empty() {
         return Found::None;
     }

@@ -16,6 +16,7 @@ use crate::model::{Participant, ParticipantId};
 
 pub use mentions::MentionFinder;
 pub(crate) use resolve::Resolving;
+pub(crate) use tokens::fold_first_char;
 
 /// Where a piece of text that names people comes from; it decides what may create a person.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
