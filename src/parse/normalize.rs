@@ -116,18 +116,22 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
         joined: "",
     };
     let form_feeds = lines.iter().any(|l| l.form_feed);
-    let typed = margin || form_feeds || wrap_width(&lines, texts).is_some();
-    remove_page_furniture(&mut lines, texts, typed, margin);
-    drop_page_breaks(&mut lines);
+    // Worked out before page furniture goes only when the shape is not already known.
+    let width_before = (!margin && !form_feeds).then(|| wrap_width(&lines, texts));
+    let typed = margin || form_feeds || width_before.flatten().is_some();
+    let removed = remove_page_furniture(&mut lines, texts, typed, margin);
+    let broken = drop_page_breaks(&mut lines);
     let mut joined = String::new();
-    let placed = match wrap_width(&lines, texts) {
+    // A web transcript usually loses nothing here, and then its lines are as they were.
+    let width = match width_before {
+        Some(width) if !removed && !broken => width,
+        _ => wrap_width(&lines, texts),
+    };
+    let placed = match width {
         Some(width) => {
             // Joined paragraphs are never longer than the source lines they come from.
             joined.reserve(text.len());
-            let placed = join_wrapped(&lines, texts, width, &mut joined);
-            // Tens of megabytes on a long text: freed off the caller's path.
-            parallel::drop_aside(parallel::threads_for(text.len()) > 1, lines);
-            placed
+            join_wrapped(lines, texts, width, &mut joined)
         }
         // Collected in the memory of the lines themselves.
         None => lines
@@ -758,7 +762,8 @@ fn is_page_counter(text: &str) -> bool {
 /// Drops page headers and footers: short lines at a page boundary that repeat at least three
 /// times (exactly, or with a changing page number). Outside typed documents only page counters
 /// qualify, so a web transcript's repeated "Thank you." or "<…>" stay.
-fn remove_page_furniture(lines: &mut [Line], texts: Texts<'_>, typed: bool, margin: bool) {
+/// Gives whether it removed any line.
+fn remove_page_furniture(lines: &mut [Line], texts: Texts<'_>, typed: bool, margin: bool) -> bool {
     // Furniture stands next to a page break (a blank line, a form feed) or, in a margin-numbered
     // transcript, outside the numbering. Looking only there keeps the count table small.
     let at_boundary = |lines: &[Line], i: usize| {
@@ -801,8 +806,9 @@ fn remove_page_furniture(lines: &mut [Line], texts: Texts<'_>, typed: bool, marg
         counts.entry(*key).or_default().lines += 1;
     }
     if !counts.values().any(|c| c.lines >= 3) {
-        return;
+        return false;
     }
+    let mut removed = false;
     let first_text = lines.iter().position(|l| l.state == State::Text);
     let turns = TurnDetector::default();
     for &(i, key) in &keys {
@@ -831,8 +837,10 @@ fn remove_page_furniture(lines: &mut [Line], texts: Texts<'_>, typed: bool, marg
         };
         if furniture {
             line.state = State::Removed;
+            removed = true;
         }
     }
+    removed
 }
 
 /// How many candidate lines share a furniture key, and the verdict on the last text seen
@@ -861,7 +869,9 @@ fn reads_as_furniture(text: &str, has_number: bool, turns: &TurnDetector) -> boo
 
 /// A page break (removed lines with the blank lines around them) is dropped whole, so that a
 /// paragraph cut by a page break can be joined back.
-fn drop_page_breaks(lines: &mut [Line]) {
+/// Gives whether it changed any line.
+fn drop_page_breaks(lines: &mut [Line]) -> bool {
+    let mut changed = false;
     let mut start = 0;
     while start < lines.len() {
         if lines.get(start).is_some_and(|l| l.state == State::Text) {
@@ -879,12 +889,14 @@ fn drop_page_breaks(lines: &mut [Line]) {
             end += 1;
         }
         if removed && let Some(run) = lines.get_mut(start..end) {
-            for line in run {
+            for line in run.iter_mut().filter(|l| l.state != State::Removed) {
                 line.state = State::Removed;
+                changed = true;
             }
         }
         start = end;
     }
+    changed
 }
 
 /// Narrowest and widest wrap widths, in characters: typed pages hold 40 to 200 characters a
@@ -1080,49 +1092,64 @@ fn hyphen_break(text: &str, next: &str) -> bool {
         && next.chars().next().is_some_and(char::is_alphabetic)
 }
 
-/// Joins hard-wrapped lines into paragraphs, written to `out`; gives the resulting lines.
+/// Joins hard-wrapped lines into paragraphs, written to `out`; gives the resulting lines,
+/// collected in the memory of `lines` (tens of megabytes on a long text).
 fn join_wrapped<'a>(
-    lines: &[Line],
+    lines: Vec<Line>,
     texts: Texts<'a>,
     width: usize,
     out: &mut String,
 ) -> Vec<Placed> {
-    let mut result = Vec::with_capacity(lines.len());
     let mut turns = TurnDetector::default();
     let mut pending: Option<Joined<'a>> = None;
-    for (i, line) in lines.iter().enumerate() {
-        match line.state {
-            State::Removed | State::Spacing => continue,
-            State::Blank => {
-                if let Some(p) = pending.take() {
-                    result.push(p.finish(out));
+    // A blank line that ends a paragraph is given out at the next line, after the paragraph:
+    // each line then gives at most one result, as collecting in place requires.
+    let mut deferred: Option<Placed> = None;
+    let mut result: Vec<Placed> = lines
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            // Set only by the line just before, which left no paragraph open.
+            let held = deferred.take();
+            let give = match line.state {
+                State::Removed | State::Spacing => None,
+                State::Blank => match pending.take() {
+                    Some(p) => {
+                        deferred = Some(line.placed(i));
+                        Some(p.finish(out))
+                    }
+                    None if held.is_some() => {
+                        deferred = Some(line.placed(i));
+                        None
+                    }
+                    None => Some(line.placed(i)),
+                },
+                State::Text => {
+                    let text = texts.get(line.place);
+                    let mut finished = None;
+                    if let Some(p) = pending.as_mut() {
+                        match continues(p, text, width, &turns) {
+                            Continuation::Join => {
+                                p.push(&line, text, out);
+                                return held;
+                            }
+                            Continuation::Turn(label) => remember(&mut turns, label),
+                            Continuation::Break => {}
+                        }
+                        finished = pending.take().map(|p| p.finish(out));
+                    } else if let Some(turn) = turns.turn(text, false) {
+                        remember(&mut turns, turn.label);
+                    }
+                    pending = Some(Joined::new(i + 1, &line, text));
+                    finished
                 }
-                result.push(line.placed(i));
-                continue;
-            }
-            State::Text => {}
-        }
-        let text = texts.get(line.place);
-        if let Some(p) = pending.as_mut() {
-            match continues(p, text, width, &turns) {
-                Continuation::Join => {
-                    p.push(line, text, out);
-                    continue;
-                }
-                Continuation::Turn(label) => remember(&mut turns, label),
-                Continuation::Break => {}
-            }
-            if let Some(p) = pending.take() {
-                result.push(p.finish(out));
-            }
-        } else if let Some(turn) = turns.turn(text, false) {
-            remember(&mut turns, turn.label);
-        }
-        pending = Some(Joined::new(i + 1, line, text));
-    }
-    if let Some(p) = pending {
-        result.push(p.finish(out));
-    }
+            };
+            debug_assert!(held.is_none() || give.is_none(), "two results for one line");
+            held.or(give)
+        })
+        .collect();
+    result.extend(deferred);
+    result.extend(pending.map(|p| p.finish(out)));
     result
 }
 
