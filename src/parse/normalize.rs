@@ -1041,14 +1041,15 @@ impl<'a> Joined<'a> {
             last_open: false,
             last_sentence_end: false,
         };
-        joined.set_last(line, text);
+        joined.set_last(line, text, None);
         joined
     }
 
-    fn set_last(&mut self, line: &Line, text: &'a str) {
+    /// `caps`: whether `text` is all capitals, when known.
+    fn set_last(&mut self, line: &Line, text: &'a str, caps: Option<bool>) {
         self.last = text;
         self.last_len = line.chars();
-        self.last_caps = is_all_caps(text);
+        self.last_caps = caps.unwrap_or_else(|| is_all_caps(text));
         self.last_open = ends_open(text);
         self.last_sentence_end = ends_sentence(text);
     }
@@ -1067,7 +1068,8 @@ impl<'a> Joined<'a> {
             out.push(' ');
         }
         out.push_str(text);
-        self.set_last(next, text);
+        // A line in capitals is never joined (see [`continues`]).
+        self.set_last(next, text, Some(false));
     }
 
     /// The finished paragraph; `out` is the buffer [`Joined::push`] wrote to.
