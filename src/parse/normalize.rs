@@ -127,7 +127,7 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
         Some(width) if !removed && !broken => width,
         _ => wrap_width(&lines, texts),
     };
-    let placed = match width {
+    let mut placed = match width {
         Some(width) => {
             // Joined paragraphs are never longer than the source lines they come from.
             joined.reserve(text.len());
@@ -141,6 +141,9 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
             .map(|(i, l)| l.placed(i))
             .collect(),
     };
+    // The records were larger, and joined lines are fewer: the rest of their memory goes
+    // back now rather than staying through the build.
+    placed.shrink_to_fit();
     Prepared {
         buffers: Buffers {
             source: text,
