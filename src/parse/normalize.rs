@@ -795,63 +795,66 @@ fn remove_page_furniture(lines: &mut [Line], texts: Texts<'_>, typed: bool, marg
     // The candidates and their keys, worked out once for the count and the removal; few
     // lines are candidates, and a long text is looked through on every core.
     let parts = parallel::index_runs(lines.len(), parallel::threads_for(texts.source.len()));
-    let keys: Vec<(usize, u64)> = {
+    // Each run's candidates stay apart: the same runs are judged on their threads below.
+    let keys: Vec<Vec<(usize, u64)>> = {
         let lines: &[Line] = lines;
         parallel::map_in_order(&parts, |run| {
             run.clone()
                 .filter_map(|i| Some((i, candidate(lines, i)?)))
                 .collect::<Vec<_>>()
         })
-        .concat()
     };
-    let mut counts: HashMap<u64, KeyCount<'_>> = HashMap::new();
-    for (_, key) in &keys {
-        counts.entry(*key).or_default().lines += 1;
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for (_, key) in keys.iter().flatten() {
+        *counts.entry(*key).or_default() += 1;
     }
-    if !counts.values().any(|c| c.lines >= 3) {
+    if !counts.values().any(|&lines| lines >= 3) {
         return false;
     }
-    let mut removed = false;
     let first_text = lines.iter().position(|l| l.state == State::Text);
-    let turns = TurnDetector::default();
-    for &(i, key) in &keys {
-        let Some(count) = counts.get_mut(&key) else {
-            continue;
-        };
-        if count.lines < 3 {
-            continue;
-        }
-        let Some(line) = lines.get_mut(i) else {
-            continue;
-        };
-        let text = texts.get(line.place);
-        let has_number = text.bytes().any(|b| b.is_ascii_digit());
-        if !has_number && Some(i) == first_text {
-            continue; // a running header that repeats the title: keep the title
-        }
-        // A running header repeats on every page: what its text says is worked out once.
-        let furniture = match count.verdict {
-            Some((seen, verdict)) if seen == text => verdict,
-            _ => {
-                let verdict = reads_as_furniture(text, has_number, &turns);
-                count.verdict = Some((text, verdict));
-                verdict
+    let furniture: Vec<Vec<usize>> = {
+        let lines: &[Line] = lines;
+        parallel::map_in_order(&keys, |candidates| {
+            // A running header repeats on every page: what its text says is worked out
+            // once per key (the verdict reads only the text, so each thread keeps its own).
+            let turns = TurnDetector::default();
+            let mut verdicts: HashMap<u64, (&str, bool)> = HashMap::new();
+            let mut out = Vec::new();
+            for &(i, key) in candidates {
+                if counts.get(&key).is_none_or(|&lines| lines < 3) {
+                    continue;
+                }
+                let Some(line) = lines.get(i) else {
+                    continue;
+                };
+                let text = texts.get(line.place);
+                let has_number = text.bytes().any(|b| b.is_ascii_digit());
+                if !has_number && Some(i) == first_text {
+                    continue; // a running header that repeats the title: keep the title
+                }
+                let verdict = match verdicts.get(&key) {
+                    Some(&(seen, verdict)) if seen == text => verdict,
+                    _ => {
+                        let verdict = reads_as_furniture(text, has_number, &turns);
+                        verdicts.insert(key, (text, verdict));
+                        verdict
+                    }
+                };
+                if verdict {
+                    out.push(i);
+                }
             }
-        };
-        if furniture {
+            out
+        })
+    };
+    let mut removed = false;
+    for i in furniture.into_iter().flatten() {
+        if let Some(line) = lines.get_mut(i) {
             line.state = State::Removed;
             removed = true;
         }
     }
     removed
-}
-
-/// How many candidate lines share a furniture key, and the verdict on the last text seen
-/// with it (lines with one key are mostly one text repeated).
-#[derive(Default)]
-struct KeyCount<'a> {
-    lines: usize,
-    verdict: Option<(&'a str, bool)>,
 }
 
 /// Whether a repeated short line at a page boundary can be page furniture, from its text
