@@ -32,6 +32,13 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// Whether [`fold`] gives `text` in ASCII lowercase and nothing else: plain ASCII without
+/// a tab or a backquote. Such text can be searched for folded words, in any ASCII case,
+/// without a folded copy.
+pub fn folds_to_ascii_lowercase(text: &str) -> bool {
+    text.is_ascii() && memchr::memchr2(b'\t', b'`', text.as_bytes()).is_none()
+}
+
 /// [`str::trim`], with a shortcut for the usual cleaned line, which starts and ends with a
 /// visible ASCII character: the line classifiers trim every line they are asked about.
 #[inline]

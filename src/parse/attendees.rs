@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::parse::people::fold_first_char;
-use crate::text::fold;
+use crate::text::{fold, folds_to_ascii_lowercase};
 
 /// Folded fragments of the verbs and phrases that say people took part.
 const PARTICIPATION: &[&str] = &[
@@ -51,11 +51,12 @@ pub fn mentions_participation(text: &str) -> bool {
     PARTICIPATION.iter().any(|p| folded.contains(p))
 }
 
-/// The searcher for the ASCII fragments of [`PARTICIPATION`] when `text` is plain ASCII
-/// that folds to its lowercase (no tab or backquote).
+/// The searcher for the ASCII fragments of [`PARTICIPATION`] when `text` folds to its
+/// ASCII lowercase.
 fn ascii_fragments(text: &str) -> Option<&'static AhoCorasick> {
-    let plain = text.is_ascii() && !text.bytes().any(|b| b == b'\t' || b == b'`');
-    plain.then(|| PARTICIPATION_ASCII.as_ref()).flatten()
+    folds_to_ascii_lowercase(text)
+        .then(|| PARTICIPATION_ASCII.as_ref())
+        .flatten()
 }
 
 /// Whether `line` opens with "and"/"et"/"и" (the last entry of a list).

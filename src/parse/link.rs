@@ -2,13 +2,13 @@
 //! their ids put on speeches, photos and list entries, and every participant's appearances
 //! filled in. Every id written is a valid index, whatever the resolver returns.
 
+use std::ops::Range;
+
 use foldhash::{HashMap, HashMapExt};
 
 use super::build::{Source, Target};
 use super::parallel;
 use super::people::{self, MentionFinder, PersonSource, Resolution, Resolving};
-use std::ops::Range;
-
 use crate::model::{
     Appearances, Block, BlockKind, Mention, Participant, ParticipantId, TextRef, Transcript,
 };

@@ -22,7 +22,8 @@ pub use lang::detect_language;
 /// gives a transcript whose blocks are plain paragraphs.
 pub fn parse_text(text: &str) -> Transcript {
     // The language guess reads the raw text, so on a long one it runs beside the pre-pass.
-    let long = parallel::threads_for(text.len()) > 1;
+    let threads = parallel::threads_for(text.len());
+    let long = threads > 1;
     let (language, prepared) = parallel::join(
         long,
         || lang::detect_language(text),
@@ -54,7 +55,6 @@ pub fn parse_text(text: &str) -> Transcript {
     };
     drop(lines);
     let mut transcript = built.transcript;
-    let threads = parallel::threads_for(text.len());
     link::link_people(&mut transcript, &sources, resolution, threads);
     parallel::drop_aside(long, (buffers.into_owned(), sources));
     transcript

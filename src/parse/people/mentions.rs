@@ -17,6 +17,7 @@ use super::similarity::stem;
 use super::split::parse_reference;
 use super::tokens::{Token, Tokens, fold_first_char, fold_word, tokenize};
 use crate::model::{Participant, ParticipantId};
+use crate::text::folds_to_ascii_lowercase;
 
 /// Longer names and roles are not looked for in text: they are not how people are
 /// mentioned, and trying them at every word would cost too much.
@@ -83,16 +84,13 @@ impl AsciiGate {
     }
 
     /// Where in `text` a word may start a mention, in order; `None` when every word must
-    /// be read (text that is not plain ASCII, or holds a backquote, which folds to an
-    /// apostrophe).
+    /// be read (text that does not fold to its ASCII lowercase).
     fn starts(&self, text: &str) -> Option<Vec<usize>> {
-        if !text.is_ascii() || memchr::memchr(b'`', text.as_bytes()).is_some() {
+        if matches!(self, AsciiGate::Open) || !folds_to_ascii_lowercase(text) {
             return None;
         }
-        let keys = match self {
-            AsciiGate::Open => return None,
-            AsciiGate::Shut => return Some(Vec::new()),
-            AsciiGate::Keys(keys) => keys,
+        let AsciiGate::Keys(keys) = self else {
+            return Some(Vec::new()); // shut: no key to find
         };
         let bytes = text.as_bytes();
         let alnum = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
