@@ -3,13 +3,17 @@
 //! end; photos and elisions interrupt it and it goes on after them. Outside speeches the
 //! narrative holds the title, datelines, the lead, paragraphs, headings and attendee lists.
 
+mod split;
+
+use std::cell::Cell;
+
 use super::attendees;
 use super::caption::{self, CaptionParts, Label};
 use super::dateline::{self, Dateline};
 use super::normalize::LineRef;
 use super::people::SourceKind;
 use super::tags;
-use super::turns::{Turn, TurnDetector};
+use super::turns::{Turn, TurnDetector, TurnRef};
 use crate::model::{
     Attendee, Block, BlockKind, ParticipantId, Photo, PhotoId, Speech, SpeechId, TagSection,
     Transcript,
@@ -73,12 +77,56 @@ pub(crate) const SOURCE_BATCH: usize = if cfg!(test) { 3 } else { 2048 };
 
 /// Builds the blocks of `lines`. The person sources go to `hand_on` in batches as they are
 /// found (it may take them, for people to be resolved meanwhile); what it leaves is in
-/// [`Built::sources`].
+/// [`Built::sources`]. With `split`, a long document's second part is read on another
+/// thread meanwhile, and kept when it reads as it would after the first (see [`split`]).
 pub(crate) fn build(
     lines: &[LineRef<'_>],
     language: &str,
-    mut hand_on: impl FnMut(&mut Vec<Source>),
+    split: bool,
+    hand_on: impl FnMut(&mut Vec<Source>),
 ) -> Built {
+    let tail_fits = tail_fits(lines);
+    let cut = split.then(|| split::find_cut(lines, &tail_fits)).flatten();
+    build_in_parts(lines, &tail_fits, language, cut, hand_on).0
+}
+
+/// [`build`], with the part from line `cut` on read on another thread; says whether that
+/// part was kept.
+fn build_in_parts(
+    lines: &[LineRef<'_>],
+    tail_fits: &[bool],
+    language: &str,
+    cut: Option<usize>,
+    mut hand_on: impl FnMut(&mut Vec<Source>),
+) -> (Built, bool) {
+    let mut builder = Builder::new(lines, tail_fits, language, 0);
+    let mut i = builder.title();
+    let mut kept = false;
+    if let Some(cut) = cut {
+        std::thread::scope(|scope| {
+            let later = scope.spawn(|| split::read_later(lines, tail_fits, language, cut));
+            i = builder.read(i, cut, &mut hand_on);
+            let later = match later.join() {
+                Ok(later) => later,
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            if let Some(later) = later
+                && i == cut
+                && builder.takes(cut, &later)
+            {
+                builder.end_speech();
+                builder.append(later);
+                i = lines.len();
+                kept = true;
+            }
+        });
+    }
+    builder.read(i, lines.len(), &mut hand_on);
+    (builder.finish(hand_on), kept)
+}
+
+/// `tail_fits[k]`: every line from `k` on can stand in the tag zone.
+fn tail_fits(lines: &[LineRef<'_>]) -> Vec<bool> {
     let mut tail_fits = vec![true; lines.len() + 1];
     for (k, line) in lines.iter().enumerate().rev() {
         let next = tail_fits.get(k + 1).copied().unwrap_or(true);
@@ -86,48 +134,7 @@ pub(crate) fn build(
             *slot = next && tags::fits_tag_zone(line.text);
         }
     }
-    let mut t = Transcript {
-        language: language.to_owned(),
-        ..Transcript::default()
-    };
-    // Room for as many blocks, photos and speeches as the lines could make (one per line
-    // with text at most), so that a long document's lists never grow by copying: capacity
-    // never written costs no memory, and the lists are trimmed at the end. A refusal only
-    // means growing as usual.
-    let most = lines.iter().filter(|l| !l.text.is_empty()).count();
-    let _ = t.blocks.try_reserve(most);
-    let _ = t.photos.try_reserve(most);
-    let _ = t.speeches.try_reserve(most);
-    let mut builder = Builder {
-        lines,
-        t,
-        sources: Vec::new(),
-        turns: TurnDetector::default(),
-        speech: None,
-        run: None,
-        paragraphs: Vec::new(),
-        speech_has_block: false,
-        last_photo: None,
-        lead_done: false,
-        tail_fits,
-        tag_section: None,
-    };
-    let mut i = builder.title();
-    while i < lines.len() {
-        i = builder.step(i).max(i + 1);
-        if builder.sources.len() >= SOURCE_BATCH {
-            hand_on(&mut builder.sources);
-        }
-    }
-    builder.end_speech();
-    hand_on(&mut builder.sources);
-    builder.t.blocks.shrink_to_fit();
-    builder.t.photos.shrink_to_fit();
-    builder.t.speeches.shrink_to_fit();
-    Built {
-        transcript: builder.t,
-        sources: builder.sources,
-    }
+    tail_fits
 }
 
 struct Builder<'a> {
@@ -146,14 +153,100 @@ struct Builder<'a> {
     speech_has_block: bool,
     /// Printed number of the last photo.
     last_photo: Option<u32>,
+    /// Reading a second part, before its first photo: `last_photo` is the first part's,
+    /// not known here.
+    photo_unknown: bool,
+    /// A decision read `last_photo` while it was not known.
+    asked_unknown_photo: Cell<bool>,
     lead_done: bool,
     /// `tail_fits[k]`: every line from `k` on can stand in the tag zone.
-    tail_fits: Vec<bool>,
+    tail_fits: &'a [bool],
     /// The tag section being read, once the tag zone has begun.
     tag_section: Option<usize>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    /// A builder for the lines from `from` on.
+    fn new(
+        lines: &'a [LineRef<'a>],
+        tail_fits: &'a [bool],
+        language: &str,
+        from: usize,
+    ) -> Builder<'a> {
+        let mut t = Transcript {
+            language: language.to_owned(),
+            ..Transcript::default()
+        };
+        // Room for as many blocks, photos and speeches as the lines could make (one per
+        // line with text at most), so that a long document's lists never grow by copying:
+        // capacity never written costs no memory, and the lists are trimmed at the end. A
+        // refusal only means growing as usual.
+        let most = lines
+            .iter()
+            .skip(from)
+            .filter(|l| !l.text.is_empty())
+            .count();
+        let _ = t.blocks.try_reserve(most);
+        let _ = t.photos.try_reserve(most);
+        let _ = t.speeches.try_reserve(most);
+        Builder {
+            lines,
+            t,
+            sources: Vec::new(),
+            turns: TurnDetector::default(),
+            speech: None,
+            run: None,
+            paragraphs: Vec::new(),
+            speech_has_block: false,
+            last_photo: None,
+            photo_unknown: false,
+            asked_unknown_photo: Cell::new(false),
+            lead_done: false,
+            tail_fits,
+            tag_section: None,
+        }
+    }
+
+    /// Reads the lines from `i` until `end` (or past it, when a list runs on); returns the
+    /// index of the next line to read.
+    fn read(
+        &mut self,
+        mut i: usize,
+        end: usize,
+        hand_on: &mut impl FnMut(&mut Vec<Source>),
+    ) -> usize {
+        while i < end {
+            i = self.step(i).max(i + 1);
+            if self.sources.len() >= SOURCE_BATCH {
+                hand_on(&mut self.sources);
+            }
+        }
+        i
+    }
+
+    /// Ends the last speech and hands the sources left on.
+    fn finish(mut self, mut hand_on: impl FnMut(&mut Vec<Source>)) -> Built {
+        self.end_speech();
+        hand_on(&mut self.sources);
+        self.t.blocks.shrink_to_fit();
+        self.t.photos.shrink_to_fit();
+        self.t.speeches.shrink_to_fit();
+        Built {
+            transcript: self.t,
+            sources: self.sources,
+        }
+    }
+
+    /// The printed number of the last photo.
+    fn last_photo(&self) -> Option<u32> {
+        if self.photo_unknown {
+            self.asked_unknown_photo.set(true);
+        }
+        self.last_photo
+    }
+}
+
+impl<'a> Builder<'a> {
     fn text(&self, i: usize) -> &str {
         self.lines.get(i).map_or("", |l| l.text)
     }
@@ -298,6 +391,28 @@ impl Builder<'_> {
         self.narrative(i)
     }
 
+    /// The turn [`Self::step`] would start at line `i` in the builder's state: its tests
+    /// before the turn test, in the same order. `None` when it would do anything else
+    /// there, and for any photo caption candidate.
+    fn turn_at(&self, i: usize) -> Option<TurnRef<'a>> {
+        let text = self.lines.get(i)?.text;
+        let before_turn = text.is_empty()
+            || tags::is_url(text)
+            || self.tag_section.is_some()
+            || tags::is_elision(text)
+            || tags::is_separator(text)
+            || (tags::heading(text).is_some()
+                && self.tail_fits.get(i + 1).copied().unwrap_or(true))
+            || (self.speech.is_none() && dateline::parse_dateline(text).is_some())
+            || caption::scan(text).is_some();
+        if before_turn {
+            return None;
+        }
+        self.turns
+            .turn(text, self.speech.is_some())
+            .filter(|turn| !self.is_list_intro(turn.label))
+    }
+
     fn new_tag_section(&mut self, heading: &str, line: usize) {
         let section = self.t.tags.len();
         self.t.tags.push(TagSection {
@@ -342,7 +457,7 @@ impl Builder<'_> {
     /// the next few lines is numbered `n + 1`.
     fn has_neighbours(&self, i: usize, n: u32) -> bool {
         if n.checked_sub(1)
-            .is_some_and(|prev| self.last_photo == Some(prev))
+            .is_some_and(|prev| self.last_photo() == Some(prev))
         {
             return true;
         }
@@ -371,7 +486,7 @@ impl Builder<'_> {
         let number = parts
             .label
             .number()
-            .unwrap_or_else(|| self.last_photo.map_or(1, |n| n.saturating_add(1)));
+            .unwrap_or_else(|| self.last_photo().map_or(1, |n| n.saturating_add(1)));
         let caption = parts.text.to_owned();
         if !caption.is_empty() {
             self.sources.push(Source {
@@ -391,6 +506,7 @@ impl Builder<'_> {
         });
         self.push(line, BlockKind::Photo { photo: id });
         self.last_photo = Some(number);
+        self.photo_unknown = false;
     }
 
     fn start_speech(&mut self, turn: Turn, line: usize) {

@@ -38,7 +38,7 @@ pub fn parse_text(text: &str) -> Transcript {
             let (batches, received) = std::sync::mpsc::channel();
             let resolving = scope.spawn(move || link::resolve_batches(received));
             // The sender goes with the closure, so the resolver's batches end with the build.
-            let built = build::build(&lines, language, move |sources| {
+            let built = build::build(&lines, language, true, move |sources| {
                 // Should the resolver be gone, its panic is raised below.
                 let batch = std::mem::replace(sources, Vec::with_capacity(build::SOURCE_BATCH));
                 let _ = batches.send(batch);
@@ -49,7 +49,7 @@ pub fn parse_text(text: &str) -> Transcript {
             }
         })
     } else {
-        let mut built = build::build(&lines, language, |_| {});
+        let mut built = build::build(&lines, language, false, |_| {});
         let sources = std::mem::take(&mut built.sources);
         (built, link::resolve_batches([sources]))
     };
