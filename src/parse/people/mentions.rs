@@ -90,19 +90,22 @@ impl AsciiGate {
             let body = k.len().saturating_sub(1);
             k.bytes().take(body).all(|b| b.is_ascii_alphanumeric())
         });
-        let kind = if overlapping {
-            aho_corasick::MatchKind::Standard
+        // Without overlaps the search runs on the text in lowercase, for the keys as they
+        // are (lowercase): a case-sensitive search can skip ahead with a vectorised
+        // prefilter, which one that ignores case cannot.
+        let built = if overlapping {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(keys)
         } else {
-            aho_corasick::MatchKind::LeftmostLongest
+            aho_corasick::AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(keys.iter().map(|k| k.to_ascii_lowercase()))
         };
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(kind)
-            .build(keys)
-            .map_or(AsciiGate::Open, |keys| AsciiGate::Keys {
-                keys,
-                overlapping,
-            })
+        built.map_or(AsciiGate::Open, |keys| AsciiGate::Keys {
+            keys,
+            overlapping,
+        })
     }
 
     /// Where in `text` a word may start a mention, in order; `None` when every word must
@@ -123,8 +126,21 @@ impl AsciiGate {
             ((start == 0 || !alnum(start - 1)) && (!alnum(end) || !alnum(end - 1))).then_some(start)
         };
         if !overlapping {
-            // In order and once each already.
-            return Some(keys.find_iter(text).filter_map(at_edges).collect());
+            // In order and once each already; the same places in the text in lowercase,
+            // which is ASCII.
+            return Some(LOWERCASE.with_borrow_mut(|lower| {
+                lower.clear();
+                lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
+                let starts = keys
+                    .find_iter(lower.as_slice())
+                    .filter_map(at_edges)
+                    .collect();
+                // A huge paragraph's copy is not kept for the life of the thread.
+                if lower.capacity() > MAX_KEPT_LOWERCASE {
+                    *lower = Vec::new();
+                }
+                starts
+            }));
         }
         let mut starts: Vec<usize> = keys
             .find_overlapping_iter(text)
@@ -455,7 +471,14 @@ impl CastKey {
     }
 }
 
+/// Largest lowercase copy kept between texts, in bytes.
+const MAX_KEPT_LOWERCASE: usize = 1 << 20;
+
 thread_local! {
+    /// The text the ASCII gate searches, in lowercase (kept, so as not to allocate it per
+    /// paragraph).
+    static LOWERCASE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+
     /// The finder last built on this thread and the cast it was built for: callers that
     /// ask paragraph by paragraph with the same participants do not rebuild it each time.
     static LAST_FINDER: RefCell<Option<(Vec<CastKey>, MentionFinder)>> = const { RefCell::new(None) };
