@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use foldhash::{HashMap, HashMapExt};
 
+mod join_parts;
+
 use super::parallel;
 use super::turns::TurnDetector;
 use crate::text::{clean_spaces, contains_ascii_ci};
@@ -63,6 +65,8 @@ pub(crate) struct Buffers<'a> {
     /// numbers put back (see [`restore_margin_numbers`]).
     rebuilt: Vec<String>,
     joined: String,
+    /// Paragraphs joined on a second thread (see [`join_parts`]).
+    joined_later: String,
 }
 
 /// A line of the result: its number and where its text lies.
@@ -86,6 +90,7 @@ impl Buffers<'_> {
             source: self.source,
             rebuilt: &self.rebuilt,
             joined: &self.joined,
+            joined_later: &self.joined_later,
         };
         placed
             .into_iter()
@@ -98,7 +103,7 @@ impl Buffers<'_> {
 
     /// What the buffers own, without the borrow of the source (to be freed aside).
     pub(crate) fn into_owned(self) -> impl Send + 'static {
-        (self.rebuilt, self.joined)
+        (self.rebuilt, self.joined, self.joined_later)
     }
 }
 
@@ -114,6 +119,7 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
         source: text,
         rebuilt: &rebuilt,
         joined: "",
+        joined_later: "",
     };
     let form_feeds = lines.iter().any(|l| l.form_feed);
     // Worked out before page furniture goes only when the shape is not already known.
@@ -122,6 +128,7 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
     let removed = remove_page_furniture(&mut lines, texts, typed, margin);
     let broken = drop_page_breaks(&mut lines);
     let mut joined = String::new();
+    let mut joined_later = String::new();
     // A web transcript usually loses nothing here, and then its lines are as they were.
     let width = match width_before {
         Some(width) if !removed && !broken => width,
@@ -131,7 +138,11 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
         Some(width) => {
             // Joined paragraphs are never longer than the source lines they come from.
             joined.reserve(text.len());
-            join_wrapped(lines, texts, width, &mut joined)
+            if parallel::threads_for(text.len()) > 1 {
+                join_parts::join(lines, texts, width, &mut joined, &mut joined_later)
+            } else {
+                join_wrapped(lines, texts, width, &mut joined)
+            }
         }
         // Collected in the memory of the lines themselves.
         None => lines
@@ -149,6 +160,7 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
             source: text,
             rebuilt,
             joined,
+            joined_later,
         },
         lines: placed,
     }
@@ -180,6 +192,8 @@ enum Buf {
     Rebuilt(u16),
     /// The buffer of joined paragraphs (see [`join_wrapped`]).
     Joined,
+    /// The buffer of paragraphs joined on a second thread (see [`join_parts`]).
+    JoinedLater,
 }
 
 /// Where a cleaned line's text lies: a byte range of one of the buffers.
@@ -214,6 +228,7 @@ struct Texts<'a> {
     source: &'a str,
     rebuilt: &'a [String],
     joined: &'a str,
+    joined_later: &'a str,
 }
 
 impl<'a> Texts<'a> {
@@ -222,6 +237,7 @@ impl<'a> Texts<'a> {
             Buf::Source => self.source,
             Buf::Rebuilt(k) => self.rebuilt.get(usize::from(k)).map_or("", String::as_str),
             Buf::Joined => self.joined,
+            Buf::JoinedLater => self.joined_later,
         };
         buf.get(place.start..place.end).unwrap_or("")
     }
@@ -1078,12 +1094,13 @@ impl<'a> Joined<'a> {
         self.set_last(next, text, Some(false));
     }
 
-    /// The finished paragraph; `out` is the buffer [`Joined::push`] wrote to.
-    fn finish(self, out: &str) -> Placed {
+    /// The finished paragraph; `out` is the buffer [`Joined::push`] wrote to, `buf` which
+    /// one it is.
+    fn finish(self, out: &str, buf: Buf) -> Placed {
         Placed {
             number: self.number,
             place: match self.start {
-                Some(start) => Place::new(Buf::Joined, start..out.len()),
+                Some(start) => Place::new(buf, start..out.len()),
                 None => self.first.0,
             },
         }
@@ -1108,57 +1125,88 @@ fn join_wrapped<'a>(
     width: usize,
     out: &mut String,
 ) -> Vec<Placed> {
-    let mut turns = TurnDetector::default();
-    let mut pending: Option<Joined<'a>> = None;
-    // A blank line that ends a paragraph is given out at the next line, after the paragraph:
-    // each line then gives at most one result, as collecting in place requires.
-    let mut deferred: Option<Placed> = None;
+    let mut joiner = Joiner::new(texts, width, Buf::Joined, TurnDetector::default());
     let mut result: Vec<Placed> = lines
         .into_iter()
         .enumerate()
-        .filter_map(|(i, line)| {
-            // Set only by the line just before, which left no paragraph open.
-            let held = deferred.take();
-            let give = match line.state {
-                State::Removed | State::Spacing => None,
-                State::Blank => match pending.take() {
-                    Some(p) => {
-                        deferred = Some(line.placed(i));
-                        Some(p.finish(out))
-                    }
-                    None if held.is_some() => {
-                        deferred = Some(line.placed(i));
-                        None
-                    }
-                    None => Some(line.placed(i)),
-                },
-                State::Text => {
-                    let text = texts.get(line.place);
-                    let mut finished = None;
-                    if let Some(p) = pending.as_mut() {
-                        match continues(p, text, width, &turns) {
-                            Continuation::Join => {
-                                p.push(&line, text, out);
-                                return held;
-                            }
-                            Continuation::Turn(label) => remember(&mut turns, label),
-                            Continuation::Break => {}
-                        }
-                        finished = pending.take().map(|p| p.finish(out));
-                    } else if let Some(turn) = turns.turn(text, false) {
-                        remember(&mut turns, turn.label);
-                    }
-                    pending = Some(Joined::new(i + 1, &line, text));
-                    finished
-                }
-            };
-            debug_assert!(held.is_none() || give.is_none(), "two results for one line");
-            held.or(give)
-        })
+        .filter_map(|(i, line)| joiner.step(i, &line, out))
         .collect();
-    result.extend(deferred);
-    result.extend(pending.map(|p| p.finish(out)));
+    joiner.finish(out, &mut result);
     result
+}
+
+/// The joiner's reading of the lines, one after the other.
+struct Joiner<'a> {
+    texts: Texts<'a>,
+    width: usize,
+    /// The buffer it writes to.
+    buf: Buf,
+    turns: TurnDetector,
+    pending: Option<Joined<'a>>,
+    /// A blank line that ends a paragraph is given out at the next line, after the
+    /// paragraph: each line then gives at most one result, as collecting in place requires.
+    deferred: Option<Placed>,
+}
+
+impl<'a> Joiner<'a> {
+    fn new(texts: Texts<'a>, width: usize, buf: Buf, turns: TurnDetector) -> Self {
+        Joiner {
+            texts,
+            width,
+            buf,
+            turns,
+            pending: None,
+            deferred: None,
+        }
+    }
+
+    /// Reads line `i`; gives the line of the result it completes, if any.
+    fn step(&mut self, i: usize, line: &Line, out: &mut String) -> Option<Placed> {
+        // Set only by the line just before, which left no paragraph open.
+        let held = self.deferred.take();
+        let give = match line.state {
+            State::Removed | State::Spacing => None,
+            State::Blank => match self.pending.take() {
+                Some(p) => {
+                    self.deferred = Some(line.placed(i));
+                    Some(p.finish(out, self.buf))
+                }
+                None if held.is_some() => {
+                    self.deferred = Some(line.placed(i));
+                    None
+                }
+                None => Some(line.placed(i)),
+            },
+            State::Text => {
+                let text = self.texts.get(line.place);
+                let mut finished = None;
+                if let Some(p) = self.pending.as_mut() {
+                    match continues(p, text, self.width, &self.turns) {
+                        Continuation::Join => {
+                            p.push(line, text, out);
+                            return held;
+                        }
+                        Continuation::Turn(label) => remember(&mut self.turns, label),
+                        Continuation::Break => {}
+                    }
+                    finished = self.pending.take().map(|p| p.finish(out, self.buf));
+                } else if let Some(turn) = self.turns.turn(text, false) {
+                    remember(&mut self.turns, turn.label);
+                }
+                self.pending = Some(Joined::new(i + 1, line, text));
+                finished
+            }
+        };
+        debug_assert!(held.is_none() || give.is_none(), "two results for one line");
+        held.or(give)
+    }
+
+    /// Gives out what the last lines left; gives back the turn detector.
+    fn finish(self, out: &str, result: &mut Vec<Placed>) -> TurnDetector {
+        result.extend(self.deferred);
+        result.extend(self.pending.map(|p| p.finish(out, self.buf)));
+        self.turns
+    }
 }
 
 enum Continuation<'n> {
@@ -1606,7 +1654,7 @@ He then turned to the first witness, who had travelled from the islands to give 
             for (line, text) in iter {
                 joined.push(line, text, &mut out);
             }
-            let place = joined.finish(&out).place;
+            let place = joined.finish(&out, Buf::Joined).place;
             assert_eq!(place.buf, Buf::Joined, "{parts:?} was not written out");
             assert_eq!(
                 out.get(place.start..place.end),
@@ -1621,7 +1669,9 @@ He then turned to the first witness, who had travelled from the islands to give 
         let line = test_line("Alone.");
         let out = String::from("other");
         assert_eq!(
-            Joined::new(1, &line, "Alone.").finish(&out).place,
+            Joined::new(1, &line, "Alone.")
+                .finish(&out, Buf::Joined)
+                .place,
             Place::new(Buf::Source, 0..6)
         );
     }

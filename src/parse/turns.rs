@@ -143,6 +143,14 @@ pub(crate) struct Misses {
     lines: Vec<Miss>,
 }
 
+impl Misses {
+    /// How many labels the detector remembered (as written, so at least as many as it
+    /// knows folded).
+    pub(crate) fn learned_count(&self) -> usize {
+        self.learned.len()
+    }
+}
+
 #[derive(Debug)]
 struct Miss {
     line: String,
