@@ -11,6 +11,7 @@ use super::attendees;
 use super::caption::{self, CaptionParts, Label};
 use super::dateline::{self, Dateline};
 use super::normalize::LineRef;
+use super::parallel;
 use super::people::SourceKind;
 use super::tags;
 use super::turns::{Turn, TurnDetector, TurnRef};
@@ -103,23 +104,21 @@ fn build_in_parts(
     let mut i = builder.title();
     let mut kept = false;
     if let Some(cut) = cut {
-        std::thread::scope(|scope| {
-            let later = scope.spawn(|| split::read_later(lines, tail_fits, language, cut));
-            i = builder.read(i, cut, &mut hand_on);
-            let later = match later.join() {
-                Ok(later) => later,
-                Err(panic) => std::panic::resume_unwind(panic),
-            };
-            if let Some(later) = later
-                && i == cut
-                && builder.takes(cut, &later)
-            {
-                builder.end_speech();
-                builder.append(later);
-                i = lines.len();
-                kept = true;
-            }
-        });
+        let (later, next) = parallel::join(
+            true,
+            || split::read_later(lines, tail_fits, language, cut),
+            || builder.read(i, cut, &mut hand_on),
+        );
+        i = next;
+        if let Some(later) = later
+            && i == cut
+            && builder.takes(cut, &later)
+        {
+            builder.end_speech();
+            builder.append(later);
+            i = lines.len();
+            kept = true;
+        }
     }
     builder.read(i, lines.len(), &mut hand_on);
     (builder.finish(hand_on), kept)

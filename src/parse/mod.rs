@@ -13,6 +13,20 @@ pub mod people;
 mod tags;
 pub mod turns;
 
+/// The test fixtures of every shape, for tests that run the parser's stages on all of them.
+#[cfg(test)]
+pub(crate) const FIXTURES: [&str; 9] = [
+    include_str!("../../tests/fixtures/kremlin_fr.txt"),
+    include_str!("../../tests/fixtures/kremlin_en.txt"),
+    include_str!("../../tests/fixtures/kremlin_ru.txt"),
+    include_str!("../../tests/fixtures/conference_fr.txt"),
+    include_str!("../../tests/fixtures/hearing_en.txt"),
+    include_str!("../../tests/fixtures/briefing_en.txt"),
+    include_str!("../../tests/fixtures/parliament_en.txt"),
+    include_str!("../../tests/fixtures/interview_en.txt"),
+    include_str!("../../tests/fixtures/interview_ru.txt"),
+];
+
 use crate::model::Transcript;
 
 pub use dateline::{Dateline, parse_dateline};

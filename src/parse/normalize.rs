@@ -110,17 +110,8 @@ impl Buffers<'_> {
 /// [`prepare_lines`], borrowing: lines are cleaned while borrowed from the source or from
 /// buffers of rebuilt lines, and hard-wrapped lines are joined into one more buffer.
 pub(crate) fn prepare(text: &str) -> Prepared<'_> {
-    let (mut lines, mut rebuilt) = split_lines(text);
-    let margin = strip_margin_numbers(&mut lines);
-    if !margin {
-        restore_margin_numbers(&mut lines, text, &mut rebuilt);
-    }
-    let texts = Texts {
-        source: text,
-        rebuilt: &rebuilt,
-        joined: "",
-        joined_later: "",
-    };
+    let (mut lines, rebuilt, margin) = clean_lines(text);
+    let texts = Texts::cleaned(text, &rebuilt);
     let form_feeds = lines.iter().any(|l| l.form_feed);
     // Worked out before page furniture goes only when the shape is not already known.
     let width_before = (!margin && !form_feeds).then(|| wrap_width(&lines, texts));
@@ -231,7 +222,28 @@ struct Texts<'a> {
     joined_later: &'a str,
 }
 
+/// The lines of `text` cleaned, margin numbers stripped or put back: the lines, the buffers
+/// of rebuilt lines, and whether the text is margin-numbered.
+fn clean_lines(text: &str) -> (Vec<Line>, Vec<String>, bool) {
+    let (mut lines, mut rebuilt) = split_lines(text);
+    let margin = strip_margin_numbers(&mut lines);
+    if !margin {
+        restore_margin_numbers(&mut lines, text, &mut rebuilt);
+    }
+    (lines, rebuilt, margin)
+}
+
 impl<'a> Texts<'a> {
+    /// The texts of cleaned lines, before any is joined.
+    fn cleaned(source: &'a str, rebuilt: &'a [String]) -> Self {
+        Texts {
+            source,
+            rebuilt,
+            joined: "",
+            joined_later: "",
+        }
+    }
+
     fn get(self, place: Place) -> &'a str {
         let buf = match place.buf {
             Buf::Source => self.source,

@@ -183,17 +183,7 @@ mod tests {
     }
 
     fn fixtures() -> Vec<String> {
-        let fixtures = [
-            include_str!("../../../tests/fixtures/kremlin_fr.txt"),
-            include_str!("../../../tests/fixtures/kremlin_en.txt"),
-            include_str!("../../../tests/fixtures/kremlin_ru.txt"),
-            include_str!("../../../tests/fixtures/conference_fr.txt"),
-            include_str!("../../../tests/fixtures/hearing_en.txt"),
-            include_str!("../../../tests/fixtures/briefing_en.txt"),
-            include_str!("../../../tests/fixtures/parliament_en.txt"),
-            include_str!("../../../tests/fixtures/interview_en.txt"),
-            include_str!("../../../tests/fixtures/interview_ru.txt"),
-        ];
+        let fixtures = crate::parse::FIXTURES;
         let mut texts: Vec<String> = fixtures.iter().map(|f| (*f).to_owned()).collect();
         // Labels, photo numbers and tag sections met before a cut in another document.
         texts.push(fixtures.concat());

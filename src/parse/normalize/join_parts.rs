@@ -7,6 +7,7 @@
 //! part joins on, and the second is dropped.
 
 use super::{Buf, Joiner, Line, MAX_KNOWN_LABELS, Placed, State, Texts, join_wrapped};
+use crate::parse::parallel;
 use crate::parse::turns::{Misses, TurnDetector};
 
 /// Lines looked at past the middle for a place to start the second part.
@@ -43,31 +44,30 @@ fn join_at(
     out: &mut String,
     out_later: &mut String,
 ) -> (Vec<Placed>, bool) {
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| join_later(lines, cut, texts, width));
-        let mut joiner = Joiner::new(texts, width, Buf::Joined, TurnDetector::default());
-        // Room for every line: capacity never written costs no memory.
-        let mut result = Vec::with_capacity(lines.len());
-        for (i, line) in lines.iter().enumerate().take(cut) {
-            result.extend(joiner.step(i, line, out));
-        }
-        let later = match later.join() {
-            Ok(later) => later,
-            Err(panic) => std::panic::resume_unwind(panic),
-        };
-        let kept = joiner.takes(&later);
-        if kept {
-            joiner.finish(out, &mut result);
-            result.extend(later.placed);
-            *out_later = later.joined;
-        } else {
-            for (i, line) in lines.iter().enumerate().skip(cut) {
+    let mut joiner = Joiner::new(texts, width, Buf::Joined, TurnDetector::default());
+    // Room for every line: capacity never written costs no memory.
+    let mut result = Vec::with_capacity(lines.len());
+    let (later, ()) = parallel::join(
+        true,
+        || join_later(lines, cut, texts, width),
+        || {
+            for (i, line) in lines.iter().enumerate().take(cut) {
                 result.extend(joiner.step(i, line, out));
             }
-            joiner.finish(out, &mut result);
+        },
+    );
+    let kept = joiner.takes(&later);
+    if kept {
+        joiner.finish(out, &mut result);
+        result.extend(later.placed);
+        *out_later = later.joined;
+    } else {
+        for (i, line) in lines.iter().enumerate().skip(cut) {
+            result.extend(joiner.step(i, line, out));
         }
-        (result, kept)
-    })
+        joiner.finish(out, &mut result);
+    }
+    (result, kept)
 }
 
 /// The first line of text after a blank line from a little past the middle on (the second
@@ -111,8 +111,7 @@ impl Joiner<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::{
-        drop_page_breaks, remove_page_furniture, restore_margin_numbers, split_lines,
-        strip_margin_numbers, wrap_width,
+        clean_lines, drop_page_breaks, remove_page_furniture, split_lines, wrap_width,
     };
     use super::*;
 
@@ -120,17 +119,8 @@ mod tests {
     /// hard-wrapped), with the second part from `cut` on (none: in one part), as line
     /// numbers and texts; and whether the second part was kept.
     fn joined(text: &str, cut: Option<usize>) -> (Vec<(usize, String)>, bool) {
-        let (mut lines, mut rebuilt) = split_lines(text);
-        let margin = strip_margin_numbers(&mut lines);
-        if !margin {
-            restore_margin_numbers(&mut lines, text, &mut rebuilt);
-        }
-        let texts = Texts {
-            source: text,
-            rebuilt: &rebuilt,
-            joined: "",
-            joined_later: "",
-        };
+        let (mut lines, rebuilt, margin) = clean_lines(text);
+        let texts = Texts::cleaned(text, &rebuilt);
         remove_page_furniture(&mut lines, texts, true, margin);
         drop_page_breaks(&mut lines);
         let width = wrap_width(&lines, texts).unwrap_or(60);
@@ -156,18 +146,12 @@ mod tests {
     }
 
     fn fixtures() -> Vec<String> {
-        let fixtures = [
-            include_str!("../../../tests/fixtures/hearing_en.txt"),
-            include_str!("../../../tests/fixtures/briefing_en.txt"),
-            include_str!("../../../tests/fixtures/parliament_en.txt"),
-            include_str!("../../../tests/fixtures/kremlin_fr.txt"),
-            include_str!("../../../tests/fixtures/kremlin_ru.txt"),
-            include_str!("../../../tests/fixtures/interview_en.txt"),
-        ];
+        let fixtures = crate::parse::FIXTURES;
         let mut texts: Vec<String> = fixtures.iter().map(|f| (*f).to_owned()).collect();
         // Labels met before a cut in another document.
         texts.push(fixtures.concat());
-        texts.push(fixtures[0].replace('\n', "\r\n"));
+        let hearing = include_str!("../../../tests/fixtures/hearing_en.txt");
+        texts.push(hearing.replace('\n', "\r\n"));
         texts
     }
 
