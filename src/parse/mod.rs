@@ -78,6 +78,7 @@ pub fn parse_text(text: &str) -> Transcript {
 mod tests {
     use super::*;
     use crate::model::BlockKind;
+    use proptest::strategy::Strategy as _;
 
     /// `parse_text` of `text` with its parallel stages cut for `threads` threads.
     fn parse_on(text: &str, threads: usize) -> String {
@@ -110,6 +111,28 @@ mod tests {
                     "{threads} threads changed a parse"
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the lines (those of the fixtures, shuffled, and any others), the parse
+        /// on several threads (lines cleaned in runs, joined and built in two halves,
+        /// mentions searched in runs) is the parse on one.
+        #[test]
+        fn threads_change_no_parse(
+            lines in proptest::collection::vec(
+                proptest::prop_oneof![
+                    3 => proptest::sample::select(
+                        FIXTURES.iter().flat_map(|f| f.lines()).collect::<Vec<_>>()
+                    ).prop_map(str::to_owned),
+                    1 => "\\PC{0,40}",
+                    1 => proptest::strategy::Just(String::new()),
+                ],
+                0..80,
+            ),
+        ) {
+            let text = lines.join("\n");
+            proptest::prop_assert!(parse_on(&text, 2) == parse_on(&text, 1));
         }
     }
 
