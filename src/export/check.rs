@@ -5,7 +5,7 @@
 use crate::model::{Block, BlockKind, ParticipantId, PhotoId, SpeechId, TextRef, Transcript};
 
 /// Checks that the parts of `transcript` fit together. The message names the JSON path of
-/// the first part that does not ("speeches[2].speaker is 9, but there are 4 participants").
+/// the first part that does not (`speeches[2].speaker is 9, but there are 4 participants`).
 pub fn check_ids(transcript: &Transcript) -> Result<(), String> {
     let counts = Counts::of(transcript);
     for (i, participant) in transcript.participants.iter().enumerate() {

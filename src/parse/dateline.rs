@@ -132,8 +132,8 @@ pub fn parse_dateline(line: &str) -> Option<Dateline> {
     })
 }
 
-/// Splits a title line: strips a leading site counter ("5748 – ") and a trailing
-/// " – <dateline>". Returns the title and the dateline found, if any.
+/// Splits a title line: strips a leading site counter ("5748 – ") and a trailing dateline
+/// (`" – <dateline>"`). Returns the title and the dateline found, if any.
 pub fn split_title(line: &str) -> (String, Option<Dateline>) {
     let s = strip_counter(line.trim());
     if s.len() > MAX_TITLE_BYTES {

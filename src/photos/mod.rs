@@ -1,4 +1,4 @@
-//! Real photos for a transcript: finding the image files ([`discover`]), decoding them
+//! Real photos for a transcript: finding the image files ([`discover()`]), decoding them
 //! under limits and scaling them down ([`decode`]), and a worker pool that does it off
 //! the UI thread ([`loader`]). No egui here; `src/app/thumbnails.rs` turns the results
 //! into textures.

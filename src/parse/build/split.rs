@@ -1,10 +1,10 @@
-//! A long document read in two parts at once. The second part starts at a speaker turn in
-//! the middle and is read as if nothing came before, noting what it could not know: the
-//! speaker labels accepted before, and the number of the last photo. The first part is read
-//! meanwhile, as usual; where it ends in a speech, without tag sections, and knowing what
-//! the second part missed changes none of its decisions, the second part is exactly what
-//! reading on would have given, and is put after it with its ids moved on. Otherwise the
-//! first part reads on, and the second is dropped.
+//! A long document read in two parts at once. The second part starts at a speaker turn a
+//! little past the middle and is read as if nothing came before, noting what it could not
+//! know: the speaker labels accepted before, and the number of the last photo. The first
+//! part is read meanwhile, as usual. Where the first part would open the same turn at the
+//! cut, and knowing what the second part missed changes none of its decisions, the second
+//! part is exactly what reading on would have given, and is put after the first with its
+//! ids moved on. Otherwise the first part reads on, and the second is dropped.
 
 use super::{Builder, Source, Target};
 use crate::model::{BlockKind, PhotoId, SpeechId, Transcript};
@@ -22,13 +22,13 @@ pub(super) struct Later {
     first: Turn,
     t: Transcript,
     sources: Vec<Source>,
-    pub(super) misses: Misses,
+    misses: Misses,
     /// A decision read the number of the photo before the part.
-    pub(super) asked_photo: bool,
+    asked_photo: bool,
 }
 
-/// The line the second part starts at: the first one from the middle on that opens a turn
-/// whatever came before it, as long as that left a speech open.
+/// The line the second part starts at: the first one from a little past the middle on that
+/// opens a turn (see [`opens_turn`]).
 pub(super) fn find_cut(lines: &[LineRef<'_>], tail_fits: &[bool]) -> Option<usize> {
     let turns = TurnDetector::default();
     // A little past the middle: the second part's memory is all new to the process, and it
@@ -39,8 +39,9 @@ pub(super) fn find_cut(lines: &[LineRef<'_>], tail_fits: &[bool]) -> Option<usiz
         .find(|&cut| opens_turn(lines, tail_fits, cut, &turns).is_some())
 }
 
-/// The turn line `cut` opens inside a speech: [`Builder::step`] reaches its turn test for
-/// it in any state but the tag zone, and a speech left open (the first part makes sure).
+/// The turn line `cut` opens, judged inside a speech, when it is none of what
+/// [`Builder::step`] tests for before turns, and no photo caption at all. Whether the first
+/// part would open the same turn there is its own check ([`Builder::turn_at`]).
 fn opens_turn<'l>(
     lines: &[LineRef<'l>],
     tail_fits: &[bool],
