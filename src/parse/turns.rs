@@ -141,7 +141,13 @@ pub(crate) struct TurnDetector {
 pub(crate) struct Misses {
     learned: Vec<String>,
     lines: Vec<Miss>,
+    /// More lines than [`MAX_MISSES`] asked: they were not kept, and nothing is agreed.
+    overflowed: bool,
 }
+
+/// Most lines a [`Misses`] keeps (a real transcript has a handful; this bounds the memory
+/// a hostile one can make it take).
+const MAX_MISSES: usize = 1024;
 
 impl Misses {
     /// How many labels the detector remembered (as written, so at least as many as it
@@ -185,11 +191,14 @@ impl TurnDetector {
     /// Whether every verdict noted in `misses` (of a detector that read on from where this
     /// one stops) is the same with this detector's labels known as well.
     pub(crate) fn agrees_after(&self, misses: &Misses) -> bool {
+        if misses.overflowed {
+            return false;
+        }
         let mut known = self.known.clone();
         let mut learned = misses.learned.iter();
         let mut count = 0;
         misses.lines.iter().all(|miss| {
-            for label in learned.by_ref().take(miss.learned - count) {
+            for label in learned.by_ref().take(miss.learned.saturating_sub(count)) {
                 known.insert(label.clone());
             }
             count = miss.learned;
@@ -242,6 +251,10 @@ impl TurnDetector {
             && let Some(misses) = &self.misses
         {
             let mut misses = misses.borrow_mut();
+            if misses.lines.len() >= MAX_MISSES {
+                misses.overflowed = true;
+                return found;
+            }
             let verdict = match &found {
                 Found::Turn(t) => Some((t.label.to_owned(), t.generic, t.rest.to_owned())),
                 Found::Rejected(_) | Found::None => None,
@@ -2131,5 +2144,27 @@ mod tests {
         assert!(is_generic_label("Вопрос из зала"));
         assert!(!is_generic_label("Journaliste Jean Dupont"));
         assert!(!is_generic_label("Questions remain"));
+    }
+
+    #[test]
+    fn a_detector_from_the_middle_agrees_only_on_what_it_kept() {
+        let judged = |lines: usize| {
+            let later = TurnDetector::from_middle();
+            for _ in 0..lines {
+                // A surname alone inside a speech asks whether a label with it is known.
+                assert!(!later.is_turn("Mares: we go on.", true));
+            }
+            later.into_misses()
+        };
+        let before = TurnDetector::default();
+        assert!(before.agrees_after(&judged(3)));
+        let mut knows = TurnDetector::default();
+        knows.remember("President Ivo Mares");
+        assert!(
+            !knows.agrees_after(&judged(3)),
+            "a known surname makes a turn"
+        );
+        // Past the limit the lines are not kept, and nothing is agreed.
+        assert!(!before.agrees_after(&judged(MAX_MISSES + 1)));
     }
 }
