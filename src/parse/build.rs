@@ -124,6 +124,21 @@ fn build_in_parts(
     (builder.finish(hand_on), kept)
 }
 
+/// The text of line `i` when [`Builder::step`] reaches its turn test for it in any state
+/// outside the tag zone and, outside speeches, datelines: it is none of what `step` tests
+/// for before turns, and no photo caption candidate at all.
+fn plain_line<'a>(lines: &[LineRef<'a>], tail_fits: &[bool], i: usize) -> Option<&'a str> {
+    let text = lines.get(i)?.text;
+    let heading = tags::heading(text).is_some() && tail_fits.get(i + 1).copied().unwrap_or(true);
+    let plain = !text.is_empty()
+        && !tags::is_url(text)
+        && !tags::is_elision(text)
+        && !tags::is_separator(text)
+        && !heading
+        && caption::scan(text).is_none();
+    plain.then_some(text)
+}
+
 /// `tail_fits[k]`: every line from `k` on can stand in the tag zone.
 fn tail_fits(lines: &[LineRef<'_>]) -> Vec<bool> {
     let mut tail_fits = vec![true; lines.len() + 1];
@@ -243,9 +258,7 @@ impl<'a> Builder<'a> {
         }
         self.last_photo
     }
-}
 
-impl<'a> Builder<'a> {
     fn text(&self, i: usize) -> &str {
         self.lines.get(i).map_or("", |l| l.text)
     }
@@ -394,17 +407,10 @@ impl<'a> Builder<'a> {
     /// before the turn test, in the same order. `None` when it would do anything else
     /// there, and for any photo caption candidate.
     fn turn_at(&self, i: usize) -> Option<TurnRef<'a>> {
-        let text = self.lines.get(i)?.text;
-        let before_turn = text.is_empty()
-            || tags::is_url(text)
-            || self.tag_section.is_some()
-            || tags::is_elision(text)
-            || tags::is_separator(text)
-            || (tags::heading(text).is_some()
-                && self.tail_fits.get(i + 1).copied().unwrap_or(true))
+        let text = plain_line(self.lines, self.tail_fits, i)?;
+        if self.tag_section.is_some()
             || (self.speech.is_none() && dateline::parse_dateline(text).is_some())
-            || caption::scan(text).is_some();
-        if before_turn {
+        {
             return None;
         }
         self.turns

@@ -6,11 +6,9 @@
 //! part is exactly what reading on would have given, and is put after the first with its
 //! ids moved on. Otherwise the first part reads on, and the second is dropped.
 
-use super::{Builder, Source, Target};
+use super::{Builder, Source, Target, plain_line};
 use crate::model::{BlockKind, PhotoId, SpeechId, Transcript};
-use crate::parse::caption;
 use crate::parse::normalize::LineRef;
-use crate::parse::tags;
 use crate::parse::turns::{Misses, Turn, TurnDetector, TurnRef};
 
 /// Lines looked at past the middle for a turn to start the second part at.
@@ -39,28 +37,15 @@ pub(super) fn find_cut(lines: &[LineRef<'_>], tail_fits: &[bool]) -> Option<usiz
         .find(|&cut| opens_turn(lines, tail_fits, cut, &turns).is_some())
 }
 
-/// The turn line `cut` opens, judged inside a speech, when it is none of what
-/// [`Builder::step`] tests for before turns, and no photo caption at all. Whether the first
-/// part would open the same turn there is its own check ([`Builder::turn_at`]).
+/// The turn line `cut` opens, judged inside a speech, when it is a [`plain_line`]. Whether
+/// the first part would open the same turn there is its own check ([`Builder::turn_at`]).
 fn opens_turn<'l>(
     lines: &[LineRef<'l>],
     tail_fits: &[bool],
     cut: usize,
     turns: &TurnDetector,
 ) -> Option<TurnRef<'l>> {
-    let text = lines.get(cut)?.text;
-    // The tests `Builder::step` makes before its turn test, and a photo caption at all.
-    let heading = tags::heading(text).is_some() && tail_fits.get(cut + 1).copied().unwrap_or(true);
-    let plain = !text.is_empty()
-        && !tags::is_url(text)
-        && !tags::is_elision(text)
-        && !tags::is_separator(text)
-        && !heading
-        && caption::scan(text).is_none();
-    if !plain {
-        return None;
-    }
-    turns.turn(text, true)
+    turns.turn(plain_line(lines, tail_fits, cut)?, true)
 }
 
 /// Reads the lines from `cut` on, from the turn there; `None` when no turn opens there.
