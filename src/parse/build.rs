@@ -10,7 +10,7 @@ use std::cell::Cell;
 use super::attendees;
 use super::caption::{self, CaptionParts, Label};
 use super::dateline::{self, Dateline};
-use super::normalize::LineRef;
+use super::normalize::Lines;
 use super::parallel;
 use super::people::SourceKind;
 use super::tags;
@@ -81,7 +81,7 @@ pub(crate) const SOURCE_BATCH: usize = if cfg!(test) { 3 } else { 2048 };
 /// [`Built::sources`]. With `split`, a long document's second part is read on another
 /// thread meanwhile, and kept when it reads as it would after the first (see [`split`]).
 pub(crate) fn build(
-    lines: &[LineRef<'_>],
+    lines: &Lines<'_>,
     language: &str,
     split: bool,
     hand_on: impl FnMut(&mut Vec<Source>),
@@ -94,7 +94,7 @@ pub(crate) fn build(
 /// [`build`], with the part from line `cut` on read on another thread; says whether that
 /// part was kept.
 fn build_in_parts(
-    lines: &[LineRef<'_>],
+    lines: &Lines<'_>,
     tail_fits: &[bool],
     language: &str,
     cut: Option<usize>,
@@ -127,7 +127,7 @@ fn build_in_parts(
 /// The text of line `i` when [`Builder::step`] reaches its turn test for it in any state
 /// outside the tag zone and, outside speeches, datelines: it is none of what `step` tests
 /// for before turns, and no photo caption candidate at all.
-fn plain_line<'a>(lines: &[LineRef<'a>], tail_fits: &[bool], i: usize) -> Option<&'a str> {
+fn plain_line<'a>(lines: &Lines<'a>, tail_fits: &[bool], i: usize) -> Option<&'a str> {
     let text = lines.get(i)?.text;
     let heading = tags::heading(text).is_some() && tail_fits.get(i + 1).copied().unwrap_or(true);
     let plain = !text.is_empty()
@@ -140,11 +140,11 @@ fn plain_line<'a>(lines: &[LineRef<'a>], tail_fits: &[bool], i: usize) -> Option
 }
 
 /// `tail_fits[k]`: every line from `k` on can stand in the tag zone.
-fn tail_fits(lines: &[LineRef<'_>]) -> Vec<bool> {
+fn tail_fits(lines: &Lines<'_>) -> Vec<bool> {
     let mut tail_fits = vec![true; lines.len() + 1];
-    for (k, line) in lines.iter().enumerate().rev() {
+    for k in (0..lines.len()).rev() {
         let next = tail_fits.get(k + 1).copied().unwrap_or(true);
-        if let Some(slot) = tail_fits.get_mut(k) {
+        if let (Some(slot), Some(line)) = (tail_fits.get_mut(k), lines.get(k)) {
             *slot = next && tags::fits_tag_zone(line.text);
         }
     }
@@ -152,7 +152,7 @@ fn tail_fits(lines: &[LineRef<'_>]) -> Vec<bool> {
 }
 
 struct Builder<'a> {
-    lines: &'a [LineRef<'a>],
+    lines: &'a Lines<'a>,
     t: Transcript,
     sources: Vec<Source>,
     /// The turn detector, with the speaker labels accepted so far.
@@ -182,7 +182,7 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     /// A builder for the lines from `from` on.
     fn new(
-        lines: &'a [LineRef<'a>],
+        lines: &'a Lines<'a>,
         tail_fits: &'a [bool],
         language: &str,
         from: usize,
@@ -195,11 +195,7 @@ impl<'a> Builder<'a> {
         // line with text at most), so that a long document's lists never grow by copying:
         // capacity never written costs no memory, and the lists are trimmed at the end. A
         // refusal only means growing as usual.
-        let most = lines
-            .iter()
-            .skip(from)
-            .filter(|l| !l.text.is_empty())
-            .count();
+        let most = lines.iter_from(from).filter(|l| !l.text.is_empty()).count();
         let _ = t.blocks.try_reserve(most);
         let _ = t.photos.try_reserve(most);
         let _ = t.speeches.try_reserve(most);
@@ -468,8 +464,7 @@ impl<'a> Builder<'a> {
         }
         let next = n.saturating_add(1);
         self.lines
-            .iter()
-            .skip(i + 1)
+            .iter_from(i + 1)
             .take(NEIGHBOUR_LINES)
             .filter(|l| !l.text.is_empty())
             .take(3)
@@ -623,8 +618,7 @@ impl<'a> Builder<'a> {
     /// Whether the next non-blank line after `i` opens a turn.
     fn next_is_turn(&self, i: usize) -> bool {
         self.lines
-            .iter()
-            .skip(i + 1)
+            .iter_from(i + 1)
             .take(NEIGHBOUR_LINES)
             .find(|l| !l.text.is_empty())
             .is_some_and(|l| self.turns.is_turn(l.text, false))

@@ -33,7 +33,7 @@ pub fn prepare_lines(text: &str) -> Vec<SourceLine> {
     let (buffers, placed) = prepare(text).into_parts();
     buffers
         .lines(placed)
-        .into_iter()
+        .iter()
         .map(|l| SourceLine {
             number: l.number,
             text: l.text.to_owned(),
@@ -84,26 +84,67 @@ impl<'a> Prepared<'a> {
 }
 
 impl Buffers<'_> {
-    /// The lines, in order, made in the memory of `placed` (a long text has millions).
-    pub(crate) fn lines(&self, placed: Vec<Placed>) -> Vec<LineRef<'_>> {
+    /// The lines, in order, at the places `placed` gives. A long text has millions: each
+    /// half of them is made on a thread of its own.
+    pub(crate) fn lines(&self, placed: Vec<Placed>) -> Lines<'_> {
         let texts = Texts {
             source: self.source,
             rebuilt: &self.rebuilt,
             joined: &self.joined,
             joined_later: &self.joined_later,
         };
-        placed
-            .into_iter()
-            .map(|l| LineRef {
-                number: l.number,
-                text: texts.get(l.place),
-            })
-            .collect()
+        let long = parallel::threads_for(self.source.len()) > 1;
+        let (head, tail) = placed.split_at(if long { placed.len() / 2 } else { placed.len() });
+        let made = |part: &[Placed]| -> Vec<LineRef<'_>> {
+            part.iter()
+                .map(|l| LineRef {
+                    number: l.number,
+                    text: texts.get(l.place),
+                })
+                .collect()
+        };
+        let (tail, head) = parallel::join(long, || made(tail), || made(head));
+        Lines { head, tail }
     }
 
     /// What the buffers own, without the borrow of the source (to be freed aside).
     pub(crate) fn into_owned(self) -> impl Send + 'static {
         (self.rebuilt, self.joined, self.joined_later)
+    }
+}
+
+/// The cleaned lines of a [`Prepared`] text, in two lists made side by side (see
+/// [`Buffers::lines`]): the lines are those of `head`, then those of `tail`.
+pub(crate) struct Lines<'a> {
+    head: Vec<LineRef<'a>>,
+    tail: Vec<LineRef<'a>>,
+}
+
+impl<'a> Lines<'a> {
+    pub(crate) fn len(&self) -> usize {
+        self.head.len() + self.tail.len()
+    }
+
+    /// Line `i`, if there is one.
+    pub(crate) fn get(&self, i: usize) -> Option<LineRef<'a>> {
+        match i.checked_sub(self.head.len()) {
+            None => self.head.get(i).copied(),
+            Some(k) => self.tail.get(k).copied(),
+        }
+    }
+
+    /// The lines from `i` on, in order.
+    pub(crate) fn iter_from(&self, i: usize) -> impl Iterator<Item = LineRef<'a>> + '_ {
+        let head = self.head.get(i..).unwrap_or_default();
+        let tail = i.saturating_sub(self.head.len());
+        head.iter()
+            .chain(self.tail.get(tail..).unwrap_or_default())
+            .copied()
+    }
+
+    /// All the lines, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = LineRef<'a>> + '_ {
+        self.iter_from(0)
     }
 }
 
@@ -694,55 +735,108 @@ fn names_photo_ascii(text: &str) -> bool {
 /// at 1 on each page). Numbered photo captions ("3 Caption. Photo: …") are few among the
 /// lines of a web transcript and name a photo credit, so they never qualify.
 fn strip_margin_numbers(lines: &mut [Line]) -> bool {
-    let mut text_lines = 0usize;
-    let mut numbered = 0usize;
-    let mut in_sequence = 0usize;
-    let mut photo_like = 0usize;
-    let mut previous: Option<u32> = None;
-    for line in lines.iter().filter(|l| l.state == State::Text) {
-        text_lines += 1;
-        let Some(margin) = line.margin else {
-            continue;
-        };
-        let n = u32::from(margin.number);
-        numbered += 1;
-        if let Some(p) = previous
-            && (n == p + 1 || n == 1)
-        {
-            in_sequence += 1;
-        }
-        previous = Some(n);
-        if margin.photo {
-            photo_like += 1;
-        }
+    // Counted on every core, each run of lines apart, then added up in order.
+    let threads = threads_for_lines(lines.len());
+    let runs = parallel::index_runs(lines.len(), threads);
+    let counts = {
+        let lines: &[Line] = lines;
+        parallel::map_in_order(&runs, |run| {
+            MarginCounts::of(lines.get(run.clone()).unwrap_or_default())
+        })
+    };
+    let mut total = MarginCounts::default();
+    for counts in counts {
+        total.add(counts);
     }
-    let steps = numbered.saturating_sub(1);
-    let qualifies = numbered >= 5
-        && numbered * 10 >= text_lines * 6
-        && in_sequence * 4 >= steps * 3
-        && photo_like * 10 < numbered * 3;
+    let steps = total.numbered.saturating_sub(1);
+    let qualifies = total.numbered >= 5
+        && total.numbered * 10 >= total.text_lines * 6
+        && total.in_sequence * 4 >= steps * 3
+        && total.photo_like * 10 < total.numbered * 3;
     if !qualifies {
         return false;
     }
-    // Typed transcripts number every line, blank ones included: an unnumbered blank line is
-    // spacing (a double-spaced print), not a paragraph break.
-    for line in lines.iter_mut().filter(|l| l.state == State::Blank) {
-        line.state = State::Spacing;
-    }
-    for line in lines.iter_mut().filter(|l| l.state == State::Text) {
-        if let Some(margin) = line.margin {
-            line.chars = line.chars.saturating_sub(u32::from(margin.cut_chars));
-            if !line.apart {
-                line.place = line.place.skip(usize::from(margin.cut));
-            }
-            line.apart = false;
-            line.numbered = true;
-            if line.place.start == line.place.end {
-                line.state = State::Blank;
+    parallel::for_each_mut(lines, threads, |line| match line.state {
+        // Typed transcripts number every line, blank ones included: an unnumbered blank
+        // line is spacing (a double-spaced print), not a paragraph break.
+        State::Blank => line.state = State::Spacing,
+        State::Text => {
+            if let Some(margin) = line.margin {
+                line.chars = line.chars.saturating_sub(u32::from(margin.cut_chars));
+                if !line.apart {
+                    line.place = line.place.skip(usize::from(margin.cut));
+                }
+                line.apart = false;
+                line.numbered = true;
+                if line.place.start == line.place.end {
+                    line.state = State::Blank;
+                }
             }
         }
-    }
+        State::Removed | State::Spacing => {}
+    });
     true
+}
+
+/// How many threads a pass over `lines` source lines is worth (a line is about 50 bytes).
+fn threads_for_lines(lines: usize) -> usize {
+    parallel::threads_for(lines.saturating_mul(50))
+}
+
+/// What [`strip_margin_numbers`] counts in a run of lines.
+#[derive(Default, Debug, PartialEq, Eq)]
+struct MarginCounts {
+    text_lines: usize,
+    numbered: usize,
+    /// Numbered lines whose number follows the one before (or restarts at 1).
+    in_sequence: usize,
+    photo_like: usize,
+    /// The first and last margin numbers of the run, to count the step between runs.
+    first: Option<u32>,
+    last: Option<u32>,
+}
+
+impl MarginCounts {
+    fn of(lines: &[Line]) -> MarginCounts {
+        let mut counts = MarginCounts::default();
+        for line in lines.iter().filter(|l| l.state == State::Text) {
+            counts.text_lines += 1;
+            let Some(margin) = line.margin else {
+                continue;
+            };
+            let n = u32::from(margin.number);
+            counts.numbered += 1;
+            if counts.last.is_some_and(|p| follows(p, n)) {
+                counts.in_sequence += 1;
+            }
+            counts.first = counts.first.or(Some(n));
+            counts.last = Some(n);
+            if margin.photo {
+                counts.photo_like += 1;
+            }
+        }
+        counts
+    }
+
+    /// Adds the counts of the run that follows.
+    fn add(&mut self, next: MarginCounts) {
+        if let (Some(p), Some(n)) = (self.last, next.first)
+            && follows(p, n)
+        {
+            self.in_sequence += 1;
+        }
+        self.text_lines += next.text_lines;
+        self.numbered += next.numbered;
+        self.in_sequence += next.in_sequence;
+        self.photo_like += next.photo_like;
+        self.first = self.first.or(next.first);
+        self.last = next.last.or(self.last);
+    }
+}
+
+/// Margin number `n` follows `previous`: the next one, or 1 on a new page.
+fn follows(previous: u32, n: u32) -> bool {
+    n == previous + 1 || n == 1
 }
 
 /// Longest line considered as a page header or footer, in characters.
@@ -945,14 +1039,24 @@ const LENGTH_CAP: usize = 400;
 /// width (the 95th percentile of line lengths, 40–200 characters), and many of them (at least
 /// three, and a fifth) end mid-sentence with the text going on in the next line.
 fn wrap_width(lines: &[Line], texts: Texts<'_>) -> Option<usize> {
+    // Both passes run on every core, each on a run of lines, and add up.
+    let runs = parallel::index_runs(lines.len(), parallel::threads_for(texts.source.len()));
+    let run_of = |run: &Range<usize>| lines.get(run.clone()).unwrap_or_default();
     let mut histogram = vec![0usize; LENGTH_CAP + 1];
-    let mut total = 0usize;
-    for line in lines.iter().filter(|l| l.state == State::Text) {
-        if let Some(slot) = histogram.get_mut(line.chars().min(LENGTH_CAP)) {
-            *slot += 1;
+    for counts in parallel::map_in_order(&runs, |run| {
+        let mut counts = vec![0usize; LENGTH_CAP + 1];
+        for line in run_of(run).iter().filter(|l| l.state == State::Text) {
+            if let Some(slot) = counts.get_mut(line.chars().min(LENGTH_CAP)) {
+                *slot += 1;
+            }
         }
-        total += 1;
+        counts
+    }) {
+        for (slot, count) in histogram.iter_mut().zip(counts) {
+            *slot += count;
+        }
     }
+    let total: usize = histogram.iter().sum();
     if total < 6 {
         return None;
     }
@@ -969,18 +1073,29 @@ fn wrap_width(lines: &[Line], texts: Texts<'_>) -> Option<usize> {
     if !(MIN_WRAP_WIDTH..=MAX_WRAP_WIDTH).contains(&width) {
         return None;
     }
-    let mut long = 0usize;
-    let mut open = 0usize;
-    let mut iter = lines.iter().filter(|l| l.state.is_kept()).peekable();
-    while let Some(line) = iter.next() {
-        if line.state != State::Text || line.chars() * 10 < width * 6 {
-            continue;
+    let (mut long, mut open) = (0usize, 0usize);
+    for (run_long, run_open) in parallel::map_in_order(&runs, |run| {
+        let (mut long, mut open) = (0usize, 0usize);
+        for (i, line) in run.clone().zip(run_of(run)) {
+            if line.state != State::Text || line.chars() * 10 < width * 6 {
+                continue;
+            }
+            long += 1;
+            // The next line kept may lie in the next run.
+            let next_is_text = lines
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .find(|n| n.state.is_kept())
+                .is_some_and(|n| n.state == State::Text);
+            if next_is_text && ends_open(texts.get(line.place)) {
+                open += 1;
+            }
         }
-        long += 1;
-        let next_is_text = iter.peek().is_some_and(|n| n.state == State::Text);
-        if next_is_text && ends_open(texts.get(line.place)) {
-            open += 1;
-        }
+        (long, open)
+    }) {
+        long += run_long;
+        open += run_open;
     }
     (long >= 5 && long * 2 >= total && open >= 3 && open * 5 >= long).then_some(width)
 }
@@ -1449,6 +1564,45 @@ Topics\nTransport, Energy\nPersons\n\nhttps://example.org/1\n";
             texts(&prepare_lines(text)),
             text.split('\n').collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn lines_made_in_halves_read_as_one_list() {
+        let text = crate::parse::FIXTURES.concat();
+        let one = prepare_lines(&text);
+        parallel::FORCE_THREADS.with(|force| force.set(Some(2)));
+        let (buffers, placed) = prepare(&text).into_parts();
+        let lines = buffers.lines(placed);
+        parallel::FORCE_THREADS.with(|force| force.set(None));
+        assert!(!lines.head.is_empty() && !lines.tail.is_empty());
+        let as_source = |l: LineRef<'_>| SourceLine {
+            number: l.number,
+            text: l.text.to_owned(),
+        };
+        assert_eq!(lines.len(), one.len());
+        for i in 0..=one.len() + 1 {
+            assert_eq!(lines.get(i).map(as_source).as_ref(), one.get(i), "line {i}");
+            let from: Vec<SourceLine> = lines.iter_from(i).map(as_source).collect();
+            assert_eq!(from, one.get(i..).unwrap_or_default(), "from line {i}");
+        }
+    }
+
+    #[test]
+    fn margin_counts_add_up_across_any_cut() {
+        let hearing = include_str!("../../tests/fixtures/hearing_en.txt");
+        // Numbers that restart, and a run that holds no number at all.
+        let text = format!("{hearing}\n\nNo number here.\n\n{hearing}");
+        let (lines, _) = split_lines(&text);
+        let whole = MarginCounts::of(&lines);
+        assert!(whole.numbered > 20 && whole.in_sequence > 20, "{whole:?}");
+        for cut in 0..=lines.len() {
+            for second in cut..=lines.len().min(cut + 3) {
+                let mut added = MarginCounts::of(&lines[..cut]);
+                added.add(MarginCounts::of(&lines[cut..second]));
+                added.add(MarginCounts::of(&lines[second..]));
+                assert_eq!(added, whole, "cut at {cut} and {second}");
+            }
+        }
     }
 
     #[test]

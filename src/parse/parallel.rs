@@ -97,6 +97,23 @@ pub(crate) fn index_runs(len: usize, parts: usize) -> Vec<std::ops::Range<usize>
         .collect()
 }
 
+/// `work` on every item, the items cut into `parts` runs of about equal length, each run
+/// on its own thread (the first on the calling thread).
+pub(crate) fn for_each_mut<T: Send>(items: &mut [T], parts: usize, work: impl Fn(&mut T) + Sync) {
+    let work = &work;
+    let mut runs = items.chunks_mut(items.len().div_ceil(parts.max(1)).max(1));
+    let Some(first) = runs.next() else {
+        return;
+    };
+    // A run's panic is raised again when the scope ends.
+    std::thread::scope(|scope| {
+        for run in runs {
+            scope.spawn(move || run.iter_mut().for_each(work));
+        }
+        first.iter_mut().for_each(work);
+    });
+}
+
 /// Drops `value` on a thread of its own when `aside`: freeing millions of small records
 /// takes tens of milliseconds that the caller need not wait for.
 pub(crate) fn drop_aside<T: Send + 'static>(aside: bool, value: T) {
@@ -120,6 +137,17 @@ mod tests {
             vec![0, 10, 20, 30, 40, 50, 60]
         );
         assert!(map_in_order(&[] as &[usize], |p| *p).is_empty());
+    }
+
+    #[test]
+    fn for_each_mut_works_every_item_once() {
+        for len in 0..20 {
+            for parts in 0..6 {
+                let mut items = vec![1usize; len];
+                for_each_mut(&mut items, parts, |item| *item *= 7);
+                assert_eq!(items, vec![7; len], "{len} in {parts}");
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::{Builder, Source, Target, plain_line};
 use crate::model::{BlockKind, PhotoId, SpeechId, Transcript};
-use crate::parse::normalize::LineRef;
+use crate::parse::normalize::Lines;
 use crate::parse::turns::{Misses, Turn, TurnDetector, TurnRef};
 
 /// Lines looked at past the middle for a turn to start the second part at.
@@ -27,7 +27,7 @@ pub(super) struct Later {
 
 /// The line the second part starts at: the first one from a little past the middle on that
 /// opens a turn (see [`opens_turn`]).
-pub(super) fn find_cut(lines: &[LineRef<'_>], tail_fits: &[bool]) -> Option<usize> {
+pub(super) fn find_cut(lines: &Lines<'_>, tail_fits: &[bool]) -> Option<usize> {
     let turns = TurnDetector::default();
     // A little past the middle: the second part's memory is all new to the process, and it
     // shares its core with the people being resolved.
@@ -40,7 +40,7 @@ pub(super) fn find_cut(lines: &[LineRef<'_>], tail_fits: &[bool]) -> Option<usiz
 /// The turn line `cut` opens, judged inside a speech, when it is a [`plain_line`]. Whether
 /// the first part would open the same turn there is its own check ([`Builder::turn_at`]).
 fn opens_turn<'l>(
-    lines: &[LineRef<'l>],
+    lines: &Lines<'l>,
     tail_fits: &[bool],
     cut: usize,
     turns: &TurnDetector,
@@ -50,7 +50,7 @@ fn opens_turn<'l>(
 
 /// Reads the lines from `cut` on, from the turn there; `None` when no turn opens there.
 pub(super) fn read_later(
-    lines: &[LineRef<'_>],
+    lines: &Lines<'_>,
     tail_fits: &[bool],
     language: &str,
     cut: usize,
