@@ -14,7 +14,7 @@ use super::normalize::Lines;
 use super::parallel;
 use super::people::SourceKind;
 use super::tags;
-use super::turns::{Turn, TurnDetector, TurnRef};
+use super::turns::{TurnDetector, TurnRef};
 use crate::model::{
     Attendee, Block, BlockKind, ParticipantId, Photo, PhotoId, Speech, SpeechId, TagSection,
     Transcript,
@@ -115,7 +115,7 @@ fn build_in_parts(
             && builder.takes(cut, &later)
         {
             builder.end_speech();
-            builder.append(later);
+            builder.append(later, &mut hand_on);
             i = lines.len();
             kept = true;
         }
@@ -377,7 +377,7 @@ impl<'a> Builder<'a> {
         if let Some(turn) = self.turns.turn(text, self.speech.is_some())
             && !self.is_list_intro(turn.label)
         {
-            self.start_speech(turn.to_turn(), num);
+            self.start_speech(turn, num);
             return i + 1;
         }
         if self.speech.is_some() {
@@ -509,13 +509,15 @@ impl<'a> Builder<'a> {
         self.photo_unknown = false;
     }
 
-    fn start_speech(&mut self, turn: Turn, line: usize) {
+    /// Opens the speech of `turn` (borrowed: its text after the label is copied once, as
+    /// the speech's first paragraph).
+    fn start_speech(&mut self, turn: TurnRef<'_>, line: usize) {
         self.end_speech();
         let id = SpeechId::from(self.t.speeches.len());
-        self.turns.remember(&turn.label);
+        self.turns.remember(turn.label);
         self.sources.push(Source {
             kind: SourceKind::SpeakerLabel,
-            text: turn.label.clone(),
+            text: turn.label.to_owned(),
             target: Target::Speech {
                 speech: id,
                 generic: turn.generic,
@@ -524,7 +526,7 @@ impl<'a> Builder<'a> {
         self.t.speeches.push(Speech {
             id,
             speaker: ParticipantId(0),
-            label: turn.label,
+            label: turn.label.to_owned(),
             paragraphs: Vec::new(),
         });
         self.speech = Some(id);

@@ -61,7 +61,12 @@ pub(super) fn read_later(
     // noted.
     builder.turns = TurnDetector::from_middle();
     builder.photo_unknown = true;
-    builder.start_speech(first.clone(), lines.get(cut)?.number);
+    let opening = TurnRef {
+        label: &first.label,
+        generic: first.generic,
+        rest: &first.rest,
+    };
+    builder.start_speech(opening, lines.get(cut)?.number);
     builder.read(cut + 1, lines.len(), &mut |_| {});
     builder.end_speech();
     Some(Later {
@@ -87,13 +92,30 @@ impl Builder<'_> {
     }
 
     /// Puts `later` after what this builder read (its speech ended), with its speech, photo
-    /// and block numbers moved on past this builder's.
-    pub(super) fn append(&mut self, later: Later) {
+    /// and block numbers moved on past this builder's. Its sources go to `hand_on` first,
+    /// so that their people are resolved while the rest is moved.
+    pub(super) fn append(&mut self, later: Later, hand_on: &mut impl FnMut(&mut Vec<Source>)) {
         let blocks = self.t.blocks.len();
         let speeches = self.t.speeches.len();
         let photos = self.t.photos.len();
         let speech_id = |id: SpeechId| SpeechId::from(id.index() + speeches);
         let photo_id = |id: PhotoId| PhotoId::from(id.index() + photos);
+        self.sources
+            .extend(later.sources.into_iter().map(|mut source| {
+                source.target = match source.target {
+                    Target::Speech { speech, generic } => Target::Speech {
+                        speech: speech_id(speech),
+                        generic,
+                    },
+                    Target::Photo(id) => Target::Photo(photo_id(id)),
+                    Target::Attendee { block, item } => Target::Attendee {
+                        block: block + blocks,
+                        item,
+                    },
+                };
+                source
+            }));
+        hand_on(&mut self.sources);
         let t = later.t;
         self.t.blocks.extend(t.blocks.into_iter().map(|mut block| {
             match &mut block.kind {
@@ -121,21 +143,6 @@ impl Builder<'_> {
         self.t.time = self.t.time.take().or(t.time);
         self.t.place = self.t.place.take().or(t.place);
         self.t.source_url = t.source_url.or(self.t.source_url.take());
-        self.sources
-            .extend(later.sources.into_iter().map(|mut source| {
-                source.target = match source.target {
-                    Target::Speech { speech, generic } => Target::Speech {
-                        speech: speech_id(speech),
-                        generic,
-                    },
-                    Target::Photo(id) => Target::Photo(photo_id(id)),
-                    Target::Attendee { block, item } => Target::Attendee {
-                        block: block + blocks,
-                        item,
-                    },
-                };
-                source
-            }));
     }
 }
 
