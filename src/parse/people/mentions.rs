@@ -130,7 +130,8 @@ impl AsciiGate {
             // which is ASCII.
             return Some(LOWERCASE.with_borrow_mut(|lower| {
                 lower.clear();
-                lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
+                lower.extend_from_slice(bytes);
+                lower.make_ascii_lowercase();
                 let starts = keys
                     .find_iter(lower.as_slice())
                     .filter_map(at_edges)
