@@ -268,7 +268,7 @@ impl NoteStore {
         parsed.map_err(|why| self.set_aside(&path, &why))
     }
 
-    /// Renames an unreadable file to "<key>.unreadable-<time>.json" so nothing overwrites it.
+    /// Renames an unreadable file to "`<key>.unreadable-<time>.json`" so nothing overwrites it.
     fn set_aside(&self, path: &Path, why: &str) -> Problem {
         let stem = path
             .file_stem()

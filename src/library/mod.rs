@@ -2,7 +2,7 @@
 //! matched across files, sorting, filtering and search. No egui here.
 //!
 //! A UI uses it in four steps:
-//! 1. [`scan`] the folder (fast: names only) and show [`Library::pending`] at once;
+//! 1. [`scan()`] the folder (fast: names only) and show [`Library::pending`] at once;
 //! 2. [`index_files`] on background threads, calling [`Library::set`] with each
 //!    `(index, entry)` from [`Jobs::take_ready`] (non-blocking) and showing
 //!    [`Jobs::progress`];

@@ -220,7 +220,7 @@ impl State {
 enum Buf {
     /// The source text: the line was clean, or only padded with spaces.
     Source,
-    /// A buffer of rebuilt lines (see [`Prepared::rebuilt`]).
+    /// A buffer of rebuilt lines (see [`Buffers::rebuilt`]).
     Rebuilt(u16),
     /// The buffer of joined paragraphs (see [`join_wrapped`]).
     Joined,
