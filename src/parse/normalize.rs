@@ -55,7 +55,15 @@ pub(crate) struct LineRef<'a> {
 /// joined paragraphs, so a typed transcript costs a few buffers, not an allocation per line.
 pub(crate) struct Prepared<'a> {
     buffers: Buffers<'a>,
-    lines: Vec<Placed>,
+    lines: Places,
+}
+
+/// Where each line of a [`Prepared`] text lies: the lines of `head`, then those of `tail`
+/// (the second half of a long typed text, joined on a thread of its own; see
+/// [`join_parts`]), each list made in its own memory.
+pub(crate) struct Places {
+    head: Vec<Placed>,
+    tail: Vec<Placed>,
 }
 
 /// The texts a [`Prepared`] text's lines lie in.
@@ -78,32 +86,31 @@ pub(crate) struct Placed {
 
 impl<'a> Prepared<'a> {
     /// The buffers, and where each line lies in them (see [`Buffers::lines`]).
-    pub(crate) fn into_parts(self) -> (Buffers<'a>, Vec<Placed>) {
+    pub(crate) fn into_parts(self) -> (Buffers<'a>, Places) {
         (self.buffers, self.lines)
     }
 }
 
 impl Buffers<'_> {
-    /// The lines, in order, at the places `placed` gives. A long text has millions: each
-    /// half of them is made on a thread of its own.
-    pub(crate) fn lines(&self, placed: Vec<Placed>) -> Lines<'_> {
+    /// The lines, in order, at the places `placed` gives, each list made in the memory of
+    /// its places (a long text has millions of lines), the two side by side.
+    pub(crate) fn lines(&self, placed: Places) -> Lines<'_> {
         let texts = Texts {
             source: self.source,
             rebuilt: &self.rebuilt,
             joined: &self.joined,
             joined_later: &self.joined_later,
         };
-        let long = parallel::threads_for(self.source.len()) > 1;
-        let (head, tail) = placed.split_at(if long { placed.len() / 2 } else { placed.len() });
-        let made = |part: &[Placed]| -> Vec<LineRef<'_>> {
-            part.iter()
+        let made = |part: Vec<Placed>| -> Vec<LineRef<'_>> {
+            part.into_iter()
                 .map(|l| LineRef {
                     number: l.number,
                     text: texts.get(l.place),
                 })
                 .collect()
         };
-        let (tail, head) = parallel::join(long, || made(tail), || made(head));
+        let Places { head, tail } = placed;
+        let (tail, head) = parallel::join(!tail.is_empty(), || made(tail), || made(head));
         Lines { head, tail }
     }
 
@@ -166,27 +173,31 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
         Some(width) if !removed && !broken => width,
         _ => wrap_width(&lines, texts),
     };
-    let mut placed = match width {
+    let (mut placed, mut placed_later) = match width {
         Some(width) => {
             // Joined paragraphs are never longer than the source lines they come from.
             joined.reserve(text.len());
             if parallel::threads_for(text.len()) > 1 {
                 join_parts::join(lines, texts, width, &mut joined, &mut joined_later)
             } else {
-                join_wrapped(lines, texts, width, &mut joined)
+                (join_wrapped(lines, texts, width, &mut joined), Vec::new())
             }
         }
         // Collected in the memory of the lines themselves.
-        None => lines
-            .into_iter()
-            .enumerate()
-            .filter(|(_, l)| l.state.is_kept())
-            .map(|(i, l)| l.placed(i))
-            .collect(),
+        None => (
+            lines
+                .into_iter()
+                .enumerate()
+                .filter(|(_, l)| l.state.is_kept())
+                .map(|(i, l)| l.placed(i))
+                .collect(),
+            Vec::new(),
+        ),
     };
     // The records were larger, and joined lines are fewer: the rest of their memory goes
     // back now rather than staying through the build.
     placed.shrink_to_fit();
+    placed_later.shrink_to_fit();
     Prepared {
         buffers: Buffers {
             source: text,
@@ -194,7 +205,10 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
             joined,
             joined_later,
         },
-        lines: placed,
+        lines: Places {
+            head: placed,
+            tail: placed_later,
+        },
     }
 }
 
@@ -1597,7 +1611,8 @@ Topics\nTransport, Energy\nPersons\n\nhttps://example.org/1\n";
 
     #[test]
     fn lines_made_in_halves_read_as_one_list() {
-        let text = crate::parse::FIXTURES.concat();
+        // A typed text, which the joiner joins in two halves.
+        let text = include_str!("../../tests/fixtures/hearing_en.txt").repeat(3);
         let one = prepare_lines(&text);
         parallel::FORCE_THREADS.with(|force| force.set(Some(2)));
         let (buffers, placed) = prepare(&text).into_parts();

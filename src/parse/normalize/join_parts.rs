@@ -28,14 +28,16 @@ pub(super) fn join(
     width: usize,
     out: &mut String,
     out_later: &mut String,
-) -> Vec<Placed> {
+) -> (Vec<Placed>, Vec<Placed>) {
     let Some(cut) = find_cut(&lines) else {
-        return join_wrapped(lines, texts, width, out);
+        return (join_wrapped(lines, texts, width, out), Vec::new());
     };
-    join_at(&lines, cut, texts, width, out, out_later).0
+    let (placed, later, _) = join_at(&lines, cut, texts, width, out, out_later);
+    (placed, later)
 }
 
-/// The joined lines with the second part from line `cut` on, and whether that part was kept.
+/// The joined lines with the second part from line `cut` on: the places of the lines of
+/// the first part and of the second, when it was kept (none otherwise), and whether it was.
 fn join_at(
     lines: &[Line],
     cut: usize,
@@ -43,7 +45,7 @@ fn join_at(
     width: usize,
     out: &mut String,
     out_later: &mut String,
-) -> (Vec<Placed>, bool) {
+) -> (Vec<Placed>, Vec<Placed>, bool) {
     let mut joiner = Joiner::new(texts, width, Buf::Joined, TurnDetector::default());
     // Room for every line: capacity never written costs no memory.
     let mut result = Vec::with_capacity(lines.len());
@@ -56,18 +58,18 @@ fn join_at(
             }
         },
     );
-    let kept = joiner.takes(&later);
-    if kept {
+    if joiner.takes(&later) {
         joiner.finish(out, &mut result);
-        result.extend(later.placed);
         *out_later = later.joined;
-    } else {
-        for (i, line) in lines.iter().enumerate().skip(cut) {
-            result.extend(joiner.step(i, line, out));
-        }
-        joiner.finish(out, &mut result);
+        // Left in a list of its own: the builder's lines are made from each list in its
+        // own memory (see `Buffers::lines`).
+        return (result, later.placed, true);
     }
-    (result, kept)
+    for (i, line) in lines.iter().enumerate().skip(cut) {
+        result.extend(joiner.step(i, line, out));
+    }
+    joiner.finish(out, &mut result);
+    (result, Vec::new(), false)
 }
 
 /// The first line of text after a blank line from a little past the middle on (the second
@@ -125,9 +127,13 @@ mod tests {
         drop_page_breaks(&mut lines);
         let width = wrap_width(&lines, texts).unwrap_or(60);
         let (mut out, mut out_later) = (String::new(), String::new());
-        let (placed, kept) = match cut {
+        let (placed, later, kept) = match cut {
             Some(cut) => join_at(&lines, cut, texts, width, &mut out, &mut out_later),
-            None => (join_wrapped(lines, texts, width, &mut out), false),
+            None => (
+                join_wrapped(lines, texts, width, &mut out),
+                Vec::new(),
+                false,
+            ),
         };
         let texts = Texts {
             joined: &out,
@@ -136,6 +142,7 @@ mod tests {
         };
         let lines = placed
             .iter()
+            .chain(&later)
             .map(|p| (p.number, texts.get(p.place).to_owned()))
             .collect();
         (lines, kept)
