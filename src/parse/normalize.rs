@@ -281,7 +281,7 @@ struct Texts<'a> {
 /// of rebuilt lines, and whether the text is margin-numbered.
 fn clean_lines(text: &str) -> (Vec<Line>, Vec<String>, bool) {
     let (mut lines, mut rebuilt) = split_lines(text);
-    let margin = strip_margin_numbers(&mut lines);
+    let margin = strip_margin_numbers(&mut lines, parallel::threads_for(text.len()));
     if !margin {
         restore_margin_numbers(&mut lines, text, &mut rebuilt);
     }
@@ -766,9 +766,8 @@ fn names_photo_ascii(text: &str) -> bool {
 /// Strips margin line numbers when most lines carry them in sequence (1, 2, 3 …, restarting
 /// at 1 on each page). Numbered photo captions ("3 Caption. Photo: …") are few among the
 /// lines of a web transcript and name a photo credit, so they never qualify.
-fn strip_margin_numbers(lines: &mut [Line]) -> bool {
-    // Counted on every core, each run of lines apart, then added up in order.
-    let threads = threads_for_lines(lines.len());
+fn strip_margin_numbers(lines: &mut [Line], threads: usize) -> bool {
+    // Counted on `threads` threads, each run of lines apart, then added up in order.
     let runs = parallel::index_runs(lines.len(), threads);
     let counts = {
         let lines: &[Line] = lines;
@@ -808,11 +807,6 @@ fn strip_margin_numbers(lines: &mut [Line]) -> bool {
         State::Removed | State::Spacing => {}
     });
     true
-}
-
-/// How many threads a pass over `lines` source lines is worth (a line is about 50 bytes).
-fn threads_for_lines(lines: usize) -> usize {
-    parallel::threads_for(lines.saturating_mul(50))
 }
 
 /// What [`strip_margin_numbers`] counts in a run of lines.

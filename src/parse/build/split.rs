@@ -55,22 +55,17 @@ pub(super) fn read_later(
     language: &str,
     cut: usize,
 ) -> Option<Later> {
-    let first = opens_turn(lines, tail_fits, cut, &TurnDetector::default())?.to_turn();
+    let first = opens_turn(lines, tail_fits, cut, &TurnDetector::default())?;
     let mut builder = Builder::new(lines, tail_fits, language, cut);
     // The first part checks the first turn itself (see `takes`); what comes after is
     // noted.
     builder.turns = TurnDetector::from_middle();
     builder.photo_unknown = true;
-    let opening = TurnRef {
-        label: &first.label,
-        generic: first.generic,
-        rest: &first.rest,
-    };
-    builder.start_speech(opening, lines.get(cut)?.number);
+    builder.start_speech(first, lines.get(cut)?.number);
     builder.read(cut + 1, lines.len(), &mut |_| {});
     builder.end_speech();
     Some(Later {
-        first,
+        first: first.to_turn(),
         asked_photo: builder.asked_unknown_photo.get(),
         misses: builder.turns.into_misses(),
         t: builder.t,
