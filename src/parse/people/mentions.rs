@@ -831,7 +831,8 @@ mod tests {
     fn the_ascii_gate_reads_only_near_the_keys() {
         let people = english_cast();
         let text = "The whale and the shale were compelled. Later Ms. Valdez, then \
-                    (Mr.Pell) and O'Brien, with an aide, met the President of Kazakhstan; Brandt's view.";
+                    (Mr.Pell) and O'Brien, with an aide, met the President of Kazakhstan; Brandt's view, \
+                    O'Brien's too.";
         let expected = found_word_by_word(&people, text);
         assert_eq!(MentionFinder::new(&people).find(text), expected);
         let names: Vec<&str> = expected.iter().map(|(_, r)| &text[r.clone()]).collect();
@@ -842,7 +843,8 @@ mod tests {
                 "Mr.Pell",
                 "O'Brien",
                 "President of Kazakhstan",
-                "Brandt"
+                "Brandt",
+                "O'Brien"
             ]
         );
         // No key in the text: nothing is read.

@@ -220,11 +220,17 @@ impl<'a> Tokens<'a> {
                 boundary = false;
                 continue;
             }
-            if after == "s" || after == "S" {
+            // A possessive follows the word's last apostrophe: "Brandt's", "O'Brien's".
+            let possessive = word
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_apostrophe(c))
+                .filter(|&(at, ap)| matches!(word.get(at + ap.len_utf8()..), Some("s" | "S")));
+            if let Some((at, _)) = possessive {
                 self.pending.push_back(Token {
-                    text: before,
+                    text: word.get(..at).unwrap_or(""),
                     start,
-                    end: start + idx,
+                    end: start + at,
                     boundary_before: boundary,
                 });
                 return;
@@ -410,6 +416,12 @@ mod tests {
         assert_eq!(words("Kassym-Jomart Tokayev"), ["Kassym-Jomart", "Tokayev"]);
         assert_eq!(words("Smith's view"), ["Smith", "view"]);
         assert_eq!(words("O'Brien"), ["O'Brien"]);
+        // A possessive comes off a name that holds an apostrophe of its own, too.
+        assert_eq!(words("O'Brien's aide"), ["O'Brien", "aide"]);
+        assert_eq!(
+            words("O’Brien’s d'Artagnan's"),
+            ["O’Brien", "d'", "Artagnan"]
+        );
     }
 
     #[test]
