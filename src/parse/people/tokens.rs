@@ -85,6 +85,15 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
+/// Where the possessive "'s" of a word whose first apostrophe is its own ("O'Brien's")
+/// starts. Rare, so kept out of the word scan.
+#[cold]
+#[inline(never)]
+fn possessive_after_name(word: &str) -> Option<usize> {
+    let (at, ap) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
+    matches!(word.get(at + ap.len_utf8()..), Some("s" | "S")).then_some(at)
+}
+
 /// Splits `text` into word tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     Tokens::new(text).collect()
@@ -220,13 +229,12 @@ impl<'a> Tokens<'a> {
                 boundary = false;
                 continue;
             }
-            // A possessive follows the word's last apostrophe: "Brandt's", "O'Brien's".
-            let possessive = word
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| is_apostrophe(c))
-                .filter(|&(at, ap)| matches!(word.get(at + ap.len_utf8()..), Some("s" | "S")));
-            if let Some((at, _)) = possessive {
+            let possessive = if after == "s" || after == "S" {
+                Some(idx)
+            } else {
+                possessive_after_name(word)
+            };
+            if let Some(at) = possessive {
                 self.pending.push_back(Token {
                     text: word.get(..at).unwrap_or(""),
                     start,
