@@ -174,6 +174,8 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant], threads: u
     // the mentions in speeches apart from those in narrative paragraphs, which come after.
     let found = parallel::map_in_order(&block_runs(&t.blocks, threads), |run| {
         let (mut in_speeches, mut in_narrative) = (Vec::new(), Vec::new());
+        // Working memory reused from paragraph to paragraph.
+        let mut search = Search::default();
         for (index, block) in t
             .blocks
             .get(run.clone())
@@ -196,7 +198,7 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant], threads: u
                             speech: s.id,
                             paragraph,
                         };
-                        collect_mentions(&finder, known, text, at, &mut in_speeches);
+                        search.collect(&finder, known, text, at, &mut in_speeches);
                     }
                 }
                 BlockKind::Lead { text }
@@ -205,7 +207,7 @@ fn fill_appearances(t: &Transcript, participants: &mut [Participant], threads: u
                     let at = TextRef::Block {
                         block: run.start + index,
                     };
-                    collect_mentions(&finder, known, text, at, &mut in_narrative);
+                    search.collect(&finder, known, text, at, &mut in_narrative);
                 }
                 _ => {}
             }
@@ -242,24 +244,37 @@ fn block_runs(blocks: &[Block], threads: usize) -> Vec<Range<usize>> {
     runs
 }
 
-/// The valid mentions in `text` (known participant, non-empty range on char boundaries).
-fn collect_mentions(
-    finder: &MentionFinder,
-    known: usize,
-    text: &str,
-    at: TextRef,
-    out: &mut Vec<(ParticipantId, Mention)>,
-) {
-    for (id, range) in finder.find(text) {
-        if id.index() < known && range.start < range.end && text.get(range.clone()).is_some() {
-            out.push((
-                id,
-                Mention {
-                    at,
-                    start: range.start,
-                    end: range.end,
-                },
-            ));
+/// What the mention search on one thread reuses from one text of the transcript to the
+/// next (`'t`: the transcript's lifetime).
+#[derive(Default)]
+struct Search<'t> {
+    scratch: people::MentionScratch<'t>,
+    found: Vec<(ParticipantId, Range<usize>)>,
+}
+
+impl<'t> Search<'t> {
+    /// Appends the valid mentions in `text` (known participant, non-empty range on char
+    /// boundaries) to `out`.
+    fn collect(
+        &mut self,
+        finder: &MentionFinder,
+        known: usize,
+        text: &'t str,
+        at: TextRef,
+        out: &mut Vec<(ParticipantId, Mention)>,
+    ) {
+        finder.find_into(text, &mut self.scratch, &mut self.found);
+        for (id, range) in self.found.drain(..) {
+            if id.index() < known && range.start < range.end && text.get(range.clone()).is_some() {
+                out.push((
+                    id,
+                    Mention {
+                        at,
+                        start: range.start,
+                        end: range.end,
+                    },
+                ));
+            }
         }
     }
 }

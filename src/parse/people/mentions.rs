@@ -108,14 +108,15 @@ impl AsciiGate {
         })
     }
 
-    /// Where in `text` a word may start a mention, in order; `None` when every word must
-    /// be read (text that does not fold to its ASCII lowercase).
-    fn starts(&self, text: &str) -> Option<Vec<usize>> {
+    /// Where in `text` a word may start a mention, in order, written to `starts`; false
+    /// when every word must be read (text that does not fold to its ASCII lowercase).
+    fn starts_into(&self, text: &str, starts: &mut Vec<usize>) -> bool {
+        starts.clear();
         if matches!(self, AsciiGate::Open) || !folds_to_ascii_lowercase(text) {
-            return None;
+            return false;
         }
         let AsciiGate::Keys { keys, overlapping } = self else {
-            return Some(Vec::new()); // shut: no key to find
+            return true; // shut: no key to find
         };
         let bytes = text.as_bytes();
         let alnum = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphanumeric);
@@ -128,28 +129,22 @@ impl AsciiGate {
         if !overlapping {
             // In order and once each already; the same places in the text in lowercase,
             // which is ASCII.
-            return Some(LOWERCASE.with_borrow_mut(|lower| {
+            LOWERCASE.with_borrow_mut(|lower| {
                 lower.clear();
                 lower.extend_from_slice(bytes);
                 lower.make_ascii_lowercase();
-                let starts = keys
-                    .find_iter(lower.as_slice())
-                    .filter_map(at_edges)
-                    .collect();
+                starts.extend(keys.find_iter(lower.as_slice()).filter_map(at_edges));
                 // A huge paragraph's copy is not kept for the life of the thread.
                 if lower.capacity() > MAX_KEPT_LOWERCASE {
                     *lower = Vec::new();
                 }
-                starts
-            }));
+            });
+            return true;
         }
-        let mut starts: Vec<usize> = keys
-            .find_overlapping_iter(text)
-            .filter_map(at_edges)
-            .collect();
+        starts.extend(keys.find_overlapping_iter(text).filter_map(at_edges));
         starts.sort_unstable();
         starts.dedup();
-        Some(starts)
+        true
     }
 }
 
@@ -348,16 +343,33 @@ impl MentionFinder {
     /// Finds the mentions in `text`: byte ranges on character boundaries, sorted,
     /// not overlapping; a role phrase right before the name it belongs to is one mention.
     pub fn find(&self, text: &str) -> Vec<(ParticipantId, Range<usize>)> {
-        let mut out: Vec<(ParticipantId, Range<usize>)> = Vec::new();
+        let mut out = Vec::new();
+        self.find_into(text, &mut Scratch::default(), &mut out);
+        out
+    }
+
+    /// [`Self::find`], written to `out` (cleared first), with the working memory of
+    /// `scratch`: a caller that reads many texts reuses both instead of allocating them
+    /// for each.
+    pub(crate) fn find_into<'t>(
+        &self,
+        text: &'t str,
+        scratch: &mut Scratch<'t>,
+        out: &mut Vec<(ParticipantId, Range<usize>)>,
+    ) {
+        out.clear();
         if self.patterns.is_empty() {
-            return out;
+            return;
         }
-        let starts = self.ascii_gate.starts(text);
+        let gated = self.ascii_gate.starts_into(text, &mut scratch.starts);
+        let starts = gated.then_some(scratch.starts.as_slice());
         let mut next_start = 0;
         // The text is read as a stream: only the words a pattern is being tried on are kept.
+        let mut slots = std::mem::take(&mut scratch.slots);
+        slots.clear();
         let mut window = Window {
             tokens: Tokens::new(text),
-            slots: VecDeque::new(),
+            slots,
         };
         // The word before the window's first, unless a mention took it.
         let mut prev: Option<Token> = None;
@@ -404,11 +416,11 @@ impl MentionFinder {
             {
                 start = prev.start;
             }
-            push_merged(&mut out, text, pattern.pid, start..last.end);
+            push_merged(out, text, pattern.pid, start..last.end);
             window.slots.drain(..len.min(window.slots.len()));
             prev = None;
         }
-        out
+        scratch.slots = window.slots;
     }
 
     /// The longest pattern that fits the text at the window's first word, with its length.
@@ -505,6 +517,16 @@ pub(crate) fn find_with_cached_finder(
             .map(|(_, finder)| finder.find(text))
             .unwrap_or_default()
     })
+}
+
+/// The working memory of [`MentionFinder::find_into`], kept from one text to the next
+/// (texts that all live for `'t`).
+#[derive(Default)]
+pub(crate) struct Scratch<'t> {
+    /// Where the gate says mentions can start.
+    starts: Vec<usize>,
+    /// The window's words (emptied between texts).
+    slots: VecDeque<Slot<'t>>,
 }
 
 /// The words of a text being scanned, with their matching keys computed on demand.
@@ -853,6 +875,29 @@ mod tests {
                 .find("compelled whales on the shale")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn one_scratch_reused_over_many_texts_finds_what_fresh_searches_find() {
+        let people = english_cast();
+        let finder = MentionFinder::new(&people);
+        // Texts that end inside a longer pattern ("President of") leave words in the window.
+        let texts = [
+            "Chairman Brandt spoke to the President of",
+            "Kazakhstan, and then to Ms. Valdez.",
+            "O'Brien's aide met Tom Pell, Senator from the",
+            "",
+            "Isles: the President of Kazakhstan and J. Holm agreed.",
+            "compelled whales on the shale",
+            "Брандт и Вальдес",
+            "Lucia Valdez answered Senator from the Isles Tom Pell",
+        ];
+        let mut scratch = Scratch::default();
+        let mut found = vec![(ParticipantId::from(99), 0..1)];
+        for text in texts {
+            finder.find_into(text, &mut scratch, &mut found);
+            assert_eq!(found, finder.find(text), "{text}");
+        }
     }
 
     proptest::proptest! {

@@ -15,6 +15,7 @@ use std::ops::Range;
 use crate::model::{Participant, ParticipantId};
 
 pub use mentions::MentionFinder;
+pub(crate) use mentions::Scratch as MentionScratch;
 pub(crate) use resolve::Resolving;
 pub(crate) use tokens::fold_first_char;
 
