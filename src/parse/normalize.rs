@@ -212,7 +212,8 @@ pub(crate) fn prepare(text: &str) -> Prepared<'_> {
     }
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, bytemuck::Zeroable)]
+#[repr(u8)]
 enum State {
     Text,
     Blank,
@@ -230,7 +231,8 @@ impl State {
 }
 
 /// The buffer a cleaned line's text lies in.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, bytemuck::Zeroable)]
+#[repr(u16)]
 enum Buf {
     /// The source text: the line was clean, or only padded with spaces.
     Source,
@@ -243,7 +245,7 @@ enum Buf {
 }
 
 /// Where a cleaned line's text lies: a byte range of one of the buffers.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, bytemuck::Zeroable)]
 struct Place {
     buf: Buf,
     start: usize,
@@ -312,13 +314,15 @@ impl<'a> Texts<'a> {
 
 /// A line's margin number ("12  Senator, …"), read while the line is cleaned. Small, since
 /// every line of a long transcript carries one.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+/// A line's margin number; all zero (no byte cut) when it has none, so that the line
+/// records can be made zeroed.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, bytemuck::Zeroable)]
 struct Margin {
     /// One or two digits.
     number: u8,
     /// What follows names a photo ("3 Caption. Photo: …"): a numbered caption, not a margin.
     photo: bool,
-    /// Bytes of the number and the spaces after it.
+    /// Bytes of the number and the spaces after it (at least one: a margin number's digit).
     cut: u16,
     /// The same in characters.
     cut_chars: u16,
@@ -338,8 +342,9 @@ impl Margin {
 }
 
 /// A source line while the pre-pass works on it: 40 bytes and no borrow, since a long
-/// transcript has millions and each thread that cleans lines makes its own (the line
-/// number is its index plus one).
+/// transcript has millions, written in place by the threads that clean them into one
+/// zeroed list (the line number is its index plus one).
+#[derive(bytemuck::Zeroable)]
 struct Line {
     /// Where its text lies.
     place: Place,
@@ -349,8 +354,8 @@ struct Line {
     form_feed: bool,
     /// It carried a margin number (stripped).
     numbered: bool,
-    /// Its margin number, when it starts with one (before stripping).
-    margin: Option<Margin>,
+    /// Its margin number, when it starts with one (before stripping): see [`Line::margin`].
+    margin: Margin,
     /// The margin number is not in `place`, which holds only the text after it (see
     /// [`margin_apart`]).
     apart: bool,
@@ -370,7 +375,7 @@ impl Line {
             state,
             form_feed,
             numbered: false,
-            margin: Margin::of(cleaned),
+            margin: Margin::of(cleaned).unwrap_or_else(bytemuck::Zeroable::zeroed),
             apart: false,
         }
     }
@@ -386,6 +391,11 @@ impl Line {
     fn chars(&self) -> usize {
         self.chars as usize
     }
+
+    /// Its margin number, when it starts with one (before stripping).
+    fn margin(&self) -> Option<Margin> {
+        (self.margin.cut > 0).then_some(self.margin)
+    }
 }
 
 /// Cuts `text` into lines (a `\r` before the `\n` dropped) and cleans each one's spaces:
@@ -394,51 +404,52 @@ impl Line {
 /// cleaned on separate threads, each with its own buffer; gives the lines and the buffers.
 fn split_lines(text: &str) -> (Vec<Line>, Vec<String>) {
     let cuts = parallel::line_cuts(text, parallel::threads_for(text.len()));
-    let runs: Vec<(u16, Range<usize>)> =
-        (0u16..).zip(cuts.windows(2).map(|w| w[0]..w[1])).collect();
-    let parts = parallel::map_in_order(&runs, |(k, run)| {
-        let mut own = String::new();
-        let last = run.end == text.len();
-        (split_run(text, run.clone(), last, (*k, &mut own)), own)
+    let runs: Vec<Range<usize>> = cuts.windows(2).map(|w| w[0]..w[1]).collect();
+    // Counted first (a vectorised pass), so that each run's records are written once, in
+    // their place in the one list: no thread's lines are copied after another's.
+    let counts = parallel::map_in_order(&runs, |run| {
+        let within = text.as_bytes().get(run.clone()).unwrap_or_default();
+        // The text after the last line feed is a line too, even when empty.
+        memchr::memchr_iter(b'\n', within).count() + usize::from(run.end == text.len())
     });
-    // The first run's lines grow into the whole.
-    let total: usize = parts.iter().map(|(lines, _)| lines.len()).sum();
-    let mut buffers = Vec::with_capacity(parts.len() + 1);
-    let mut lines: Vec<Line> = Vec::new();
-    for (run_lines, own) in parts {
-        if lines.is_empty() {
-            lines = run_lines;
-            lines.reserve(total - lines.len());
-        } else {
-            lines.extend(run_lines);
-        }
-        buffers.push(own);
+    // Zeroed memory is had from the system untouched: each thread takes the page faults
+    // of its own part.
+    let mut lines: Vec<Line> = bytemuck::zeroed_vec(counts.iter().sum());
+    let mut parts = Vec::with_capacity(runs.len());
+    let mut rest = lines.as_mut_slice();
+    for ((k, run), &count) in (0u16..).zip(runs).zip(&counts) {
+        let (part, after) = rest.split_at_mut(count.min(rest.len()));
+        parts.push((k, run, part, String::new()));
+        rest = after;
     }
-    (lines, buffers)
+    let threads = parts.len();
+    parallel::for_each_mut(&mut parts, threads, |(k, run, part, own)| {
+        split_run(text, run.clone(), part, (*k, own));
+    });
+    let rebuilt = parts.into_iter().map(|(_, _, _, own)| own).collect();
+    (lines, rebuilt)
 }
 
-/// [`split_lines`] for the lines of `text[run]` (which starts a line and, unless it is the
-/// `last` run, ends just after a line feed), rebuilding into the numbered buffer `rebuilt`.
-fn split_run(text: &str, run: Range<usize>, last: bool, rebuilt: (u16, &mut String)) -> Vec<Line> {
+/// [`split_lines`] for the lines of `text[run]` (which starts a line and, unless it runs
+/// to the end of the text, ends just after a line feed), written to `lines` (one record
+/// per line), rebuilding into the numbered buffer `rebuilt`.
+fn split_run(text: &str, run: Range<usize>, lines: &mut [Line], rebuilt: (u16, &mut String)) {
     let (k, rebuilt) = rebuilt;
     let bytes = text.as_bytes();
     let mut specials = NextOf::new(bytes, b'\x0C', b'\r', run.start);
     let mut tabs = NextOf::new(bytes, b'\t', b'\t', run.start);
     let within = bytes.get(run.clone()).unwrap_or_default();
-    // Counted first (a vectorised pass), so the records are written once, never moved.
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', within).count() + 1);
     let mut start = run.start;
     let ends = memchr::memchr_iter(b'\n', within).map(|at| run.start + at);
-    // The text after the last line feed is a line too, even when empty.
-    for end in ends.chain(last.then_some(run.end)) {
+    let last = run.end == text.len();
+    for (line, end) in lines.iter_mut().zip(ends.chain(last.then_some(run.end))) {
         let marks = Marks {
             special: specials.within(start..end),
             tab: tabs.within(start..end),
         };
-        lines.push(clean_line_at(text, start..end, marks, (k, &mut *rebuilt)));
+        *line = clean_line_at(text, start..end, marks, (k, &mut *rebuilt));
         start = end + 1;
     }
-    lines
 }
 
 /// Where the next of two bytes stands, for asking line after line whether a line holds one:
@@ -562,12 +573,12 @@ fn margin_apart(raw: &str, from: usize, tab: bool) -> Option<Line> {
         state: State::Text,
         form_feed: false,
         numbered: false,
-        margin: Some(Margin {
+        margin: Margin {
             number: number.parse().ok()?,
             photo: names_photo(cleaned),
             cut,
             cut_chars: cut,
-        }),
+        },
         apart: true,
     })
 }
@@ -792,7 +803,7 @@ fn strip_margin_numbers(lines: &mut [Line], threads: usize) -> bool {
         // line is spacing (a double-spaced print), not a paragraph break.
         State::Blank => line.state = State::Spacing,
         State::Text => {
-            if let Some(margin) = line.margin {
+            if let Some(margin) = line.margin() {
                 line.chars = line.chars.saturating_sub(u32::from(margin.cut_chars));
                 if !line.apart {
                     line.place = line.place.skip(usize::from(margin.cut));
@@ -827,7 +838,7 @@ impl MarginCounts {
         let mut counts = MarginCounts::default();
         for line in lines.iter().filter(|l| l.state == State::Text) {
             counts.text_lines += 1;
-            let Some(margin) = line.margin else {
+            let Some(margin) = line.margin() else {
                 continue;
             };
             let n = u32::from(margin.number);
