@@ -998,14 +998,15 @@ fn remove_page_furniture(lines: &mut [Line], texts: Texts<'_>, typed: bool, marg
                     continue;
                 };
                 let text = texts.get(line.place);
-                let has_number = text.bytes().any(|b| b.is_ascii_digit());
-                if !has_number && Some(i) == first_text {
+                // Looked at only where it decides: most candidates repeat a verdict.
+                let has_number = |text: &str| text.bytes().any(|b| b.is_ascii_digit());
+                if Some(i) == first_text && !has_number(text) {
                     continue; // a running header that repeats the title: keep the title
                 }
                 let verdict = match verdicts.get(&key) {
                     Some(&(seen, verdict)) if seen == text => verdict,
                     _ => {
-                        let verdict = reads_as_furniture(text, has_number, &turns);
+                        let verdict = reads_as_furniture(text, has_number(text), &turns);
                         verdicts.insert(key, (text, verdict));
                         verdict
                     }
