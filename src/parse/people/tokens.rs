@@ -386,11 +386,11 @@ pub(crate) fn fold_word(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
         if word.bytes().any(|b| b.is_ascii_uppercase() || b == b'`') {
             // What `fold` does to ASCII: lowercase, and a backquote read as an apostrophe.
-            let folded = word.bytes().map(|b| match b {
-                b'`' => '\'',
-                b => char::from(b.to_ascii_lowercase()),
-            });
-            return Cow::Owned(folded.collect());
+            let lower = word.to_ascii_lowercase();
+            if lower.contains('`') {
+                return Cow::Owned(lower.replace('`', "'"));
+            }
+            return Cow::Owned(lower);
         }
         return Cow::Borrowed(word);
     }
