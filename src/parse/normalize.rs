@@ -313,9 +313,8 @@ impl<'a> Texts<'a> {
 }
 
 /// A line's margin number ("12  Senator, …"), read while the line is cleaned. Small, since
-/// every line of a long transcript carries one.
-/// A line's margin number; all zero (no byte cut) when it has none, so that the line
-/// records can be made zeroed.
+/// every line of a long transcript carries one; all zero (no byte cut) when the line has
+/// none, so that the line records can be made zeroed.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, bytemuck::Zeroable)]
 struct Margin {
     /// One or two digits.

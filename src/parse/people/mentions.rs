@@ -881,7 +881,8 @@ mod tests {
     fn one_scratch_reused_over_many_texts_finds_what_fresh_searches_find() {
         let people = english_cast();
         let finder = MentionFinder::new(&people);
-        // Texts that end inside a longer pattern ("President of") leave words in the window.
+        // Texts that end inside a longer pattern ("President of"), an empty one, one with no
+        // key and one in another script, one after the other.
         let texts = [
             "Chairman Brandt spoke to the President of",
             "Kazakhstan, and then to Ms. Valdez.",

@@ -85,11 +85,9 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-/// Where the possessive "'s" of a word whose first apostrophe is its own ("O'Brien's")
-/// starts. Rare, so kept out of the word scan.
-#[cold]
-#[inline(never)]
-fn possessive_after_name(word: &str) -> Option<usize> {
+/// Where a possessive "'s" after the word's last apostrophe starts ("Brandt's",
+/// "O'Brien's").
+fn possessive_at(word: &str) -> Option<usize> {
     let (at, ap) = word.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
     matches!(word.get(at + ap.len_utf8()..), Some("s" | "S")).then_some(at)
 }
@@ -229,12 +227,7 @@ impl<'a> Tokens<'a> {
                 boundary = false;
                 continue;
             }
-            let possessive = if after == "s" || after == "S" {
-                Some(idx)
-            } else {
-                possessive_after_name(word)
-            };
-            if let Some(at) = possessive {
+            if let Some(at) = possessive_at(word) {
                 self.pending.push_back(Token {
                     text: word.get(..at).unwrap_or(""),
                     start,
