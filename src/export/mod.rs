@@ -1,12 +1,14 @@
-//! Transcript → JSON, Markdown and plain text, Stenogram JSON → transcript, and the
+//! Transcript → JSON, Markdown, plain text and a parse outline, Stenogram JSON → transcript, and the
 //! export of a filtered view.
 
 pub mod check;
 pub mod json;
 pub mod markdown;
+pub mod outline;
 pub mod text;
 pub mod view;
 
 pub use json::{from_json, to_json};
 pub use markdown::to_markdown;
+pub use outline::to_outline;
 pub use text::to_text;

@@ -1,0 +1,65 @@
+//! Golden snapshots: every fixture's outline (metadata, one line per block, participants),
+//! reviewed as a diff whenever a parser rule changes. `INSTA_UPDATE=always cargo test
+//! --test golden` writes new snapshots in place; `git diff tests/golden` is the review.
+
+use std::path::{Path, PathBuf};
+
+use stenogram::export::to_outline;
+use stenogram::load_bytes;
+
+/// The fixture folders whose every file is a golden test: the shapes of real pages.
+const FOLDERS: [&str; 2] = ["tests/fixtures", "tests/fixtures/encodings"];
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for folder in FOLDERS {
+        let dir = root.join(folder);
+        let entries = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("cannot list the fixtures in {}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.expect("a fixture folder entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// The snapshot's name: the fixture's path under `tests/fixtures`, with `__` for `/`.
+fn snapshot_name(path: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let relative = path.strip_prefix(&root).unwrap_or(path);
+    relative
+        .with_extension("")
+        .to_string_lossy()
+        .replace(['/', '\\'], "__")
+}
+
+#[test]
+fn every_fixture_reads_as_its_reviewed_outline() {
+    let files = fixtures();
+    assert!(
+        files.len() >= 15,
+        "expected the fixtures of every shape, found {}",
+        files.len()
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("golden");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for path in &files {
+            let bytes = std::fs::read(path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let name = snapshot_name(path);
+            let outline = match load_bytes(&name, &bytes) {
+                Ok(t) => to_outline(&t),
+                Err(e) => format!("error: {e}\n"),
+            };
+            insta::assert_snapshot!(name, outline);
+        }
+    });
+}
