@@ -8,7 +8,11 @@ use stenogram::export::to_outline;
 use stenogram::load_bytes;
 
 /// The fixture folders whose every file is a golden test: the shapes of real pages.
-const FOLDERS: [&str; 2] = ["tests/fixtures", "tests/fixtures/encodings"];
+const FOLDERS: [&str; 3] = [
+    "tests/fixtures",
+    "tests/fixtures/encodings",
+    "tests/fixtures/shapes",
+];
 
 fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
