@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::model::{BlockKind, PhotoId, SpeechId, Transcript};
+use crate::parse::chrome::{Page, read_page};
 use crate::parse::normalize::{SourceLine, prepare_lines};
 use crate::parse::turns::{TurnContext, TurnVerdict, detect_turn};
 use crate::text::fold;
@@ -119,7 +120,10 @@ pub struct LineReading {
 /// Linear in the text; never panics, whatever the text and the transcript.
 pub fn explain(text: &str, transcript: &Transcript) -> Vec<LineReading> {
     let ranges = line_ranges(text);
-    let prepared = prepare_lines(text);
+    let cleaned = prepare_lines(text);
+    let starts: Vec<usize> = cleaned.iter().map(|l| l.number).collect();
+    let page = read_page(cleaned);
+    let prepared = &page.lines;
     let mut out: Vec<LineReading> = ranges
         .iter()
         .enumerate()
@@ -131,7 +135,8 @@ pub fn explain(text: &str, transcript: &Transcript) -> Vec<LineReading> {
             target: None,
         })
         .collect();
-    mark_left_out(text, &prepared, &mut out);
+    mark_left_out(text, prepared, &mut out);
+    mark_chrome(&page, &starts, &mut out);
 
     // The prepared lines each block covers: from its own line to the next block's.
     let at = |number: usize| prepared.partition_point(|l| l.number < number);
@@ -320,6 +325,32 @@ fn mark_left_out(text: &str, prepared: &[SourceLine], out: &mut [LineReading]) {
     }
 }
 
+/// Source lines the page-chrome rules took out or joined, with the rule that did it.
+/// `starts` are the numbers of the cleaned lines the rules read: a line they took out
+/// covers the source lines up to the next one (a hard wrap joined into it).
+fn mark_chrome(page: &Page, starts: &[usize], out: &mut [LineReading]) {
+    for removed in &page.removed {
+        let next = starts
+            .get(starts.partition_point(|&s| s <= removed.number))
+            .copied()
+            .unwrap_or(out.len() + 1);
+        for number in removed.number..next {
+            if let Some(r) = out.get_mut(number.wrapping_sub(1))
+                && (number == removed.number || r.role != LineRole::Blank)
+            {
+                r.role = LineRole::Dropped;
+                r.note = Some(removed.rule.describe().to_owned());
+            }
+        }
+    }
+    for &number in &page.joined {
+        if let Some(r) = out.get_mut(number.wrapping_sub(1)) {
+            r.role = LineRole::Joined;
+            r.note = None;
+        }
+    }
+}
+
 /// Byte ranges of the lines of `text` (split on `\n`, a trailing `\r` left out).
 fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
@@ -386,6 +417,27 @@ mod tests {
         );
         let why = roles[6].1.as_deref().unwrap_or("");
         assert!(why.starts_with("not a speaker label"), "{why}");
+    }
+
+    #[test]
+    fn page_chrome_is_left_out_with_the_rule_that_took_it() {
+        let text = "Events\nMeeting with the governor\nVelsky: Welcome.\nPublication status\nDirect link: example.org/d/1\n";
+        let t = crate::parse_text(text);
+        let lines = explain(text, &t);
+        let dropped: Vec<(usize, &str)> = lines
+            .iter()
+            .filter(|l| l.role == LineRole::Dropped)
+            .map(|l| (l.number, l.note.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                (1, "breadcrumb above the title"),
+                (4, "site footer: publication details"),
+                (5, "site footer: publication details")
+            ]
+        );
+        assert_eq!(t.source_url.as_deref(), Some("https://example.org/d/1"));
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! Golden snapshots: every fixture's outline (metadata, one line per block, participants),
+//! Golden snapshots: every fixture's outline (metadata, one line per block, participants,
+//! the lines left out as furniture and why),
 //! reviewed as a diff whenever a parser rule changes. `INSTA_UPDATE=always cargo test
 //! --test golden` writes new snapshots in place; `git diff tests/golden` is the review.
 
 use std::path::{Path, PathBuf};
 
 use stenogram::export::to_outline;
-use stenogram::load_bytes;
+use stenogram::load::open_bytes;
+use stenogram::reading::{LineRole, explain};
 
 /// The fixture folders whose every file is a golden test: the shapes of real pages.
 const FOLDERS: [&str; 3] = [
@@ -42,6 +44,22 @@ fn snapshot_name(path: &Path) -> String {
         .replace(['/', '\\'], "__")
 }
 
+/// The source lines left out of the text, each with the reason "How this was read" gives.
+fn furniture(text: &str, t: &stenogram::Transcript) -> String {
+    let mut out = String::from("-- furniture\n");
+    for line in explain(text, t) {
+        if line.role == LineRole::Dropped {
+            let source = text.get(line.range.clone()).unwrap_or("").trim();
+            let reason = line.note.as_deref().unwrap_or("left out");
+            out.push_str(&format!(
+                "{:>4} FURNITURE ({reason}) {source}\n",
+                line.number
+            ));
+        }
+    }
+    out
+}
+
 #[test]
 fn every_fixture_reads_as_its_reviewed_outline() {
     let files = fixtures();
@@ -59,8 +77,14 @@ fn every_fixture_reads_as_its_reviewed_outline() {
             let bytes = std::fs::read(path)
                 .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
             let name = snapshot_name(path);
-            let outline = match load_bytes(&name, &bytes) {
-                Ok(t) => to_outline(&t),
+            let outline = match open_bytes(&name, &bytes) {
+                Ok(loaded) => {
+                    let mut outline = to_outline(&loaded.transcript);
+                    if let Some(text) = &loaded.text {
+                        outline.push_str(&furniture(text, &loaded.transcript));
+                    }
+                    outline
+                }
                 Err(e) => format!("error: {e}\n"),
             };
             insta::assert_snapshot!(name, outline);

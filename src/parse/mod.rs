@@ -4,6 +4,7 @@
 mod attendees;
 mod build;
 mod caption;
+pub mod chrome;
 pub mod dateline;
 pub mod lang;
 mod link;
@@ -35,43 +36,32 @@ pub use lang::detect_language;
 /// Parses decoded transcript text. Never panics; text that holds nothing recognisable
 /// gives a transcript whose blocks are plain paragraphs.
 pub fn parse_text(text: &str) -> Transcript {
-    // The language guess reads the raw text, so on a long one it runs beside the pre-pass.
-    let threads = parallel::threads_for(text.len());
-    let long = threads > 1;
-    let (language, prepared) = parallel::join(
-        long,
-        || lang::detect_language(text),
-        || normalize::prepare(text),
-    );
-    let (buffers, placed) = prepared.into_parts();
-    let lines = buffers.lines(placed);
-    // On a long text the people are resolved on a second thread while the blocks are built:
-    // the builder hands the sources on in batches, in document order.
-    let (built, (sources, resolution)) = if long {
-        std::thread::scope(|scope| {
-            let (batches, received) = std::sync::mpsc::channel();
-            let resolving = scope.spawn(move || link::resolve_batches(received));
-            // The sender goes with the closure, so the resolver's batches end with the build.
-            let built = build::build(&lines, language, true, move |sources| {
-                // Should the resolver be gone, its panic is raised below.
-                let batch = std::mem::replace(sources, Vec::with_capacity(build::SOURCE_BATCH));
-                let _ = batches.send(batch);
-            });
-            match resolving.join() {
-                Ok(resolved) => (built, resolved),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        })
-    } else {
-        let mut built = build::build(&lines, language, false, |_| {});
-        let sources = std::mem::take(&mut built.sources);
-        (built, link::resolve_batches([sources]))
-    };
+    let language = lang::detect_language(text);
+    let page = chrome::read_page(normalize::prepare_lines(text));
+    let lines = normalize::Lines::from_lines(&page.lines);
+    let mut built = build::build(&lines, language, false, |_| {});
+    let sources = std::mem::take(&mut built.sources);
+    let (sources, resolution) = link::resolve_batches([sources]);
     drop(lines);
     let mut transcript = built.transcript;
-    link::link_people(&mut transcript, &sources, resolution, threads);
-    parallel::drop_aside(long, (buffers.into_owned(), sources));
+    link::link_people(&mut transcript, &sources, resolution, 1);
+    apply_page_meta(&mut transcript, page.meta);
     transcript
+}
+
+/// What the page's chrome says, where the text said nothing; front matter's title wins
+/// over the first line, and its tags (which stand nowhere in the flow) come last.
+fn apply_page_meta(t: &mut Transcript, meta: chrome::PageMeta) {
+    if let Some(title) = meta.title {
+        t.title = title;
+    }
+    if t.date.is_none() {
+        t.date = meta.date;
+    }
+    if t.source_url.is_none() {
+        t.source_url = meta.source_url;
+    }
+    t.tags.extend(meta.tags);
 }
 
 #[cfg(test)]

@@ -1,0 +1,141 @@
+//! Records of courts and international bodies: the print numbers a UN verbatim record
+//! repeats on every page ("S/PV.9912", "31-14512 (E)", "*3114512*"), and the word index a
+//! court transcript ends with after "(Whereupon, … the case was submitted.)".
+
+use super::{Item, Rule};
+use crate::text::fold;
+
+/// Takes out document symbols and print job numbers on lines of their own: a UN symbol
+/// ("S/PV.9912", "A/78/PV.12"), maybe with the running title and date after it, a job
+/// number ("31-14512 (E)", "31-14512 3/4"), or a bar code ("*3114512*").
+pub(super) fn document_numbers(items: &mut [Item]) {
+    for item in items.iter_mut().filter(|i| i.is_text()) {
+        let text = item.line.text.trim();
+        if is_document_symbol_line(text) || is_job_number(text) || is_bar_code(text) {
+            item.removed = Some(Rule::DocumentNumber);
+        }
+    }
+}
+
+/// "S/PV.9912", "A/78/PV.12", alone or before a running title and a date
+/// ("S/PV.9912 Situation on the Orla river 10/06/2031"), or after "United Nations".
+fn is_document_symbol_line(text: &str) -> bool {
+    let text = text.strip_prefix("United Nations").unwrap_or(text).trim();
+    let Some(symbol) = text.split_whitespace().next() else {
+        return false;
+    };
+    let parts: Vec<&str> = symbol.split('/').collect();
+    let symbol_like = parts.len() >= 2
+        && parts[0].len() <= 3
+        && parts[0].chars().all(|c| c.is_ascii_uppercase())
+        && parts
+            .last()
+            .is_some_and(|p| p.contains('.') && p.chars().any(|c| c.is_ascii_digit()));
+    if !symbol_like {
+        return false;
+    }
+    // Alone, or followed by a running title that ends in a date.
+    let rest = text[symbol.len()..].trim();
+    rest.is_empty()
+        || rest
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().filter(|c| *c == '/').count() == 2)
+}
+
+/// "31-14512", "31-14512 (E)", "31-14512 3/4".
+fn is_job_number(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let job = first.split_once('-').is_some_and(|(a, b)| {
+        a.len() == 2
+            && b.len() == 5
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit())
+    });
+    job && words.all(|w| w.len() <= 5 && (w.starts_with('(') || w.contains('/')))
+}
+
+/// "*3114512*".
+fn is_bar_code(text: &str) -> bool {
+    text.len() >= 6
+        && text.starts_with('*')
+        && text.ends_with('*')
+        && text[1..text.len() - 1].chars().all(|c| c.is_ascii_digit())
+}
+
+/// Takes out everything after a court record's closing "(Whereupon, … submitted.)" when
+/// what follows reads as a word index: most of its lines hold page:line references.
+pub(super) fn word_index(items: &mut [Item]) {
+    let Some(end) = items.iter().rposition(|i| {
+        let folded = fold(&i.line.text);
+        i.is_text() && folded.contains("whereupon") && folded.contains("submitted")
+    }) else {
+        return;
+    };
+    let after: Vec<usize> = (end + 1..items.len())
+        .filter(|&k| items[k].is_text())
+        .collect();
+    let references = after
+        .iter()
+        .filter(|&&k| has_page_line_reference(&items[k].line.text))
+        .count();
+    if after.is_empty() || references * 2 < after.len() {
+        return;
+    }
+    for k in after {
+        items[k].removed = Some(Rule::CourtIndex);
+    }
+}
+
+/// Whether `text` holds a "12:4"-style page and line reference.
+fn has_page_line_reference(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        w.split_once(':').is_some_and(|(page, line)| {
+            !page.is_empty()
+                && !line.is_empty()
+                && page.len() <= 4
+                && line.len() <= 2
+                && page.chars().all(|c| c.is_ascii_digit())
+                && line.chars().all(|c| c.is_ascii_digit())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{kept, page};
+
+    #[test]
+    fn un_print_numbers_go() {
+        let p = page(
+            "United Nations S/PV.9912\nSecurity Council\n31-14512 (E)\n*3114512*\nThe President: I welcome the Minister.\nS/PV.9912 Situation on the Orla river 10/06/2031\n31-14512 3/4\n",
+        );
+        assert_eq!(
+            kept(&p),
+            ["Security Council", "The President: I welcome the Minister."]
+        );
+    }
+
+    #[test]
+    fn the_word_index_after_the_record_goes() {
+        let p = page(
+            "JUSTICE OSEI: Thank you.\n(Whereupon, at 11:02 a.m., the case was submitted.)\nability 7:2 contract 3:16\nargument 1:13 3:2\nA\n",
+        );
+        assert_eq!(
+            kept(&p),
+            [
+                "JUSTICE OSEI: Thank you.",
+                "(Whereupon, at 11:02 a.m., the case was submitted.)"
+            ]
+        );
+    }
+
+    #[test]
+    fn text_after_the_record_that_is_no_index_stays() {
+        let p = page("(Whereupon, the case was submitted.)\nCertificate of the reporter.\n");
+        assert_eq!(p.removed.len(), 0);
+    }
+}
