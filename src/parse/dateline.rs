@@ -87,6 +87,42 @@ const MONTHS: &[(&str, u32)] = &[
     ("декабрь", 12),
 ];
 
+/// Weekday names (folded) that may stand before a date: "Wednesday 9 March 2022",
+/// "Thursday, 10 June 2021", "mercredi 9 mars 2022", "среда, 9 марта 2022 года".
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+];
+
 /// The first letters of [`MONTHS`], sorted.
 static MONTH_INITIALS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut initials: Vec<char> = MONTHS
@@ -177,6 +213,7 @@ pub fn strip_counter(s: &str) -> &str {
 /// A date at the start of `s`: "23 novembre 2023", "November 23, 2023", "23 ноября 2023
 /// года", "23.11.2023", "2023-11-23". Returns year, month, day and what follows.
 fn parse_date(s: &str) -> Option<(u32, u32, u32, &str)> {
+    let s = skip_weekday(s);
     let first = s.chars().next()?;
     let (year, month, day, rest) = if first.is_ascii_digit() {
         parse_numeric_date(s).or_else(|| parse_day_first(s))?
@@ -191,6 +228,30 @@ fn parse_date(s: &str) -> Option<(u32, u32, u32, &str)> {
         return None;
     }
     Some((year, month, day, skip_year_word(rest)))
+}
+
+/// `s` without a weekday in front ("Thursday, " / "mercredi ").
+fn skip_weekday(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    if end == 0 || end > 24 {
+        return s;
+    }
+    let Some(word) = s.get(..end) else {
+        return s;
+    };
+    if !WEEKDAYS.contains(&fold(word).as_str()) {
+        return s;
+    }
+    let rest = s.get(end..).unwrap_or("");
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = rest.strip_prefix(',').unwrap_or(rest);
+    match rest.strip_prefix(' ') {
+        Some(after) if after.starts_with(|c: char| c.is_alphanumeric()) => after,
+        _ => s,
+    }
 }
 
 /// "23 novembre 2023", "1er mai 2024", "23 ноября 2023".
@@ -308,24 +369,61 @@ pub(crate) fn take_number(s: &str, max: usize) -> Option<(u32, &str)> {
     Some((value, s.get(digits..)?))
 }
 
-/// "15:40", "15h40", "15h" at the start of `s`.
+/// "15:40", "15h40", "15h", "10 a.m.", "1:31 P.M. EST" at the start of `s`.
 fn parse_time(s: &str) -> Option<(String, &str)> {
     let (hour, rest) = take_number(s, 2)?;
-    let (minute, rest) = if let Some(after) = rest.strip_prefix([':', 'h', 'H', 'ч']) {
+    let (minute, rest) = if let Some(after) = rest.strip_prefix([':', 'h', 'H', 'ч', '.']) {
         match take_number(after, 2) {
             Some((minute, rest)) if after.len() - rest.len() == 2 => (minute, rest),
             Some(_) => return None,
             // "15h" alone: on the hour (a colon needs its minutes).
-            None if !rest.starts_with(':') => (0, after),
+            None if !rest.starts_with([':', '.']) => (0, after),
             None => return None,
         }
+    } else if meridiem(rest).is_some() {
+        (0, rest)
     } else {
         return None;
+    };
+    let (hour, rest) = match meridiem(rest) {
+        Some((pm, after)) if (1..=12).contains(&hour) => {
+            (hour % 12 + if pm { 12 } else { 0 }, skip_time_zone(after))
+        }
+        Some(_) => return None,
+        None => (hour, rest),
     };
     if hour > 23 || minute > 59 || rest.chars().next().is_some_and(char::is_alphanumeric) {
         return None;
     }
     Some((format!("{hour:02}:{minute:02}"), rest))
+}
+
+/// " a.m." / " P.M." / "pm" at the start of `s`: whether after noon, and what follows.
+fn meridiem(s: &str) -> Option<(bool, &str)> {
+    let t = s.strip_prefix(' ').unwrap_or(s);
+    for (mark, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
+        if let Some(head) = t.get(..mark.len())
+            && head.eq_ignore_ascii_case(mark)
+        {
+            let rest = t.get(mark.len()..).unwrap_or("");
+            if !rest.chars().next().is_some_and(char::is_alphanumeric) {
+                return Some((pm, rest));
+            }
+        }
+    }
+    None
+}
+
+/// A time zone after a time ("EST", "GMT", "UTC"): two to four capitals.
+fn skip_time_zone(s: &str) -> &str {
+    let t = s.trim_start();
+    let len = t.bytes().take_while(u8::is_ascii_uppercase).count();
+    let after = t.get(len..).unwrap_or("");
+    if (2..=4).contains(&len) && !after.chars().next().is_some_and(char::is_alphanumeric) {
+        after
+    } else {
+        s
+    }
 }
 
 /// Skips the punctuation and little words between the parts of a dateline.
@@ -461,6 +559,36 @@ mod tests {
             None
         );
         assert_eq!(parse_dateline("15:40"), None);
+    }
+
+    #[test]
+    fn weekdays_and_twelve_hour_times() {
+        assert_eq!(
+            parse_dateline("Wednesday 9 March 2022"),
+            dl("2022-03-09", None, None)
+        );
+        assert_eq!(
+            parse_dateline("Thursday, 10 June 2021, 10 a.m. Geneva"),
+            dl("2021-06-10", Some("10:00"), Some("Geneva"))
+        );
+        assert_eq!(
+            parse_dateline("mercredi 9 mars 2022"),
+            dl("2022-03-09", None, None)
+        );
+        assert_eq!(
+            parse_dateline("среда, 9 марта 2022 года, 15:00"),
+            dl("2022-03-09", Some("15:00"), None)
+        );
+        assert_eq!(
+            parse_dateline("May 14, 2031, 1:31 P.M. EST"),
+            dl("2031-05-14", Some("13:31"), None)
+        );
+        assert_eq!(
+            parse_dateline("May 14, 2031, 12 a.m."),
+            dl("2031-05-14", Some("00:00"), None)
+        );
+        assert_eq!(parse_dateline("Thursday is a good day, 10 June 2021"), None);
+        assert_eq!(parse_dateline("May 14, 2031, 13 p.m."), None);
     }
 
     #[test]

@@ -101,7 +101,8 @@ pub(super) fn breadcrumb(items: &mut [Item]) {
         && adjacent
         && next.split_whitespace().count() > 1
         && !next.contains(": ")
-        && !next.ends_with(['.', ':', ',', ';']);
+        && !next.ends_with(['.', ':', ',', ';'])
+        && parse_dateline(next).is_none();
     let trail = ['›', '»', '>', '/']
         .iter()
         .any(|sep| text.split(*sep).count() >= 3 && text.split(*sep).all(is_crumb));
@@ -138,7 +139,9 @@ fn lone_credit(line: &str) -> Option<&str> {
 
 /// Joins a date alone on its line with a time alone on the next line and a short place
 /// after that ("September 18, 2031" / "16:20" / "Varengrad"), near the top, into one
-/// dateline, when the joined line reads as one. A place alone after a date joins too.
+/// dateline, when the joined line reads as one. The lines must follow one another with no
+/// blank line between. Without a time, a place joins only when it is one or two words
+/// ([`stands_alone`]): a longer line under a date is the title or the text.
 pub(super) fn dateline_parts(items: &mut [Item]) {
     let top = first_text(items, HEADER_LINES + 1);
     for (k, &i) in top.iter().enumerate() {
@@ -150,24 +153,72 @@ pub(super) fn dateline_parts(items: &mut [Item]) {
         }
         let mut joined = items[i].line.text.trim().to_owned();
         let mut into = Vec::new();
+        let mut last = i;
         for &next in top.get(k + 1..k + 3).unwrap_or_default() {
+            if next != last + 1 {
+                break;
+            }
             let candidate = format!("{joined}, {}", items[next].line.text.trim());
-            let Some(read) = parse_dateline(&candidate) else {
+            let (Some(before), Some(read)) = (parse_dateline(&joined), parse_dateline(&candidate))
+            else {
                 break;
             };
-            let before = parse_dateline(&joined);
-            let adds = before.is_some_and(|b| b.time != read.time || b.place != read.place);
-            if !adds {
+            let adds_time = before.time.is_none() && read.time.is_some();
+            let adds_place = before.place.is_none()
+                && read.place.is_some()
+                && (before.time.is_some() || stands_alone(items, next));
+            if !adds_time && !adds_place {
                 break;
             }
             joined = candidate;
             into.push(next);
+            last = next;
         }
         for next in into {
             join_into(items, i, next, ", ");
         }
         return;
     }
+}
+
+/// A line of one or two words ("Varengrad", "New York") before a blank line or a longer
+/// line: a place, where a longer line would be a title.
+fn stands_alone(items: &[Item], i: usize) -> bool {
+    let words = items[i].line.text.split_whitespace().count();
+    (1..=2).contains(&words)
+        && items.get(i + 1).is_none_or(|next| {
+            let text = next.line.text.trim();
+            text.is_empty() || text.split_whitespace().count() > 2
+        })
+}
+
+/// A parliamentary record's running heading, "3 Feb 2031 : Column 412": the first is the
+/// record's date (the column reference dropped), every later one a page heading.
+pub(super) fn column_headings(items: &mut [Item]) {
+    let mut seen = false;
+    for item in items.iter_mut().filter(|i| i.is_text()) {
+        let Some(date) = column_heading_date(&item.line.text) else {
+            continue;
+        };
+        if seen {
+            item.removed = Some(Rule::RunningHeader);
+        } else {
+            item.line.text = date.to_owned();
+            seen = true;
+        }
+    }
+}
+
+/// The date of "3 Feb 2031 : Column 412" (also "Col. 412", "cc. 412-413").
+fn column_heading_date(line: &str) -> Option<&str> {
+    let (date, column) = line.rsplit_once(':')?;
+    let column = column.trim();
+    let number = ["Column ", "Col. ", "cc. ", "c. "]
+        .iter()
+        .find_map(|mark| column.strip_prefix(mark))?;
+    let digits = number.chars().all(|c| c.is_ascii_digit() || c == '-');
+    let date = date.trim();
+    (digits && !number.is_empty() && parse_dateline(date).is_some()).then_some(date)
 }
 
 #[cfg(test)]
@@ -230,6 +281,18 @@ mod tests {
     }
 
     #[test]
+    fn a_column_heading_gives_the_date_once() {
+        let p = page(
+            "3 Feb 2031 : Column 412\nOrla Bridge Bill\nText.\n3 Feb 2031 : Column 413\nMore.\n",
+        );
+        assert_eq!(
+            kept(&p),
+            ["3 Feb 2031", "Orla Bridge Bill", "Text.", "More."]
+        );
+        assert_eq!(removed(&p), [(4, Rule::RunningHeader)]);
+    }
+
+    #[test]
     fn date_time_and_place_on_lines_of_their_own_become_one_dateline() {
         let p = page("Meeting\n\nSeptember 18, 2031\n16:20\nVarengrad\nThe meeting began.\n");
         assert_eq!(
@@ -243,8 +306,14 @@ mod tests {
         assert_eq!(p.joined, [4, 5]);
         let p = page("Встреча\n\n3 апреля 2031 года\n14:00\nВаренград\nТекст.\n");
         assert_eq!(kept(&p)[1], "3 апреля 2031 года, 14:00, Варенград");
-        // A sentence after the date is not a place.
+        // A sentence or a title after the date is not a place, nor a line after a blank.
         let p = page("Meeting\n\nMay 2, 2031\nThe meeting began at noon.\n");
         assert_eq!(kept(&p)[1], "May 2, 2031");
+        let p = page("May 2, 2031\nMinister answers readers\nText.\n");
+        assert_eq!(kept(&p)[0], "May 2, 2031");
+        let p = page("Meeting\nMay 2, 2031\n\nVarengrad\n\nText.\n");
+        assert_eq!(kept(&p)[1], "May 2, 2031");
+        let p = page("Meeting\nMay 2, 2031\nVarengrad\n\nText.\n");
+        assert_eq!(kept(&p)[1], "May 2, 2031, Varengrad");
     }
 }

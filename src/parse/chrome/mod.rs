@@ -47,6 +47,8 @@ pub enum Rule {
     SeeAlso,
     /// A caption line that repeats through the body (an inline image's caption).
     RepeatedCaption,
+    /// A running heading repeated down the pages ("3 Feb 2031 : Column 413").
+    RunningHeader,
     /// A document symbol or print job number of a UN record ("S/PV.9912", "31-14512").
     DocumentNumber,
     /// The word index after the end of a court transcript.
@@ -67,6 +69,7 @@ impl Rule {
             Rule::SiteFooter => "site footer: publication details",
             Rule::SeeAlso => "a “See also” box",
             Rule::RepeatedCaption => "an image caption repeated through the text",
+            Rule::RunningHeader => "running heading: date and column",
             Rule::DocumentNumber => "a document or print number",
             Rule::CourtIndex => "the word index after the record",
         }
@@ -145,6 +148,7 @@ pub fn read_page(lines: Vec<SourceLine>) -> Page {
     header::site_header(&mut items);
     header::bare_counters(&mut items);
     header::breadcrumb(&mut items);
+    header::column_headings(&mut items);
     header::lead_image_credit(&mut items);
     header::dateline_parts(&mut items);
     footer::site_footer(&mut items, &mut meta);
