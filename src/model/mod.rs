@@ -4,6 +4,7 @@
 //! life of a document, so panels can exchange them instead of indexes into temporary lists.
 
 mod block;
+mod edit;
 mod ids;
 mod participant;
 mod transcript;

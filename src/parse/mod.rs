@@ -5,6 +5,7 @@ mod attendees;
 mod build;
 mod caption;
 pub mod chrome;
+mod context;
 pub mod dateline;
 pub mod lang;
 mod link;
@@ -45,6 +46,7 @@ pub fn parse_text(text: &str) -> Transcript {
     drop(lines);
     let mut transcript = built.transcript;
     link::link_people(&mut transcript, &sources, resolution, 1);
+    context::apply(&mut transcript, &page.meta.roster);
     apply_page_meta(&mut transcript, page.meta);
     transcript
 }

@@ -2,8 +2,12 @@
 //! repeats on every page ("S/PV.9912", "31-14512 (E)", "*3114512*"), and the word index a
 //! court transcript ends with after "(Whereupon, … the case was submitted.)".
 
-use super::{Item, Rule};
+use super::{Item, PageMeta, Rule};
+use crate::parse::context::roster_line;
 use crate::text::fold;
+
+/// How far from the top a court record's case caption may start, in lines.
+const CAPTION_LINES: usize = 40;
 
 /// Takes out document symbols and print job numbers on lines of their own: a UN symbol
 /// ("S/PV.9912", "A/78/PV.12"), maybe with the running title and date after it, a job
@@ -66,6 +70,63 @@ fn is_bar_code(text: &str) -> bool {
         && text[1..text.len() - 1].chars().all(|c| c.is_ascii_digit())
 }
 
+/// Takes a UN record's roster out of the text ("President: Mr. Lund …… (Norway)",
+/// "Members: Arland …… Mr. Osei", one member a line) into the page's roster.
+pub(super) fn roster(items: &mut [Item], meta: &mut PageMeta) {
+    for item in items.iter_mut().filter(|i| i.is_text()) {
+        if let Some(entry) = roster_line(&item.line.text) {
+            meta.roster.push(entry);
+            item.removed = Some(Rule::Roster);
+        }
+    }
+}
+
+/// Takes out a court record's case caption near the top: the parties in a column closed by
+/// colons, "v.", "Petitioners,", "No. 31-418", between rules of dashes ending in "x". Its
+/// lines end with a lone colon, which would read as speaker labels.
+pub(super) fn case_caption(items: &mut [Item]) {
+    let top = CAPTION_LINES.min(items.len());
+    let rules: Vec<usize> = (0..top)
+        .filter(|&i| items[i].is_text() && is_caption_rule(&items[i].line.text))
+        .collect();
+    let (first, last) = match rules.as_slice() {
+        [first, .., last] => (*first, *last),
+        _ => {
+            // No rules: the run of lines that end in a lone colon.
+            let column: Vec<usize> = (0..top)
+                .filter(|&i| items[i].is_text() && ends_in_lone_colon(&items[i].line.text))
+                .collect();
+            match column.as_slice() {
+                [first, .., last] if column.len() >= 3 => (*first, *last),
+                _ => return,
+            }
+        }
+    };
+    let column = (first..=last)
+        .filter(|&i| ends_in_lone_colon(&items[i].line.text))
+        .count();
+    if column < 2 {
+        return;
+    }
+    for item in &mut items[first..=last] {
+        if item.is_text() {
+            item.removed = Some(Rule::CaseCaption);
+        }
+    }
+}
+
+/// "---------------x": the rule above and below a case caption.
+fn is_caption_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.len() >= 10 && t.ends_with(['x', 'X']) && t[..t.len() - 1].chars().all(|c| c == '-')
+}
+
+/// "HARBOUR FERRY COMPANY, ET AL., :", "Petitioners, :" — a colon alone at the end.
+fn ends_in_lone_colon(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(" :") || t == ":"
+}
+
 /// Takes out everything after a court record's closing "(Whereupon, … submitted.)" when
 /// what follows reads as a word index: most of its lines hold page:line references.
 pub(super) fn word_index(items: &mut [Item]) {
@@ -107,6 +168,23 @@ fn has_page_line_reference(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{kept, page};
+
+    #[test]
+    fn a_case_caption_is_no_speakers() {
+        let p = page(
+            "IN THE SUPREME COURT\n------------x\nHARBOUR FERRY COMPANY, :\n   Petitioners, :\n  v. : No. 31-418\nDEPARTMENT OF TRANSPORT, :\n   Respondent. :\n------------x\nArland, Tuesday\n",
+        );
+        assert_eq!(kept(&p), ["IN THE SUPREME COURT", "Arland, Tuesday"]);
+    }
+
+    #[test]
+    fn roster_lines_go_to_the_roster() {
+        let p = page(
+            "Security Council\nPresident: Mr. Lund ...... (Norway)\nMembers: Arland ...... Mr. Osei\nThe agenda was adopted.\n",
+        );
+        assert_eq!(kept(&p), ["Security Council", "The agenda was adopted."]);
+        assert_eq!(p.meta.roster.len(), 2);
+    }
 
     #[test]
     fn un_print_numbers_go() {

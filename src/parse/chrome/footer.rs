@@ -50,6 +50,28 @@ fn footer_line(text: &str) -> Option<Option<(String, String)>> {
         .then(|| Some((field, value.trim().to_owned())))
 }
 
+/// Takes out "END 2:07 P.M. EST" (or "END" alone) among the last lines: when a briefing
+/// ended, not words of its last speaker.
+pub(super) fn end_time(items: &mut [Item]) {
+    let last: Vec<usize> = (0..items.len()).filter(|&i| items[i].is_text()).collect();
+    for &i in last.iter().rev().take(3) {
+        let text = items[i].line.text.trim();
+        let Some(rest) = text.strip_prefix("END") else {
+            continue;
+        };
+        let rest = rest.trim();
+        let is_time = rest.is_empty()
+            || (rest.len() <= 20
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+                && rest
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || " :.".contains(c)));
+        if is_time {
+            items[i].removed = Some(Rule::EndTime);
+        }
+    }
+}
+
 /// `address` with `https://` in front when it has no scheme.
 pub(crate) fn with_scheme(address: &str) -> String {
     let address = address.trim();
@@ -147,6 +169,14 @@ mod tests {
             ["Velsky: We built the line.", "Brusov: It is in service."]
         );
         assert_eq!(removed(&p).len(), 3);
+    }
+
+    #[test]
+    fn the_end_time_of_a_briefing_goes() {
+        let p = page("MS. QUELL: Thank you.\n\nEND 2:07 P.M. EST\n");
+        assert_eq!(kept(&p), ["MS. QUELL: Thank you."]);
+        let p = page("The END of the war.\n");
+        assert!(p.removed.is_empty());
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod repeats;
 pub(crate) mod words;
 
 use crate::model::TagSection;
+use crate::parse::context::RosterEntry;
 use crate::parse::normalize::SourceLine;
 
 /// Why a line is not part of the text.
@@ -53,6 +54,12 @@ pub enum Rule {
     DocumentNumber,
     /// The word index after the end of a court transcript.
     CourtIndex,
+    /// The parties' column at the top of a court transcript.
+    CaseCaption,
+    /// A roster of members (read as participants).
+    Roster,
+    /// "END 2:07 P.M. EST": when the event ended.
+    EndTime,
 }
 
 impl Rule {
@@ -72,6 +79,9 @@ impl Rule {
             Rule::RunningHeader => "running heading: date and column",
             Rule::DocumentNumber => "a document or print number",
             Rule::CourtIndex => "the word index after the record",
+            Rule::CaseCaption => "case caption: the parties",
+            Rule::Roster => "roster of members, read as participants",
+            Rule::EndTime => "the end time",
         }
     }
 }
@@ -96,6 +106,8 @@ pub struct PageMeta {
     pub source_url: Option<String>,
     /// Tags from front matter.
     pub tags: Vec<TagSection>,
+    /// A UN record's roster of members.
+    pub(crate) roster: Vec<RosterEntry>,
 }
 
 /// The lines left for the builder, what was taken out, and the page's metadata.
@@ -153,7 +165,10 @@ pub fn read_page(lines: Vec<SourceLine>) -> Page {
     header::dateline_parts(&mut items);
     footer::site_footer(&mut items, &mut meta);
     footer::see_also(&mut items);
+    court::case_caption(&mut items);
+    court::roster(&mut items, &mut meta);
     court::document_numbers(&mut items);
+    footer::end_time(&mut items);
     court::word_index(&mut items);
     gallery::counters_alone(&mut items);
     repeats::repeated_captions(&mut items);
