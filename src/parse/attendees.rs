@@ -128,13 +128,30 @@ pub fn ends_open(line: &str) -> bool {
         .is_some_and(|c| c.is_alphanumeric() || ")»\"”’'".contains(c))
 }
 
-/// A list in running prose: "Also taking part: A, B and C." → the intro (up to and with
-/// the colon) and the entries.
+/// Openings of a sentence that lists people without a colon: "Taking part in the meeting
+/// were A, B and C." (the verb "were" ends the intro).
+const LIST_OPENERS: &[&str] = &[
+    "taking part",
+    "also taking part",
+    "participating",
+    "also participating",
+    "attending",
+    "also attending",
+    "present",
+    "also present",
+    "in attendance",
+];
+
+/// A list in running prose: "Also taking part: A, B and C.", "Taking part in the meeting
+/// were A, B and C.", "The meeting was attended by A, B and C." → the intro (up to and with
+/// the colon, or the verb) and the entries.
 pub fn prose_list(line: &str) -> Option<(String, Vec<String>)> {
     if line.len() > 4000 {
         return None;
     }
-    let colon = line.find(':')?;
+    let Some(colon) = line.find(':') else {
+        return prose_list_without_colon(line);
+    };
     let intro = line.get(..colon)?;
     let items = line.get(colon + 1..)?.trim();
     if items.is_empty() || !mentions_participation(intro) {
@@ -142,6 +159,27 @@ pub fn prose_list(line: &str) -> Option<(String, Vec<String>)> {
     }
     let entries = split_prose_items(items);
     (!entries.is_empty()).then(|| (format!("{}:", intro.trim_end()), entries))
+}
+
+/// "Taking part in the meeting were A, B and C." or "… was attended by A, B and C.": the
+/// intro ends with "were" after a participation opening, or with "attended by". Every entry
+/// must hold a capital (a name), and there must be two at least.
+fn prose_list_without_colon(line: &str) -> Option<(String, Vec<String>)> {
+    if !line.is_ascii() {
+        return None;
+    }
+    let lower = line.to_ascii_lowercase();
+    let end = if let Some(at) = lower.find(" attended by ") {
+        at + " attended by".len()
+    } else if LIST_OPENERS.iter().any(|o| lower.starts_with(o)) {
+        lower.find(" were ").map(|at| at + " were".len())?
+    } else {
+        return None;
+    };
+    let intro = line.get(..end)?.trim();
+    let entries = split_prose_items(line.get(end..)?);
+    let names = entries.iter().all(|e| e.chars().any(char::is_uppercase));
+    (entries.len() >= 2 && names).then(|| (intro.to_owned(), entries))
 }
 
 /// Splits "A, B and C." into entries.
@@ -178,6 +216,33 @@ pub fn split_prose_items(items: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_lists_without_a_colon() {
+        assert_eq!(
+            prose_list(
+                "Taking part in the session were Chair Ana Petrova, hydrologist Omar al-Rashid and economist Pieter van Dijk."
+            ),
+            Some((
+                "Taking part in the session were".to_owned(),
+                vec![
+                    "Chair Ana Petrova".to_owned(),
+                    "hydrologist Omar al-Rashid".to_owned(),
+                    "economist Pieter van Dijk".to_owned()
+                ]
+            ))
+        );
+        assert_eq!(
+            prose_list("The press conference was attended by Chair Marta Lindqvist and Secretary Ines Duarte.")
+                .map(|(intro, items)| (intro, items.len())),
+            Some(("The press conference was attended by".to_owned(), 2))
+        );
+        assert_eq!(
+            prose_list("The participants were pleased with the talks and the dinner."),
+            None
+        );
+        assert_eq!(prose_list("Taking part were many people."), None);
+    }
 
     #[test]
     fn outros_and_conjunctions() {
