@@ -60,6 +60,9 @@ fn apply_page_meta(t: &mut Transcript, meta: chrome::PageMeta) {
     if t.date.is_none() {
         t.date = meta.date;
     }
+    if t.time.is_none() {
+        t.time = meta.time;
+    }
     if t.source_url.is_none() {
         t.source_url = meta.source_url;
     }

@@ -115,6 +115,33 @@ pub(super) fn case_caption(items: &mut [Item]) {
     }
 }
 
+/// Takes out a transcript's table of contents: from a "CONTENTS" line (also spaced out,
+/// "C O N T E N T S") to the "PROCEEDINGS" line that opens the record, within the first
+/// lines of the record.
+pub(super) fn contents(items: &mut [Item]) {
+    let top = (CAPTION_LINES * 2).min(items.len());
+    let squeezed = |i: usize| -> String {
+        items[i]
+            .line
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
+    let Some(start) = (0..top).find(|&i| items[i].is_text() && squeezed(i) == "CONTENTS") else {
+        return;
+    };
+    let Some(end) = (start + 1..top).find(|&i| items[i].is_text() && squeezed(i) == "PROCEEDINGS")
+    else {
+        return;
+    };
+    for item in &mut items[start..=end] {
+        if item.is_text() {
+            item.removed = Some(Rule::Contents);
+        }
+    }
+}
+
 /// "---------------x": the rule above and below a case caption.
 fn is_caption_rule(text: &str) -> bool {
     let t = text.trim();
@@ -175,6 +202,14 @@ mod tests {
             "IN THE SUPREME COURT\n------------x\nHARBOUR FERRY COMPANY, :\n   Petitioners, :\n  v. : No. 31-418\nDEPARTMENT OF TRANSPORT, :\n   Respondent. :\n------------x\nArland, Tuesday\n",
         );
         assert_eq!(kept(&p), ["IN THE SUPREME COURT", "Arland, Tuesday"]);
+    }
+
+    #[test]
+    fn the_table_of_contents_goes() {
+        let p = page(
+            "C O N T E N T S\nORAL ARGUMENT OF PAGE\nNORA PIKE, ESQ. 3\nP R O C E E D I N G S\nCHIEF JUSTICE HALE: We will hear argument.\n",
+        );
+        assert_eq!(kept(&p), ["CHIEF JUSTICE HALE: We will hear argument."]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! breadcrumb, a lone photo credit, and a date, time and place each on a line of its own.
 
 use super::words::{CREDIT_MARKERS, NAVIGATION, SHARE_WORDS};
-use super::{Item, Rule, first_text, join_into};
+use super::{Item, PageMeta, Rule, first_text, join_into};
 use crate::parse::parse_dateline;
 use crate::text::fold;
 
@@ -192,6 +192,23 @@ fn stands_alone(items: &[Item], i: usize) -> bool {
         })
 }
 
+/// Takes out a time alone on its line among the first lines ("1:31 P.M. EST", "10:04"):
+/// when the event began, for the page's metadata.
+pub(super) fn start_time(items: &mut [Item], meta: &mut PageMeta) {
+    for i in first_text(items, HEADER_LINES) {
+        let text = items[i].line.text.trim().trim_matches(['(', ')']);
+        // The dateline reader knows every way of writing a time; give it a date to lean on.
+        let Some(read) = parse_dateline(&format!("1 January 2000, {text}")) else {
+            continue;
+        };
+        if let (Some(time), None) = (read.time, read.place) {
+            meta.time = Some(time);
+            items[i].removed = Some(Rule::StartTime);
+            return;
+        }
+    }
+}
+
 /// A parliamentary record's running heading, "3 Feb 2031 : Column 412": the first is the
 /// record's date (the column reference dropped), every later one a page heading.
 pub(super) fn column_headings(items: &mut [Item]) {
@@ -278,6 +295,16 @@ mod tests {
         let p =
             page("Talks\nPhoto: the day in pictures, with many more words than a credit has.\n");
         assert!(p.removed.is_empty());
+    }
+
+    #[test]
+    fn a_time_alone_near_the_top_is_the_start_time() {
+        let p =
+            page("Press Briefing\n\nBrady Room\n\n1:31 P.M. EST\n\nMS. QUELL: Good afternoon.\n");
+        assert_eq!(p.meta.time.as_deref(), Some("13:31"));
+        assert_eq!(removed(&p), [(5, Rule::StartTime)]);
+        let p = page("Title\n\n12 ministers came.\n");
+        assert!(p.meta.time.is_none());
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub enum Rule {
     CourtIndex,
     /// The parties' column at the top of a court transcript.
     CaseCaption,
+    /// A time alone near the top: when the event began.
+    StartTime,
+    /// A transcript's table of contents.
+    Contents,
     /// A roster of members (read as participants).
     Roster,
     /// "END 2:07 P.M. EST": when the event ended.
@@ -80,6 +84,8 @@ impl Rule {
             Rule::DocumentNumber => "a document or print number",
             Rule::CourtIndex => "the word index after the record",
             Rule::CaseCaption => "case caption: the parties",
+            Rule::StartTime => "the start time",
+            Rule::Contents => "table of contents",
             Rule::Roster => "roster of members, read as participants",
             Rule::EndTime => "the end time",
         }
@@ -102,6 +108,8 @@ pub struct PageMeta {
     pub title: Option<String>,
     /// ISO date, from front matter.
     pub date: Option<String>,
+    /// "HH:MM", from a time alone near the top.
+    pub time: Option<String>,
     /// The page's address: front matter's source, or the footer's direct link.
     pub source_url: Option<String>,
     /// Tags from front matter.
@@ -163,9 +171,11 @@ pub fn read_page(lines: Vec<SourceLine>) -> Page {
     header::column_headings(&mut items);
     header::lead_image_credit(&mut items);
     header::dateline_parts(&mut items);
+    header::start_time(&mut items, &mut meta);
     footer::site_footer(&mut items, &mut meta);
     footer::see_also(&mut items);
     court::case_caption(&mut items);
+    court::contents(&mut items);
     court::roster(&mut items, &mut meta);
     court::document_numbers(&mut items);
     footer::end_time(&mut items);
