@@ -6,6 +6,8 @@
 //!   the speaker labelled by surname ("MS. QUELL").
 //! - A court record's APPEARANCES give counsel's full names and roles, matched to the
 //!   labels by surname ("GENERAL ROE" is Jane R. Roe, Deputy Solicitor General).
+//! - A role in apposition in the narrative ("The Minister of Foreign Affairs, Pavel
+//!   Sorokin, answered …") is the role of a speaker labelled by name alone.
 //! - A UN record's roster ("President: Mr. Lund …… (Norway)") gives each member's country,
 //!   and "The President" is the member in the chair.
 //! - On a head of state's page, a caption "With …" / "Avec …" / "С …" pictures the page's
@@ -16,6 +18,7 @@
 
 mod court;
 mod principal;
+mod roles;
 mod roster;
 mod title;
 
@@ -31,6 +34,7 @@ pub(crate) fn apply(t: &mut Transcript, roster: &[RosterEntry]) {
     title::briefing_by(t);
     court::appearances(t);
     roster::roster(t, roster);
+    roles::roles_in_apposition(t);
     principal::principal_in_captions(t);
 }
 
