@@ -4,6 +4,7 @@
 mod attendees;
 mod build;
 mod caption;
+mod classify;
 pub mod dateline;
 pub mod lang;
 mod link;
@@ -11,7 +12,9 @@ pub mod normalize;
 pub(crate) mod parallel;
 pub mod people;
 mod tags;
-pub mod turns;
+mod words;
+
+pub use classify::turns;
 
 /// The test fixtures of every shape, for tests that run the parser's stages on all of them.
 #[cfg(test)]
