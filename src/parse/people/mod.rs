@@ -99,14 +99,13 @@ pub fn resolve(sources: &[PersonSource], language: &str) -> Resolution {
 /// Finds mentions of participants in `text` (surname, full name, alias, or a role phrase that
 /// only one participant fits), as byte ranges, in text order.
 ///
-/// The lookup is kept between calls on one thread while `participants` stay the same, so
-/// asking paragraph by paragraph is cheap; a [`MentionFinder`] built once does the same
-/// without the comparison.
+/// The lookup of `participants` is built for this one text: to read many texts, build a
+/// [`MentionFinder`] once and ask it for each.
 pub fn find_mentions(
     participants: &[Participant],
     text: &str,
 ) -> Vec<(ParticipantId, Range<usize>)> {
-    mentions::find_with_cached_finder(participants, text)
+    MentionFinder::new(participants).find(text)
 }
 
 #[cfg(test)]
