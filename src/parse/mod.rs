@@ -8,6 +8,12 @@ mod classify;
 pub mod dateline;
 pub mod lang;
 mod link;
+// The parse reads owned lines (`prepare_lines`): a few of the borrowed line view's helpers
+// have no caller left until the line pre-pass is rewritten to match.
+#[expect(
+    dead_code,
+    reason = "borrowed line view helpers unused since the parse reads owned lines"
+)]
 pub mod normalize;
 pub(crate) mod parallel;
 pub mod people;
@@ -37,43 +43,18 @@ pub use lang::detect_language;
 
 /// Parses decoded transcript text. Never panics; text that holds nothing recognisable
 /// gives a transcript whose blocks are plain paragraphs.
+///
+/// The stages run one after the other, in reading order: the language guess, the cleaned
+/// lines (page furniture dropped, hard wraps joined), the blocks built from them with the
+/// texts that name people, the people resolved from those texts, and the people linked to
+/// speeches, photos, lists and mentions.
 pub fn parse_text(text: &str) -> Transcript {
-    // The language guess reads the raw text, so on a long one it runs beside the pre-pass.
-    let threads = parallel::threads_for(text.len());
-    let long = threads > 1;
-    let (language, prepared) = parallel::join(
-        long,
-        || lang::detect_language(text),
-        || normalize::prepare(text),
-    );
-    let (buffers, placed) = prepared.into_parts();
-    let lines = buffers.lines(placed);
-    // On a long text the people are resolved on a second thread while the blocks are built:
-    // the builder hands the sources on in batches, in document order.
-    let (built, (sources, resolution)) = if long {
-        std::thread::scope(|scope| {
-            let (batches, received) = std::sync::mpsc::channel();
-            let resolving = scope.spawn(move || link::resolve_batches(received));
-            // The sender goes with the closure, so the resolver's batches end with the build.
-            let built = build::build(&lines, language, true, move |sources| {
-                // Should the resolver be gone, its panic is raised below.
-                let batch = std::mem::replace(sources, Vec::with_capacity(build::SOURCE_BATCH));
-                let _ = batches.send(batch);
-            });
-            match resolving.join() {
-                Ok(resolved) => (built, resolved),
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        })
-    } else {
-        let mut built = build::build(&lines, language, false, |_| {});
-        let sources = std::mem::take(&mut built.sources);
-        (built, link::resolve_batches([sources]))
-    };
-    drop(lines);
+    let language = lang::detect_language(text);
+    let lines = normalize::prepare_lines(text);
+    let built = build::build(&lines, language);
+    let resolution = link::resolve(&built.sources, language);
     let mut transcript = built.transcript;
-    link::link_people(&mut transcript, &sources, resolution, threads);
-    parallel::drop_aside(long, (buffers.into_owned(), sources));
+    link::link_people(&mut transcript, &built.sources, resolution);
     transcript
 }
 
@@ -81,63 +62,6 @@ pub fn parse_text(text: &str) -> Transcript {
 mod tests {
     use super::*;
     use crate::model::BlockKind;
-    use proptest::strategy::Strategy as _;
-
-    /// `parse_text` of `text` with its parallel stages cut for `threads` threads.
-    fn parse_on(text: &str, threads: usize) -> String {
-        parallel::FORCE_THREADS.with(|force| force.set(Some(threads)));
-        let json = crate::export::json::to_json(&parse_text(text));
-        parallel::FORCE_THREADS.with(|force| force.set(None));
-        json
-    }
-
-    #[test]
-    fn threads_do_not_change_the_transcript() {
-        let fixtures = [
-            include_str!("../../tests/fixtures/kremlin_fr.txt"),
-            include_str!("../../tests/fixtures/kremlin_ru.txt"),
-            include_str!("../../tests/fixtures/hearing_en.txt"),
-            include_str!("../../tests/fixtures/briefing_en.txt"),
-        ];
-        let mut texts: Vec<String> = fixtures.iter().map(|f| (*f).to_owned()).collect();
-        // Line ends and page breaks that a cut between runs of lines must not split.
-        texts.push(fixtures[2].replace('\n', "\r\n"));
-        texts.push(fixtures[2].replace("\n\n", "\n\x0C\n"));
-        texts.push(fixtures.concat());
-        texts.push(String::new());
-        texts.push("one line, no line feed".to_owned());
-        for text in &texts {
-            let alone = parse_on(text, 1);
-            for threads in [2, 3, 7] {
-                assert!(
-                    parse_on(text, threads) == alone,
-                    "{threads} threads changed a parse"
-                );
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// Whatever the lines (those of the fixtures, shuffled, and any others), the parse
-        /// on several threads (lines cleaned in runs, joined and built in two halves,
-        /// mentions searched in runs) is the parse on one.
-        #[test]
-        fn threads_change_no_parse(
-            lines in proptest::collection::vec(
-                proptest::prop_oneof![
-                    3 => proptest::sample::select(
-                        FIXTURES.iter().flat_map(|f| f.lines()).collect::<Vec<_>>()
-                    ).prop_map(str::to_owned),
-                    1 => "\\PC{0,40}",
-                    1 => proptest::strategy::Just(String::new()),
-                ],
-                0..80,
-            ),
-        ) {
-            let text = lines.join("\n");
-            proptest::prop_assert!(parse_on(&text, 2) == parse_on(&text, 1));
-        }
-    }
 
     fn kinds(t: &Transcript) -> Vec<&'static str> {
         t.blocks
