@@ -91,6 +91,8 @@ fn tail_fits(lines: &[SourceLine]) -> Vec<bool> {
     tail_fits
 }
 
+/// The reader's state between two lines: the speech and tag section it is in, the last
+/// photo number, the labels accepted so far.
 struct Builder<'a> {
     lines: &'a [SourceLine],
     t: Transcript,
@@ -117,18 +119,10 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     /// A builder for `lines`.
     fn new(lines: &'a [SourceLine], tail_fits: &'a [bool], language: &str) -> Builder<'a> {
-        let mut t = Transcript {
+        let t = Transcript {
             language: language.to_owned(),
             ..Transcript::default()
         };
-        // Room for as many blocks, photos and speeches as the lines could make (one per
-        // line with text at most), so that a long document's lists never grow by copying:
-        // capacity never written costs no memory, and the lists are trimmed at the end. A
-        // refusal only means growing as usual.
-        let most = lines.iter().filter(|l| !l.text.is_empty()).count();
-        let _ = t.blocks.try_reserve(most);
-        let _ = t.photos.try_reserve(most);
-        let _ = t.speeches.try_reserve(most);
         Builder {
             lines,
             t,
@@ -148,9 +142,6 @@ impl<'a> Builder<'a> {
     /// Ends the last speech and gives the transcript and the sources.
     fn finish(mut self) -> Built {
         self.end_speech();
-        self.t.blocks.shrink_to_fit();
-        self.t.photos.shrink_to_fit();
-        self.t.speeches.shrink_to_fit();
         Built {
             transcript: self.t,
             sources: self.sources,
