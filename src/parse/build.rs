@@ -3,15 +3,10 @@
 //! end; photos and elisions interrupt it and it goes on after them. Outside speeches the
 //! narrative holds the title, datelines, the lead, paragraphs, headings and attendee lists.
 
-mod split;
-
-use std::cell::Cell;
-
 use super::attendees;
 use super::caption::{self, CaptionParts, Label};
 use super::dateline::{self, Dateline};
-use super::normalize::Lines;
-use super::parallel;
+use super::normalize::SourceLine;
 use super::people::SourceKind;
 use super::tags;
 use super::turns::{TurnDetector, TurnRef};
@@ -72,87 +67,34 @@ struct Run {
     line: usize,
 }
 
-/// Sources gathered before they are handed on (see [`build`]); a few in tests, so that the
-/// fixtures go through many batches.
-pub(crate) const SOURCE_BATCH: usize = if cfg!(test) { 3 } else { 2048 };
-
-/// Builds the blocks of `lines`. The person sources go to `hand_on` in batches as they are
-/// found (it may take them, for people to be resolved meanwhile); what it leaves is in
-/// [`Built::sources`]. With `split`, a long document's second part is read on another
-/// thread meanwhile, and kept when it reads as it would after the first (see [`split`]).
-pub(crate) fn build(
-    lines: &Lines<'_>,
-    language: &str,
-    split: bool,
-    hand_on: impl FnMut(&mut Vec<Source>),
-) -> Built {
+/// Builds the blocks of `lines`, and gathers the texts that name people for the resolver.
+pub(crate) fn build(lines: &[SourceLine], language: &str) -> Built {
     let tail_fits = tail_fits(lines);
-    let cut = split.then(|| split::find_cut(lines, &tail_fits)).flatten();
-    build_in_parts(lines, &tail_fits, language, cut, hand_on).0
-}
-
-/// [`build`], with the part from line `cut` on read on another thread; says whether that
-/// part was kept.
-fn build_in_parts(
-    lines: &Lines<'_>,
-    tail_fits: &[bool],
-    language: &str,
-    cut: Option<usize>,
-    mut hand_on: impl FnMut(&mut Vec<Source>),
-) -> (Built, bool) {
-    let mut builder = Builder::new(lines, tail_fits, language, 0);
+    let mut builder = Builder::new(lines, &tail_fits, language);
     let mut i = builder.title();
-    let mut kept = false;
-    if let Some(cut) = cut {
-        let (later, next) = parallel::join(
-            true,
-            || split::read_later(lines, tail_fits, language, cut),
-            || builder.read(i, cut, &mut hand_on),
-        );
-        i = next;
-        if let Some(later) = later
-            && i == cut
-            && builder.takes(cut, &later)
-        {
-            builder.end_speech();
-            builder.append(later, &mut hand_on);
-            i = lines.len();
-            kept = true;
-        }
+    while i < lines.len() {
+        // A step reads at least its own line (a list reads on past it).
+        i = builder.step(i).max(i + 1);
     }
-    builder.read(i, lines.len(), &mut hand_on);
-    (builder.finish(hand_on), kept)
-}
-
-/// The text of line `i` when [`Builder::step`] reaches its turn test for it in any state
-/// outside the tag zone and, outside speeches, datelines: it is none of what `step` tests
-/// for before turns, and no photo caption candidate at all.
-fn plain_line<'a>(lines: &Lines<'a>, tail_fits: &[bool], i: usize) -> Option<&'a str> {
-    let text = lines.get(i)?.text;
-    let heading = tags::heading(text).is_some() && tail_fits.get(i + 1).copied().unwrap_or(true);
-    let plain = !text.is_empty()
-        && !tags::is_url(text)
-        && !tags::is_elision(text)
-        && !tags::is_separator(text)
-        && !heading
-        && caption::scan(text).is_none();
-    plain.then_some(text)
+    builder.finish()
 }
 
 /// `tail_fits[k]`: every line from `k` on can stand in the tag zone.
-fn tail_fits(lines: &Lines<'_>) -> Vec<bool> {
+fn tail_fits(lines: &[SourceLine]) -> Vec<bool> {
     let mut tail_fits = vec![true; lines.len() + 1];
     for k in (0..lines.len()).rev() {
         let next = tail_fits.get(k + 1).copied().unwrap_or(true);
         if let (Some(slot), Some(line)) = (tail_fits.get_mut(k), lines.get(k)) {
-            *slot = next && tags::fits_tag_zone(line.text);
+            *slot = next && tags::fits_tag_zone(&line.text);
         }
     }
     tail_fits
 }
 
+/// The reader's state between two lines: the speech and tag section it is in, the last
+/// photo number, the labels accepted so far.
 struct Builder<'a> {
-    lines: &'a Lines<'a>,
+    lines: &'a [SourceLine],
     t: Transcript,
     sources: Vec<Source>,
     /// The turn detector, with the speaker labels accepted so far.
@@ -167,11 +109,6 @@ struct Builder<'a> {
     speech_has_block: bool,
     /// Printed number of the last photo.
     last_photo: Option<u32>,
-    /// Reading a second part, before its first photo: `last_photo` is the first part's,
-    /// not known here.
-    photo_unknown: bool,
-    /// A decision read `last_photo` while it was not known.
-    asked_unknown_photo: Cell<bool>,
     lead_done: bool,
     /// `tail_fits[k]`: every line from `k` on can stand in the tag zone.
     tail_fits: &'a [bool],
@@ -180,25 +117,12 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    /// A builder for the lines from `from` on.
-    fn new(
-        lines: &'a Lines<'a>,
-        tail_fits: &'a [bool],
-        language: &str,
-        from: usize,
-    ) -> Builder<'a> {
-        let mut t = Transcript {
+    /// A builder for `lines`.
+    fn new(lines: &'a [SourceLine], tail_fits: &'a [bool], language: &str) -> Builder<'a> {
+        let t = Transcript {
             language: language.to_owned(),
             ..Transcript::default()
         };
-        // Room for as many blocks, photos and speeches as the lines could make (one per
-        // line with text at most), so that a long document's lists never grow by copying:
-        // capacity never written costs no memory, and the lists are trimmed at the end. A
-        // refusal only means growing as usual.
-        let most = lines.iter_from(from).filter(|l| !l.text.is_empty()).count();
-        let _ = t.blocks.try_reserve(most);
-        let _ = t.photos.try_reserve(most);
-        let _ = t.speeches.try_reserve(most);
         Builder {
             lines,
             t,
@@ -209,54 +133,23 @@ impl<'a> Builder<'a> {
             paragraphs: Vec::new(),
             speech_has_block: false,
             last_photo: None,
-            photo_unknown: false,
-            asked_unknown_photo: Cell::new(false),
             lead_done: false,
             tail_fits,
             tag_section: None,
         }
     }
 
-    /// Reads the lines from `i` until `end` (or past it, when a list runs on); returns the
-    /// index of the next line to read.
-    fn read(
-        &mut self,
-        mut i: usize,
-        end: usize,
-        hand_on: &mut impl FnMut(&mut Vec<Source>),
-    ) -> usize {
-        while i < end {
-            i = self.step(i).max(i + 1);
-            if self.sources.len() >= SOURCE_BATCH {
-                hand_on(&mut self.sources);
-            }
-        }
-        i
-    }
-
-    /// Ends the last speech and hands the sources left on.
-    fn finish(mut self, mut hand_on: impl FnMut(&mut Vec<Source>)) -> Built {
+    /// Ends the last speech and gives the transcript and the sources.
+    fn finish(mut self) -> Built {
         self.end_speech();
-        hand_on(&mut self.sources);
-        self.t.blocks.shrink_to_fit();
-        self.t.photos.shrink_to_fit();
-        self.t.speeches.shrink_to_fit();
         Built {
             transcript: self.t,
             sources: self.sources,
         }
     }
 
-    /// The printed number of the last photo.
-    fn last_photo(&self) -> Option<u32> {
-        if self.photo_unknown {
-            self.asked_unknown_photo.set(true);
-        }
-        self.last_photo
-    }
-
-    fn text(&self, i: usize) -> &str {
-        self.lines.get(i).map_or("", |l| l.text)
+    fn text(&self, i: usize) -> &'a str {
+        self.lines.get(i).map_or("", |l| l.text.as_str())
     }
 
     fn number(&self, i: usize) -> usize {
@@ -277,7 +170,7 @@ impl<'a> Builder<'a> {
         let Some(line) = lines.get(first) else {
             return lines.len();
         };
-        let text = line.text;
+        let text = line.text.as_str();
         let not_a_title = text.len() > 2000
             || tags::is_url(text)
             || tags::is_elision(text)
@@ -315,7 +208,7 @@ impl<'a> Builder<'a> {
         let Some(line) = lines.get(i) else {
             return i + 1;
         };
-        let text = line.text;
+        let text = line.text.as_str();
         let num = line.number;
         if text.is_empty() {
             return i + 1;
@@ -399,21 +292,6 @@ impl<'a> Builder<'a> {
         self.narrative(i)
     }
 
-    /// The turn [`Self::step`] would start at line `i` in the builder's state: its tests
-    /// before the turn test, in the same order. `None` when it would do anything else
-    /// there, and for any photo caption candidate.
-    fn turn_at(&self, i: usize) -> Option<TurnRef<'a>> {
-        let text = plain_line(self.lines, self.tail_fits, i)?;
-        if self.tag_section.is_some()
-            || (self.speech.is_none() && dateline::parse_dateline(text).is_some())
-        {
-            return None;
-        }
-        self.turns
-            .turn(text, self.speech.is_some())
-            .filter(|turn| !self.is_list_intro(turn.label))
-    }
-
     fn new_tag_section(&mut self, heading: &str, line: usize) {
         let section = self.t.tags.len();
         self.t.tags.push(TagSection {
@@ -458,18 +336,19 @@ impl<'a> Builder<'a> {
     /// the next few lines is numbered `n + 1`.
     fn has_neighbours(&self, i: usize, n: u32) -> bool {
         if n.checked_sub(1)
-            .is_some_and(|prev| self.last_photo() == Some(prev))
+            .is_some_and(|prev| self.last_photo == Some(prev))
         {
             return true;
         }
         let next = n.saturating_add(1);
         self.lines
-            .iter_from(i + 1)
+            .iter()
+            .skip(i + 1)
             .take(NEIGHBOUR_LINES)
             .filter(|l| !l.text.is_empty())
             .take(3)
             .any(|l| {
-                caption::scan(l.text)
+                caption::scan(&l.text)
                     .is_some_and(|c| c.label.number() == Some(next) && !c.text.is_empty())
             })
     }
@@ -486,7 +365,7 @@ impl<'a> Builder<'a> {
         let number = parts
             .label
             .number()
-            .unwrap_or_else(|| self.last_photo().map_or(1, |n| n.saturating_add(1)));
+            .unwrap_or_else(|| self.last_photo.map_or(1, |n| n.saturating_add(1)));
         let caption = parts.text.to_owned();
         if !caption.is_empty() {
             self.sources.push(Source {
@@ -506,7 +385,6 @@ impl<'a> Builder<'a> {
         });
         self.push(line, BlockKind::Photo { photo: id });
         self.last_photo = Some(number);
-        self.photo_unknown = false;
     }
 
     /// Opens the speech of `turn` (borrowed: its text after the label is copied once, as
@@ -620,10 +498,11 @@ impl<'a> Builder<'a> {
     /// Whether the next non-blank line after `i` opens a turn.
     fn next_is_turn(&self, i: usize) -> bool {
         self.lines
-            .iter_from(i + 1)
+            .iter()
+            .skip(i + 1)
             .take(NEIGHBOUR_LINES)
             .find(|l| !l.text.is_empty())
-            .is_some_and(|l| self.turns.is_turn(l.text, false))
+            .is_some_and(|l| self.turns.is_turn(&l.text, false))
     }
 
     /// Whether line `j` can be part of an attendee list (it is not a caption, a turn, a
@@ -646,7 +525,7 @@ impl<'a> Builder<'a> {
     /// the line after it.
     fn try_list(&mut self, i: usize) -> Option<usize> {
         let lines = self.lines;
-        let first = lines.get(i)?.text;
+        let first = lines.get(i)?.text.as_str();
         let line = self.number(i);
         if let Some((intro, items)) = attendees::prose_list(first) {
             self.push_attendees(line, Some(intro), items, None);
@@ -667,7 +546,7 @@ impl<'a> Builder<'a> {
             && next.text.contains(", ")
             && self.is_entry_line(start)
         {
-            let items = attendees::split_prose_items(next.text);
+            let items = attendees::split_prose_items(&next.text);
             if items.len() >= 2 {
                 self.push_attendees(line, Some(first.to_owned()), items, None);
                 return Some(start + 1);
@@ -679,7 +558,7 @@ impl<'a> Builder<'a> {
         let mut outro = None;
         let mut j = start;
         while let Some(next) = lines.get(j) {
-            let l = next.text;
+            let l = next.text.as_str();
             if entries.len() >= MAX_ENTRIES || !self.is_entry_line(j) {
                 break;
             }
@@ -698,10 +577,10 @@ impl<'a> Builder<'a> {
                 entries.push(l);
                 j += 1;
                 if let Some(after) = lines.get(j)
-                    && attendees::is_outro(after.text)
+                    && attendees::is_outro(&after.text)
                     && self.is_entry_line(j)
                 {
-                    outro = Some(after.text);
+                    outro = Some(after.text.as_str());
                     j += 1;
                 }
                 break;

@@ -5,15 +5,24 @@ mod attendees;
 mod build;
 mod caption;
 pub mod chrome;
+mod classify;
 mod context;
 pub mod dateline;
 pub mod lang;
 mod link;
+// The parse reads owned lines (`prepare_lines`): a few of the borrowed line view's helpers
+// have no caller left until the line pre-pass is rewritten to match.
+#[expect(
+    dead_code,
+    reason = "borrowed line view helpers unused since the parse reads owned lines"
+)]
 pub mod normalize;
 pub(crate) mod parallel;
 pub mod people;
 mod tags;
-pub mod turns;
+mod words;
+
+pub use classify::turns;
 
 /// The test fixtures of every shape, for tests that run the parser's stages on all of them.
 #[cfg(test)]
@@ -36,16 +45,18 @@ pub use lang::detect_language;
 
 /// Parses decoded transcript text. Never panics; text that holds nothing recognisable
 /// gives a transcript whose blocks are plain paragraphs.
+///
+/// The stages run one after the other, in reading order: the language guess, the cleaned
+/// lines (page furniture dropped, hard wraps joined), the blocks built from them with the
+/// texts that name people, the people resolved from those texts, and the people linked to
+/// speeches, photos, lists and mentions.
 pub fn parse_text(text: &str) -> Transcript {
     let language = lang::detect_language(text);
     let page = chrome::read_page(normalize::prepare_lines(text));
-    let lines = normalize::Lines::from_lines(&page.lines);
-    let mut built = build::build(&lines, language, false, |_| {});
-    let sources = std::mem::take(&mut built.sources);
-    let (sources, resolution) = link::resolve_batches([sources]);
-    drop(lines);
+    let built = build::build(&page.lines, language);
+    let resolution = link::resolve(&built.sources, language);
     let mut transcript = built.transcript;
-    link::link_people(&mut transcript, &sources, resolution, 1);
+    link::link_people(&mut transcript, &built.sources, resolution);
     context::apply(&mut transcript, &page.meta.roster);
     apply_page_meta(&mut transcript, page.meta);
     transcript
@@ -73,63 +84,6 @@ fn apply_page_meta(t: &mut Transcript, meta: chrome::PageMeta) {
 mod tests {
     use super::*;
     use crate::model::BlockKind;
-    use proptest::strategy::Strategy as _;
-
-    /// `parse_text` of `text` with its parallel stages cut for `threads` threads.
-    fn parse_on(text: &str, threads: usize) -> String {
-        parallel::FORCE_THREADS.with(|force| force.set(Some(threads)));
-        let json = crate::export::json::to_json(&parse_text(text));
-        parallel::FORCE_THREADS.with(|force| force.set(None));
-        json
-    }
-
-    #[test]
-    fn threads_do_not_change_the_transcript() {
-        let fixtures = [
-            include_str!("../../tests/fixtures/kremlin_fr.txt"),
-            include_str!("../../tests/fixtures/kremlin_ru.txt"),
-            include_str!("../../tests/fixtures/hearing_en.txt"),
-            include_str!("../../tests/fixtures/briefing_en.txt"),
-        ];
-        let mut texts: Vec<String> = fixtures.iter().map(|f| (*f).to_owned()).collect();
-        // Line ends and page breaks that a cut between runs of lines must not split.
-        texts.push(fixtures[2].replace('\n', "\r\n"));
-        texts.push(fixtures[2].replace("\n\n", "\n\x0C\n"));
-        texts.push(fixtures.concat());
-        texts.push(String::new());
-        texts.push("one line, no line feed".to_owned());
-        for text in &texts {
-            let alone = parse_on(text, 1);
-            for threads in [2, 3, 7] {
-                assert!(
-                    parse_on(text, threads) == alone,
-                    "{threads} threads changed a parse"
-                );
-            }
-        }
-    }
-
-    proptest::proptest! {
-        /// Whatever the lines (those of the fixtures, shuffled, and any others), the parse
-        /// on several threads (lines cleaned in runs, joined and built in two halves,
-        /// mentions searched in runs) is the parse on one.
-        #[test]
-        fn threads_change_no_parse(
-            lines in proptest::collection::vec(
-                proptest::prop_oneof![
-                    3 => proptest::sample::select(
-                        FIXTURES.iter().flat_map(|f| f.lines()).collect::<Vec<_>>()
-                    ).prop_map(str::to_owned),
-                    1 => "\\PC{0,40}",
-                    1 => proptest::strategy::Just(String::new()),
-                ],
-                0..80,
-            ),
-        ) {
-            let text = lines.join("\n");
-            proptest::prop_assert!(parse_on(&text, 2) == parse_on(&text, 1));
-        }
-    }
 
     fn kinds(t: &Transcript) -> Vec<&'static str> {
         t.blocks

@@ -128,21 +128,6 @@ pub(crate) struct Lines<'a> {
 }
 
 impl<'a> Lines<'a> {
-    /// The lines of `lines`, borrowed.
-    pub(crate) fn from_lines(lines: &'a [SourceLine]) -> Self {
-        let head = lines
-            .iter()
-            .map(|l| LineRef {
-                number: l.number,
-                text: &l.text,
-            })
-            .collect();
-        Lines {
-            head,
-            tail: Vec::new(),
-        }
-    }
-
     pub(crate) fn len(&self) -> usize {
         self.head.len() + self.tail.len()
     }

@@ -1,6 +1,6 @@
-//! Spreading the costliest stages of a long parse over the cores: the line pre-pass, the
-//! language guess and the mention search. Results are joined in order, so the transcript
-//! is the same whatever the number of threads; a short text stays on the calling thread.
+//! Spreading the line pre-pass of a long text over the cores (and, in the viewer, a
+//! document's indexes). Results are joined in order, so the lines are the same whatever
+//! the number of threads; a short text stays on the calling thread.
 
 /// Below this much text per thread, a thread costs more than it saves.
 pub(crate) const MIN_BYTES_PER_THREAD: usize = 1 << 20;
@@ -112,17 +112,6 @@ pub(crate) fn for_each_mut<T: Send>(items: &mut [T], parts: usize, work: impl Fn
         }
         first.iter_mut().for_each(work);
     });
-}
-
-/// Drops `value` on a thread of its own when `aside`: freeing millions of small records
-/// takes tens of milliseconds that the caller need not wait for.
-pub(crate) fn drop_aside<T: Send + 'static>(aside: bool, value: T) {
-    if aside {
-        // Should no thread be had, the value is dropped here instead.
-        let _ = std::thread::Builder::new()
-            .name("stenogram-free".to_owned())
-            .spawn(move || drop(value));
-    }
 }
 
 #[cfg(test)]

@@ -140,7 +140,6 @@ fn iso_date(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::{kept, page, removed};
-    use super::*;
 
     #[test]
     fn front_matter_gives_title_date_source_and_tags() {

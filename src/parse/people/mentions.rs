@@ -6,10 +6,10 @@
 //! whatever the number of participants.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::VecDeque;
 use std::ops::Range;
+
+use foldhash::HashMap;
 
 use super::lexicon;
 use super::names::NameParts;
@@ -44,7 +44,7 @@ struct Pattern {
 pub struct MentionFinder {
     patterns: Vec<Pattern>,
     /// Stem of a pattern's first word → patterns.
-    by_first: HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    by_first: HashMap<String, Vec<usize>>,
     /// For plain ASCII first words: bit `len` of entry `first byte` is set when some
     /// pattern's first word has that first byte and length, so most words are passed
     /// over without being folded or hashed.
@@ -110,7 +110,8 @@ impl AsciiGate {
 
     /// Where in `text` a word may start a mention, in order, written to `starts`; false
     /// when every word must be read (text that does not fold to its ASCII lowercase).
-    fn starts_into(&self, text: &str, starts: &mut Vec<usize>) -> bool {
+    /// `lower` is working memory for the text in lowercase.
+    fn starts_into(&self, text: &str, starts: &mut Vec<usize>, lower: &mut Vec<u8>) -> bool {
         starts.clear();
         if matches!(self, AsciiGate::Open) || !folds_to_ascii_lowercase(text) {
             return false;
@@ -129,16 +130,10 @@ impl AsciiGate {
         if !overlapping {
             // In order and once each already; the same places in the text in lowercase,
             // which is ASCII.
-            LOWERCASE.with_borrow_mut(|lower| {
-                lower.clear();
-                lower.extend_from_slice(bytes);
-                lower.make_ascii_lowercase();
-                starts.extend(keys.find_iter(lower.as_slice()).filter_map(at_edges));
-                // A huge paragraph's copy is not kept for the life of the thread.
-                if lower.capacity() > MAX_KEPT_LOWERCASE {
-                    *lower = Vec::new();
-                }
-            });
+            lower.clear();
+            lower.extend_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            starts.extend(keys.find_iter(lower.as_slice()).filter_map(at_edges));
             return true;
         }
         starts.extend(keys.find_overlapping_iter(text).filter_map(at_edges));
@@ -180,34 +175,12 @@ fn resume_at(bytes: &[u8], from: usize, start: usize) -> usize {
     }
 }
 
-/// A fast hash for short words (the keys come from the document's own participants, so
-/// resistance to crafted collisions is not needed).
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word.get_mut(..chunk.len())
-                .unwrap_or_default()
-                .copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 impl MentionFinder {
     /// Indexes the names, surnames and unambiguous roles of `participants` (generic
     /// speakers such as "Question" are left out).
     pub fn new(participants: &[Participant]) -> Self {
         // Phrase → (participants, kind); a phrase two people share names neither.
-        let mut phrases: HashMap<Vec<String>, (Vec<ParticipantId>, Kind)> = HashMap::new();
+        let mut phrases: HashMap<Vec<String>, (Vec<ParticipantId>, Kind)> = HashMap::default();
         let mut add = |words: Vec<String>, pid: ParticipantId, kind: Kind| {
             if words.is_empty() {
                 return;
@@ -361,7 +334,9 @@ impl MentionFinder {
         if self.patterns.is_empty() {
             return;
         }
-        let gated = self.ascii_gate.starts_into(text, &mut scratch.starts);
+        let gated = self
+            .ascii_gate
+            .starts_into(text, &mut scratch.starts, &mut scratch.lower);
         let starts = gated.then_some(scratch.starts.as_slice());
         let mut next_start = 0;
         // The text is read as a stream: only the words a pattern is being tried on are kept.
@@ -454,77 +429,14 @@ impl MentionFinder {
     }
 }
 
-/// What a finder was built from: the fields of each participant it reads.
-#[derive(Debug, PartialEq, Eq)]
-struct CastKey {
-    id: ParticipantId,
-    generic: bool,
-    name: Option<String>,
-    role: Option<String>,
-    aliases: Vec<String>,
-}
-
-impl CastKey {
-    fn of(p: &Participant) -> Self {
-        CastKey {
-            id: p.id,
-            generic: p.generic,
-            name: p.name.clone(),
-            role: p.role.clone(),
-            aliases: p.aliases.clone(),
-        }
-    }
-
-    fn matches(&self, p: &Participant) -> bool {
-        self.id == p.id
-            && self.generic == p.generic
-            && self.name == p.name
-            && self.role == p.role
-            && self.aliases == p.aliases
-    }
-}
-
-/// Largest lowercase copy kept between texts, in bytes.
-const MAX_KEPT_LOWERCASE: usize = 1 << 20;
-
-thread_local! {
-    /// The text the ASCII gate searches, in lowercase (kept, so as not to allocate it per
-    /// paragraph).
-    static LOWERCASE: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-
-    /// The finder last built on this thread and the cast it was built for: callers that
-    /// ask paragraph by paragraph with the same participants do not rebuild it each time.
-    static LAST_FINDER: RefCell<Option<(Vec<CastKey>, MentionFinder)>> = const { RefCell::new(None) };
-}
-
-/// [`MentionFinder::find`] with a finder for `participants`, reused while they are the same.
-pub(crate) fn find_with_cached_finder(
-    participants: &[Participant],
-    text: &str,
-) -> Vec<(ParticipantId, Range<usize>)> {
-    LAST_FINDER.with(|cell| {
-        let mut cached = cell.borrow_mut();
-        let fresh = cached.as_ref().is_some_and(|(key, _)| {
-            key.len() == participants.len()
-                && key.iter().zip(participants).all(|(k, p)| k.matches(p))
-        });
-        if !fresh {
-            let key = participants.iter().map(CastKey::of).collect();
-            *cached = Some((key, MentionFinder::new(participants)));
-        }
-        cached
-            .as_ref()
-            .map(|(_, finder)| finder.find(text))
-            .unwrap_or_default()
-    })
-}
-
 /// The working memory of [`MentionFinder::find_into`], kept from one text to the next
 /// (texts that all live for `'t`).
 #[derive(Default)]
 pub(crate) struct Scratch<'t> {
     /// Where the gate says mentions can start.
     starts: Vec<usize>,
+    /// The text in lowercase, for the gate's search.
+    lower: Vec<u8>,
     /// The window's words (emptied between texts).
     slots: VecDeque<Slot<'t>>,
 }
@@ -610,342 +522,4 @@ fn push_merged(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Appearances;
-
-    fn person(id: usize, name: Option<&str>, role: Option<&str>, aliases: &[&str]) -> Participant {
-        Participant {
-            id: ParticipantId::from(id),
-            name: name.map(str::to_owned),
-            role: role.map(str::to_owned),
-            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
-            generic: false,
-            appearances: Appearances::default(),
-        }
-    }
-
-    fn found<'t>(people: &[Participant], text: &'t str) -> Vec<(usize, &'t str)> {
-        MentionFinder::new(people)
-            .find(text)
-            .into_iter()
-            .map(|(pid, r)| (pid.index(), &text[r]))
-            .collect()
-    }
-
-    fn french_cast() -> Vec<Participant> {
-        vec![
-            person(
-                0,
-                Some("Alexandre Loukachenko"),
-                Some("président de la Biélorussie"),
-                &["Président de la République de Biélorussie Alexandre Loukachenko"],
-            ),
-            person(
-                1,
-                Some("Kassym-Jomart Tokayev"),
-                Some("président du Kazakhstan"),
-                &[],
-            ),
-            person(
-                2,
-                Some("Sadyr Japarov"),
-                Some("président du Kirghizistan"),
-                &[],
-            ),
-            person(
-                3,
-                Some("Vladimir Poutine"),
-                Some("Président de la Russie"),
-                &[],
-            ),
-            person(4, None, Some("chef d’état-major adjoint"), &[]),
-            person(5, Some("Alexandre Pankine"), Some("vice-ministre"), &[]),
-        ]
-    }
-
-    #[test]
-    fn french_names_titles_and_roles() {
-        let people = french_cast();
-        let text = "Mr. Loukachenko, collègues. Le Président Japarov vient d’en parler. \
-                    Comme vient de le dire le Président du Kazakhstan, nous sommes d’accord. \
-                    Vladimir Poutine a parlé avec M. Pankine.";
-        assert_eq!(
-            found(&people, text),
-            [
-                (0, "Mr. Loukachenko"),
-                (2, "Président Japarov"),
-                (1, "Président du Kazakhstan"),
-                (3, "Vladimir Poutine"),
-                (5, "M. Pankine"),
-            ]
-        );
-    }
-
-    #[test]
-    fn role_and_name_together_are_one_mention() {
-        let people = french_cast();
-        let text = "le président du Kazakhstan Kassym-Jomart Tokayev et Alexandre";
-        assert_eq!(
-            found(&people, text),
-            [(1, "président du Kazakhstan Kassym-Jomart Tokayev")]
-        );
-    }
-
-    #[test]
-    fn lowercase_words_and_shared_roles_are_not_mentions() {
-        let mut people = french_cast();
-        people.push(person(
-            6,
-            Some("Jean Roux"),
-            Some("président du Kazakhstan"),
-            &[],
-        ));
-        // "président du Kazakhstan" now fits two people; a lone first name fits nobody.
-        assert_eq!(
-            found(
-                &people,
-                "le président du Kazakhstan et Alexandre, la poutine"
-            ),
-            []
-        );
-    }
-
-    #[test]
-    fn generic_speakers_are_never_mentioned() {
-        let mut q = person(0, None, Some("Question"), &["Question"]);
-        q.generic = true;
-        assert_eq!(found(&[q], "Question: what about the Question?"), []);
-    }
-
-    #[test]
-    fn russian_case_endings() {
-        let people = vec![
-            person(
-                0,
-                Some("Владимир Путин"),
-                Some("Президент России"),
-                &["В.Путин"],
-            ),
-            person(
-                1,
-                Some("Александр Лукашенко"),
-                Some("Президент Республики Беларусь"),
-                &[],
-            ),
-        ];
-        let text =
-            "Я согласен с Владимиром Путиным и с коллегой Лукашенко. Слова Президента России.";
-        assert_eq!(
-            found(&people, text),
-            [
-                (0, "Владимиром Путиным"),
-                (1, "Лукашенко"),
-                (0, "Президента России")
-            ]
-        );
-    }
-
-    #[test]
-    fn english_roles_and_honorifics() {
-        let people = vec![
-            person(
-                0,
-                Some("Kassym-Jomart Tokayev"),
-                Some("President of Kazakhstan"),
-                &[],
-            ),
-            person(1, Some("John Smith"), None, &["MR. SMITH"]),
-        ];
-        let text = "As the President of Kazakhstan said, and as Mr. Smith's office wrote, \
-                    John Smith agrees.";
-        assert_eq!(
-            found(&people, text),
-            [
-                (0, "President of Kazakhstan"),
-                (1, "Mr. Smith"),
-                (1, "John Smith")
-            ]
-        );
-    }
-
-    #[test]
-    fn elisions_and_monsieur() {
-        let people = french_cast();
-        let text = "l’avis d’Alexandre Loukachenko et de Monsieur Japarov";
-        assert_eq!(
-            found(&people, text),
-            [(0, "Alexandre Loukachenko"), (2, "Monsieur Japarov")]
-        );
-    }
-
-    #[test]
-    fn cached_finder_follows_the_cast() {
-        let mut people = french_cast();
-        let text = "Mr. Loukachenko et M. Varga";
-        assert_eq!(
-            find_with_cached_finder(&people, text),
-            [(ParticipantId::from(0), 0..15)]
-        );
-        people.push(person(6, Some("Inès Varga"), None, &[]));
-        assert_eq!(
-            find_with_cached_finder(&people, text),
-            [
-                (ParticipantId::from(0), 0..15),
-                (ParticipantId::from(6), 19..27)
-            ]
-        );
-    }
-
-    /// [`MentionFinder::find`] reading every word, as it did before the ASCII gate.
-    fn found_word_by_word(
-        people: &[Participant],
-        text: &str,
-    ) -> Vec<(ParticipantId, Range<usize>)> {
-        let mut finder = MentionFinder::new(people);
-        finder.ascii_gate = AsciiGate::Open;
-        finder.find(text)
-    }
-
-    fn english_cast() -> Vec<Participant> {
-        vec![
-            person(
-                0,
-                Some("Ada Brandt"),
-                Some("Chairman of the Subcommittee"),
-                &["CHAIRMAN BRANDT"],
-            ),
-            person(1, Some("Lucia Valdez"), None, &["MS. VALDEZ"]),
-            person(
-                2,
-                Some("Kassym-Jomart Tokayev"),
-                Some("President of Kazakhstan"),
-                &[],
-            ),
-            person(3, Some("Sean O'Brien"), None, &[]),
-            person(4, Some("Tom Pell"), Some("Senator from the Isles"), &[]),
-            person(5, Some("J. Holm"), None, &[]),
-            person(6, None, Some("Gen. Secretary of the Party"), &[]),
-            person(7, Some("Tomas Brandtner"), None, &[]),
-        ]
-    }
-
-    /// The cast without the names that hold a hyphen or an apostrophe: every key is
-    /// letters and digits but for a final dot, and the gate's search has no overlaps.
-    fn alphanumeric_cast() -> Vec<Participant> {
-        english_cast()
-            .into_iter()
-            .filter(|p| p.name.as_deref().is_none_or(|n| !n.contains(['-', '\''])))
-            .collect()
-    }
-
-    #[test]
-    fn the_gate_overlaps_only_for_keys_with_other_characters() {
-        let overlapping = |people: &[Participant]| match MentionFinder::new(people).ascii_gate {
-            AsciiGate::Keys { overlapping, .. } => Some(overlapping),
-            AsciiGate::Open | AsciiGate::Shut => None,
-        };
-        assert_eq!(overlapping(&english_cast()), Some(true));
-        assert_eq!(overlapping(&alphanumeric_cast()), Some(false));
-    }
-
-    #[test]
-    fn the_ascii_gate_reads_only_near_the_keys() {
-        let people = english_cast();
-        let text = "The whale and the shale were compelled. Later Ms. Valdez, then \
-                    (Mr.Pell) and O'Brien, with an aide, met the President of Kazakhstan; Brandt's view, \
-                    O'Brien's too.";
-        let expected = found_word_by_word(&people, text);
-        assert_eq!(MentionFinder::new(&people).find(text), expected);
-        let names: Vec<&str> = expected.iter().map(|(_, r)| &text[r.clone()]).collect();
-        assert_eq!(
-            names,
-            [
-                "Ms. Valdez",
-                "Mr.Pell",
-                "O'Brien",
-                "President of Kazakhstan",
-                "Brandt",
-                "O'Brien"
-            ]
-        );
-        // No key in the text: nothing is read.
-        assert!(
-            MentionFinder::new(&people)
-                .find("compelled whales on the shale")
-                .is_empty()
-        );
-    }
-
-    #[test]
-    fn one_scratch_reused_over_many_texts_finds_what_fresh_searches_find() {
-        let people = english_cast();
-        let finder = MentionFinder::new(&people);
-        // Texts that end inside a longer pattern ("President of"), an empty one, one with no
-        // key and one in another script, one after the other.
-        let texts = [
-            "Chairman Brandt spoke to the President of",
-            "Kazakhstan, and then to Ms. Valdez.",
-            "O'Brien's aide met Tom Pell, Senator from the",
-            "",
-            "Isles: the President of Kazakhstan and J. Holm agreed.",
-            "compelled whales on the shale",
-            "Брандт и Вальдес",
-            "Lucia Valdez answered Senator from the Isles Tom Pell",
-        ];
-        let mut scratch = Scratch::default();
-        let mut found = vec![(ParticipantId::from(99), 0..1)];
-        for text in texts {
-            finder.find_into(text, &mut scratch, &mut found);
-            assert_eq!(found, finder.find(text), "{text}");
-        }
-    }
-
-    proptest::proptest! {
-        /// The gate finds what reading every word finds, whatever the words around the keys:
-        /// titles, punctuation, joiners, possessives, elisions, dots and other cases.
-        #[test]
-        fn the_ascii_gate_changes_no_mention(
-            words in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "Brandt", "BRANDT", "brandt", "Brandt's", "xBrandt", "Brandtx", "Ada",
-                    "Valdez", "Valdez.", "Ms.", "Mr.", "MR.", "Dr.", "Chairman", "chairman",
-                    "of", "the", "Subcommittee", "President", "Kazakhstan", "Kassym-Jomart",
-                    "Tokayev", "Jomart", "Sean", "O'Brien", "O'Brien's", "d'Pell", "Pell",
-                    "Pell-Smith", "compelled", "J.", "J.Holm", "Holm", "Gen.", "Gen.Secretary", "Secretary", "Party",
-                    "Gen.Secretary of the Party", "Gen. Secretary of the Party",
-                    "President of Kazakhstan", "Chairman of the Subcommittee",
-                    "Senator from the Isles", "Lucia Valdez", "Ada Brandt", "Senator", "from", "Isles", "and", ",", ".",
-                    "Tom", "Tomas", "Tomasz", "TOMAS", "Brandtner", "Brandtners", "Tomas Brandtner",
-                    ";", "(", ")", "-", "--", "'", "`", "\"", "1", "2024", "", " ", "\n", "\t",
-                ]),
-                0..40,
-            ),
-            glue in proptest::collection::vec(proptest::sample::select(vec![" ", "", "  ", ", ", "."]), 40),
-        ) {
-            let mut text = String::new();
-            for (word, glue) in words.iter().zip(glue.iter().cycle()) {
-                text.push_str(word);
-                text.push_str(glue);
-            }
-            for people in [english_cast(), alphanumeric_cast()] {
-                proptest::prop_assert_eq!(
-                    MentionFinder::new(&people).find(&text),
-                    found_word_by_word(&people, &text)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn long_text_is_read_once() {
-        let people = french_cast();
-        let paragraph = "Le Président Japarov et Mr. Loukachenko ont parlé du Conseil. ";
-        let text = paragraph.repeat(20_000);
-        let started = std::time::Instant::now();
-        let mentions = MentionFinder::new(&people).find(&text);
-        assert!(started.elapsed().as_secs_f64() < 5.0);
-        assert_eq!(mentions.len(), 40_000);
-        assert!(mentions.windows(2).all(|w| w[0].1.end <= w[1].1.start));
-    }
-}
+mod tests;

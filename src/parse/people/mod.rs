@@ -17,7 +17,6 @@ use crate::model::{Participant, ParticipantId};
 pub(crate) use lexicon::is_role_word;
 pub use mentions::MentionFinder;
 pub(crate) use mentions::Scratch as MentionScratch;
-pub(crate) use resolve::Resolving;
 pub(crate) use tokens::fold_first_char;
 
 /// Where a piece of text that names people comes from; it decides what may create a person.
@@ -94,20 +93,36 @@ pub fn split_role_name(text: &str) -> RoleName {
 /// quote titles and names across languages; it is accepted for callers' symmetry.
 pub fn resolve(sources: &[PersonSource], language: &str) -> Resolution {
     let _ = language;
-    resolve::resolve(sources)
+    let mut resolver = resolve::Resolver::default();
+    // Captions repeat: what each says on its own is worked out once.
+    let mut plans = captions::PlanCache::default();
+    let ids = sources
+        .iter()
+        .map(|source| {
+            let found = match source.kind {
+                SourceKind::SpeakerLabel => vec![resolver.label(source.text)],
+                SourceKind::ListItem => resolver.list_item(source.text).into_iter().collect(),
+                SourceKind::Caption => captions::scan_with(&mut resolver, &mut plans, source.text),
+            };
+            found.into_iter().map(ParticipantId::from).collect()
+        })
+        .collect();
+    Resolution {
+        participants: resolver.finish(),
+        ids,
+    }
 }
 
 /// Finds mentions of participants in `text` (surname, full name, alias, or a role phrase that
 /// only one participant fits), as byte ranges, in text order.
 ///
-/// The lookup is kept between calls on one thread while `participants` stay the same, so
-/// asking paragraph by paragraph is cheap; a [`MentionFinder`] built once does the same
-/// without the comparison.
+/// The lookup of `participants` is built for this one text: to read many texts, build a
+/// [`MentionFinder`] once and ask it for each.
 pub fn find_mentions(
     participants: &[Participant],
     text: &str,
 ) -> Vec<(ParticipantId, Range<usize>)> {
-    mentions::find_with_cached_finder(participants, text)
+    MentionFinder::new(participants).find(text)
 }
 
 #[cfg(test)]

@@ -8,31 +8,16 @@ use super::lexicon::{RU_ENDING_LETTERS, is_cyrillic_word};
 /// distance costs the product of the lengths.
 pub(crate) const MAX_FUZZY_LEN: usize = 40;
 
-/// Levenshtein distance between `a` and `b`, or `None` when it exceeds `max`.
+/// Levenshtein distance between `a` and `b` (in characters), or `None` when it exceeds
+/// `max`. Callers keep to words of at most [`MAX_FUZZY_LEN`] characters: the distance
+/// costs the product of the lengths.
 pub(crate) fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > max {
+    // Words whose lengths differ by more than `max` are at least that far apart.
+    if a.chars().count().abs_diff(b.chars().count()) > max {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let value = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            cur[j + 1] = value;
-            row_min = row_min.min(value);
-        }
-        if row_min > max {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    let d = prev[b.len()];
-    (d <= max).then_some(d)
+    let distance = strsim::levenshtein(a, b);
+    (distance <= max).then_some(distance)
 }
 
 /// A soft stem for matching: Cyrillic words lose up to three trailing case-ending letters

@@ -1,0 +1,473 @@
+//! Speaker-turn labels: "Role Name : text", "Name: text", "В.Путин: text", "Question:",
+//! "MR. SMITH:", a bare "Q", "Jane Doe (Some Constituency) (Party):" … and the lines that
+//! only look like one ("Let me repeat:").
+//!
+//! A label is the text before the first colon of a line. It is accepted when it reads as a
+//! name (ending with a capitalised word, initials allowed), a role-only word ("Question",
+//! "Реплика", "The Speaker"), or an all-caps briefing label ("MR. SMITH"), and rejected
+//! when it reads as a sentence (a verb or pronoun, sentence punctuation, a lowercase end),
+//! a heading or note, a time, a web address or a quoted position. Inside a speech an
+//! unknown label must look like a person's name.
+
+use foldhash::{HashMap, HashSet};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::label_words::{generic_key, is_generic_name, outside_brackets, surname_of};
+use super::turn_shape::{MAX_LABEL_BYTES, Shape, judge, split_brackets};
+use crate::text::fold;
+
+/// What a line says about a speaker turn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TurnVerdict {
+    /// The line opens a turn.
+    Turn(Turn),
+    /// The line has a colon where a label would end, but is not a label; the reason says why.
+    Rejected(String),
+    /// Nothing label-like.
+    None,
+}
+
+/// A speaker label and the text that follows it on the same line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Turn {
+    /// The label as written, without the colon ("Président de la Russie Vladimir Poutine").
+    pub label: String,
+    /// A role-only label ("Question", "Remark", "Journaliste (question retraduite)").
+    pub generic: bool,
+    /// The text after the label (may be empty: the speech starts on the next line).
+    pub rest: String,
+}
+
+/// A speaker label and the text after it, borrowed from the line: what the detector finds
+/// before anything is copied (the joiner and most of the builder only need the verdict).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TurnRef<'l> {
+    /// The label as written, without the colon.
+    pub label: &'l str,
+    /// A role-only label.
+    pub generic: bool,
+    /// The text after the label.
+    pub rest: &'l str,
+}
+
+impl TurnRef<'_> {
+    /// The owned [`Turn`].
+    pub(crate) fn to_turn(self) -> Turn {
+        Turn {
+            label: self.label.to_owned(),
+            generic: self.generic,
+            rest: self.rest.to_owned(),
+        }
+    }
+}
+
+/// Why a label was rejected, without a string allocated per rejection: most reasons are
+/// fixed texts, and a memoised shape's reason is shared.
+#[derive(Clone, Debug)]
+pub(super) enum Reason {
+    /// A fixed text.
+    Text(&'static str),
+    /// A text made for this label.
+    Owned(String),
+    /// A memoised shape's reason.
+    Shared(Rc<str>),
+}
+
+impl Reason {
+    fn into_string(self) -> String {
+        match self {
+            Reason::Text(text) => text.to_owned(),
+            Reason::Owned(text) => text,
+            Reason::Shared(text) => text.as_ref().to_owned(),
+        }
+    }
+}
+
+/// [`TurnVerdict`] borrowed from the line.
+enum Found<'l> {
+    Turn(TurnRef<'l>),
+    Rejected(Reason),
+    None,
+}
+
+impl Found<'_> {
+    fn into_verdict(self) -> TurnVerdict {
+        match self {
+            Found::Turn(turn) => TurnVerdict::Turn(turn.to_turn()),
+            Found::Rejected(reason) => TurnVerdict::Rejected(reason.into_string()),
+            Found::None => TurnVerdict::None,
+        }
+    }
+}
+
+/// What the caller knows when it asks.
+#[derive(Clone, Debug, Default)]
+pub struct TurnContext<'a> {
+    /// Labels already accepted in this document (folded with [`crate::text::fold`]).
+    pub known_labels: &'a [String],
+    /// Whether the line stands inside a speech (a label must then be stronger).
+    pub in_speech: bool,
+}
+
+/// Decides whether `line` (already space-cleaned) opens a speaker turn.
+///
+/// Runs in time linear in the line (plus one comparison per known label) and never panics.
+pub fn detect_turn(line: &str, ctx: &TurnContext) -> TurnVerdict {
+    let ctx = Ctx {
+        known: Known::List(ctx.known_labels),
+        in_speech: ctx.in_speech,
+        shapes: None,
+    };
+    detect(line, &ctx)
+}
+
+/// Turn detection over one document, line after line: the labels accepted so far are
+/// indexed (a look-up, not a scan, whatever their number), and what each distinct label
+/// looks like on its own is worked out once, since a transcript repeats a few labels on
+/// thousands of lines. Gives the same verdicts as [`detect_turn`] with the same labels.
+#[derive(Debug, Default)]
+pub(crate) struct TurnDetector {
+    known: KnownLabels,
+    /// Labels as written that were already remembered: a repeated label is not folded again.
+    remembered: HashSet<String>,
+    shapes: RefCell<Shapes>,
+    /// Kept by a detector that starts in the middle of a document (see [`Misses`]).
+    misses: Option<RefCell<Misses>>,
+}
+
+/// What a detector started in the middle of a document did not know: the labels it
+/// learned, in order, and every line whose verdict asked for a label it did not know then.
+/// Labels only add up, so a verdict that found its label known stands whatever came
+/// before; the others are judged again once the labels of the part before are known
+/// (see [`TurnDetector::agrees_after`]).
+#[derive(Debug, Default)]
+pub(crate) struct Misses {
+    learned: Vec<String>,
+    lines: Vec<Miss>,
+    /// More lines than [`MAX_MISSES`] asked: they were not kept, and nothing is agreed.
+    overflowed: bool,
+}
+
+/// Most lines a [`Misses`] keeps (a real transcript has a handful; this bounds the memory
+/// a hostile one can make it take).
+const MAX_MISSES: usize = 1024;
+
+impl Misses {
+    /// How many labels the detector remembered (as written, so at least as many as it
+    /// knows folded).
+    pub(crate) fn learned_count(&self) -> usize {
+        self.learned.len()
+    }
+}
+
+#[derive(Debug)]
+struct Miss {
+    line: String,
+    in_speech: bool,
+    /// How many of [`Misses::learned`] were known when the line was judged.
+    learned: usize,
+    /// The label, role-only flag and text after it, for a turn.
+    verdict: Option<(String, bool, String)>,
+}
+
+/// The shape of each label judged so far (a rejection's reason shared, not copied).
+pub(super) type Shapes = HashMap<String, Result<Shape, Rc<str>>>;
+
+impl TurnDetector {
+    /// A detector for a document read from the middle on: it notes what it did not know.
+    pub(crate) fn from_middle() -> TurnDetector {
+        TurnDetector {
+            misses: Some(RefCell::default()),
+            ..TurnDetector::default()
+        }
+    }
+
+    /// What a [`Self::from_middle`] detector did not know (empty for any other).
+    pub(crate) fn into_misses(self) -> Misses {
+        self.misses.map(RefCell::into_inner).unwrap_or_default()
+    }
+
+    /// Whether every verdict noted in `misses` (of a detector that read on from where this
+    /// one stops) is the same with this detector's labels known as well.
+    pub(crate) fn agrees_after(&self, misses: &Misses) -> bool {
+        if misses.overflowed {
+            return false;
+        }
+        let mut known = self.known.clone();
+        let mut learned = misses.learned.iter();
+        let mut count = 0;
+        misses.lines.iter().all(|miss| {
+            for label in learned.by_ref().take(miss.learned.saturating_sub(count)) {
+                known.insert(label.clone());
+            }
+            count = miss.learned;
+            let ctx = Ctx {
+                known: Known::Index(&known, None),
+                in_speech: miss.in_speech,
+                shapes: None,
+            };
+            let again = match find(&miss.line, &ctx) {
+                Found::Turn(t) => Some((t.label, t.generic, t.rest)),
+                Found::Rejected(_) | Found::None => None,
+            };
+            again
+                == miss
+                    .verdict
+                    .as_ref()
+                    .map(|(l, g, r)| (l.as_str(), *g, r.as_str()))
+        })
+    }
+
+    /// What `line` says about a speaker turn, given the labels remembered so far (the
+    /// parser asks [`Self::turn`]; this gives the reasons too, for the tests).
+    #[cfg(test)]
+    pub(crate) fn detect(&self, line: &str, in_speech: bool) -> TurnVerdict {
+        self.find(line, in_speech).into_verdict()
+    }
+
+    /// The turn `line` opens, borrowed from it; `None` when it opens none.
+    pub(crate) fn turn<'l>(&self, line: &'l str, in_speech: bool) -> Option<TurnRef<'l>> {
+        match self.find(line, in_speech) {
+            Found::Turn(turn) => Some(turn),
+            Found::Rejected(_) | Found::None => None,
+        }
+    }
+
+    /// Whether `line` opens a turn.
+    pub(crate) fn is_turn(&self, line: &str, in_speech: bool) -> bool {
+        self.turn(line, in_speech).is_some()
+    }
+
+    fn find<'l>(&self, line: &'l str, in_speech: bool) -> Found<'l> {
+        let missed = Cell::new(false);
+        let ctx = Ctx {
+            known: Known::Index(&self.known, self.misses.is_some().then_some(&missed)),
+            in_speech,
+            shapes: Some(&self.shapes),
+        };
+        let found = find(line, &ctx);
+        if missed.get()
+            && let Some(misses) = &self.misses
+        {
+            let mut misses = misses.borrow_mut();
+            if misses.lines.len() >= MAX_MISSES {
+                misses.overflowed = true;
+                return found;
+            }
+            let verdict = match &found {
+                Found::Turn(t) => Some((t.label.to_owned(), t.generic, t.rest.to_owned())),
+                Found::Rejected(_) | Found::None => None,
+            };
+            let learned = misses.learned.len();
+            misses.lines.push(Miss {
+                line: line.to_owned(),
+                in_speech,
+                learned,
+                verdict,
+            });
+        }
+        found
+    }
+
+    /// Remembers an accepted label (as written); later lines may repeat it or its surname.
+    pub(crate) fn remember(&mut self, label: &str) {
+        if self.remembered.contains(label) {
+            return;
+        }
+        self.remembered.insert(label.to_owned());
+        let folded = fold(label);
+        if let Some(misses) = &self.misses {
+            misses.borrow_mut().learned.push(folded.clone());
+        }
+        self.known.insert(folded);
+    }
+
+    /// How many distinct labels (folded) are remembered.
+    pub(crate) fn known_count(&self) -> usize {
+        self.known.labels.len()
+    }
+}
+
+/// Folded labels accepted so far, and the surnames they end with.
+#[derive(Clone, Debug, Default)]
+pub(super) struct KnownLabels {
+    labels: HashSet<String>,
+    surnames: HashSet<String>,
+}
+
+impl KnownLabels {
+    fn insert(&mut self, folded: String) {
+        if let Some(surname) = surname_of(outside_brackets(&folded))
+            && !self.surnames.contains(surname)
+        {
+            self.surnames.insert(surname.to_owned());
+        }
+        self.labels.insert(folded);
+    }
+}
+
+/// The accepted labels a decision may consult: a caller's list, or a detector's index
+/// (with a flag set when a label asked for is not known, see [`Misses`]).
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Known<'a> {
+    List(&'a [String]),
+    Index(&'a KnownLabels, Option<&'a Cell<bool>>),
+}
+
+impl Known<'_> {
+    /// `known`, noting when it is false.
+    fn noted(self, known: bool) -> bool {
+        if let (false, Known::Index(_, Some(missed))) = (known, self) {
+            missed.set(true);
+        }
+        known
+    }
+
+    pub(super) fn is_empty(self) -> bool {
+        match self {
+            Known::List(list) => list.is_empty(),
+            Known::Index(index, _) => !self.noted(!index.labels.is_empty()),
+        }
+    }
+
+    pub(super) fn contains(self, folded: &str) -> bool {
+        match self {
+            Known::List(list) => list.iter().any(|k| k == folded),
+            Known::Index(index, _) => self.noted(index.labels.contains(folded)),
+        }
+    }
+
+    /// Whether a known label ends with this surname (see [`surname_of`]).
+    pub(super) fn has_surname(self, surname: &str) -> bool {
+        match self {
+            Known::List(list) => list
+                .iter()
+                .any(|k| surname_of(outside_brackets(k)) == Some(surname)),
+            Known::Index(index, _) => self.noted(index.surnames.contains(surname)),
+        }
+    }
+}
+
+/// What one decision may consult.
+pub(super) struct Ctx<'a> {
+    /// The labels accepted so far.
+    pub(super) known: Known<'a>,
+    /// Whether the line stands inside a speech.
+    pub(super) in_speech: bool,
+    /// Shapes of the labels judged before, when the caller keeps them.
+    pub(super) shapes: Option<&'a RefCell<Shapes>>,
+}
+
+fn detect(line: &str, ctx: &Ctx) -> TurnVerdict {
+    find(line, ctx).into_verdict()
+}
+
+fn find<'l>(line: &'l str, ctx: &Ctx) -> Found<'l> {
+    let line = crate::text::trim(line);
+    if line.is_empty() {
+        return Found::None;
+    }
+    if let Some(turn) = bare_q(line).or_else(|| bare_a(line, ctx)) {
+        return Found::Turn(turn);
+    }
+    let Some((label, rest)) = split_label(line) else {
+        return Found::None;
+    };
+    if label.is_empty() || !label.chars().any(char::is_alphanumeric) {
+        return Found::None;
+    }
+    match judge(label, rest, ctx) {
+        Ok(generic) => Found::Turn(TurnRef {
+            label,
+            generic,
+            rest,
+        }),
+        Err(reason) => Found::Rejected(reason),
+    }
+}
+
+/// Whether a label (as written or folded) is role-only: "Question", "Реплика",
+/// "Journaliste (question retraduite)", "Q", "Hon. Members".
+pub fn is_generic_label(label: &str) -> bool {
+    if label.trim() == "A" {
+        return true;
+    }
+    match split_brackets(label) {
+        Ok(parts) => is_generic_name(&parts.name, &generic_key(&parts.name)),
+        Err(_) => false,
+    }
+}
+
+/// A briefing's "Q", alone or followed by the question without a colon ("Q Thanks, Dana.").
+fn bare_q(line: &str) -> Option<TurnRef<'_>> {
+    let after = line.strip_prefix('Q')?;
+    let after = after.strip_prefix('.').unwrap_or(after);
+    if after.is_empty() {
+        return Some(TurnRef {
+            label: "Q",
+            generic: true,
+            rest: "",
+        });
+    }
+    let rest = after.strip_prefix(' ')?.trim_start();
+    let first = rest.chars().next()?;
+    // "Q fever spread …" is prose; a question starts with a capital, a digit or a quote.
+    if first.is_lowercase() || first == ':' {
+        return None;
+    }
+    Some(TurnRef {
+        label: "Q",
+        generic: true,
+        rest,
+    })
+}
+
+/// A deposition's answer, "A." or a lone "A", once the document has had "Q" turns: prose
+/// opens with "A " too often to take it anywhere else.
+fn bare_a<'l>(line: &'l str, ctx: &Ctx) -> Option<TurnRef<'l>> {
+    let after = line.strip_prefix('A')?;
+    let rest = if after.is_empty() || after == "." {
+        ""
+    } else {
+        let rest = after.strip_prefix(". ")?.trim_start();
+        if rest.chars().next().is_none_or(char::is_lowercase) {
+            return None;
+        }
+        rest
+    };
+    if !ctx.known.contains("q") {
+        return None;
+    }
+    Some(TurnRef {
+        label: "A",
+        generic: true,
+        rest,
+    })
+}
+
+/// Splits at the first colon within [`MAX_LABEL_BYTES`]: (label, text after).
+fn split_label(line: &str) -> Option<(&str, &str)> {
+    // A colon may start at byte MAX_LABEL_BYTES at the latest; the fullwidth colon takes
+    // three bytes. Searching bytes finds the same first colon as walking the characters.
+    let bytes = line.as_bytes();
+    let window = bytes.get(..MAX_LABEL_BYTES + 3).unwrap_or(bytes);
+    // An ASCII colon, or the lead byte of the fullwidth one (EF BC 9A), whichever is first.
+    let wide = "\u{FF1A}".as_bytes();
+    let (i, len) = memchr::memchr2_iter(b':', 0xEF, window).find_map(|at| {
+        if window.get(at) == Some(&b':') {
+            Some((at, 1))
+        } else {
+            (window.get(at..at + wide.len()) == Some(wide)).then_some((at, wide.len()))
+        }
+    })?;
+    if i > MAX_LABEL_BYTES {
+        return None;
+    }
+    let label = line.get(..i)?.trim_end();
+    let rest = line.get(i + len..)?.trim_start();
+    Some((label, rest))
+}
+
+#[cfg(test)]
+mod tests;

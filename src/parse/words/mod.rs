@@ -1,0 +1,3 @@
+//! Word lists the parser's rules read, kept apart from the rules as data.
+
+pub(crate) mod labels;
