@@ -5,13 +5,18 @@ mod attendees;
 mod build;
 mod caption;
 pub mod dateline;
+mod furniture;
 pub mod lang;
+mod lines;
 mod link;
 pub mod normalize;
+#[cfg(test)]
+mod normalize_old;
 pub(crate) mod parallel;
 pub mod people;
 mod tags;
 pub mod turns;
+mod wrap;
 
 /// The test fixtures of every shape, for tests that run the parser's stages on all of them.
 #[cfg(test)]
@@ -41,10 +46,9 @@ pub fn parse_text(text: &str) -> Transcript {
     let (language, prepared) = parallel::join(
         long,
         || lang::detect_language(text),
-        || normalize::prepare(text),
+        || normalize::prepare_lines(text),
     );
-    let (buffers, placed) = prepared.into_parts();
-    let lines = buffers.lines(placed);
+    let lines = normalize::Lines::new(&prepared);
     // On a long text the people are resolved on a second thread while the blocks are built:
     // the builder hands the sources on in batches, in document order.
     let (built, (sources, resolution)) = if long {
@@ -70,7 +74,7 @@ pub fn parse_text(text: &str) -> Transcript {
     drop(lines);
     let mut transcript = built.transcript;
     link::link_people(&mut transcript, &sources, resolution, threads);
-    parallel::drop_aside(long, (buffers.into_owned(), sources));
+    parallel::drop_aside(long, (prepared, sources));
     transcript
 }
 

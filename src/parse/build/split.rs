@@ -150,8 +150,8 @@ mod tests {
     /// The blocks and sources of `text` built with the second part from `cut` on (none:
     /// in one part), and whether that part was kept.
     fn built(text: &str, cut: Option<usize>) -> (String, bool) {
-        let (buffers, placed) = normalize::prepare(text).into_parts();
-        let lines = buffers.lines(placed);
+        let prepared = normalize::prepare_lines(text);
+        let lines = normalize::Lines::new(&prepared);
         let fits = tail_fits(&lines);
         let mut sources = Vec::new();
         let (
@@ -166,8 +166,7 @@ mod tests {
     }
 
     fn line_count(text: &str) -> usize {
-        let (buffers, placed) = normalize::prepare(text).into_parts();
-        buffers.lines(placed).len()
+        normalize::prepare_lines(text).len()
     }
 
     fn fixtures() -> Vec<String> {
@@ -188,8 +187,8 @@ mod tests {
 
     /// Lines a second part can start at (a turn, whatever came before).
     fn turn_lines(text: &str) -> usize {
-        let (buffers, placed) = normalize::prepare(text).into_parts();
-        let lines = buffers.lines(placed);
+        let prepared = normalize::prepare_lines(text);
+        let lines = normalize::Lines::new(&prepared);
         let fits = tail_fits(&lines);
         let turns = TurnDetector::default();
         (0..lines.len())
@@ -258,8 +257,9 @@ mod tests {
 
     /// The build of `text` cut at the line that reads `line`, and whether it was kept.
     fn built_at(text: &str, line: &str) -> (String, bool) {
-        let (buffers, placed) = normalize::prepare(text).into_parts();
-        let cut = buffers.lines(placed).iter().position(|l| l.text == line);
+        let cut = normalize::prepare_lines(text)
+            .iter()
+            .position(|l| l.text == line);
         built(text, Some(cut.expect("the line is there")))
     }
 

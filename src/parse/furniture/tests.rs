@@ -1,0 +1,3 @@
+//! Unit tests of the furniture stage.
+
+use super::*;

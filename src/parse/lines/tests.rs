@@ -1,0 +1,3 @@
+//! Unit tests of the lines stage.
+
+use super::*;

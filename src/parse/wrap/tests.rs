@@ -1,0 +1,3 @@
+//! Unit tests of the wrap stage.
+
+use super::*;
