@@ -10,8 +10,8 @@
 //! removed lines with the blank lines around them) is dropped whole, so that the wrap
 //! stage can join a paragraph cut by it.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::lines::{Line, State};
 use super::normalize::words::{
@@ -38,7 +38,7 @@ const MAX_PAGE_COUNTER_BYTES: usize = 80;
 /// may be furniture; `margin_numbered`: its margin numbers were stripped, so that a line
 /// without one stands outside the numbered text.
 pub(crate) fn remove_page_furniture(lines: &mut [Line], typed: bool, margin_numbered: bool) {
-    let shapes: Vec<(usize, Cow<'_, str>)> = lines
+    let candidates: Vec<(usize, Cow<'_, str>)> = lines
         .iter()
         .enumerate()
         .filter(|&(i, line)| {
@@ -49,25 +49,30 @@ pub(crate) fn remove_page_furniture(lines: &mut [Line], typed: bool, margin_numb
         .filter_map(|(i, line)| Some((i, furniture_shape(&line.text)?)))
         .collect();
     let mut repeats: HashMap<&str, usize> = HashMap::new();
-    for (_, shape) in &shapes {
+    for (_, shape) in &candidates {
         *repeats.entry(shape).or_default() += 1;
     }
     let first_text = lines.iter().position(|l| l.state == State::Text);
     let turns = TurnDetector::default();
-    let furniture: Vec<usize> = shapes
-        .iter()
-        .filter(|(_, shape)| {
-            repeats
-                .get(shape.as_ref())
-                .is_some_and(|&n| n >= MIN_REPEATS)
-        })
-        .filter_map(|&(i, _)| {
-            let text = &lines.get(i)?.text;
-            // A running header that repeats the title: the title stays.
-            let repeats_title = Some(i) == first_text && !has_digit(text);
-            (!repeats_title && reads_as_furniture(text, &turns)).then_some(i)
-        })
-        .collect();
+    // A running header repeats on every page: what its text says is worked out once.
+    let mut verdicts: HashMap<&str, bool> = HashMap::new();
+    let mut furniture = Vec::new();
+    for (i, shape) in &candidates {
+        let Some(text) = lines.get(*i).map(|l| l.text.as_str()) else {
+            continue;
+        };
+        if repeats.get(shape.as_ref()).is_none_or(|&n| n < MIN_REPEATS)
+            || (Some(*i) == first_text && !has_digit(text))
+        {
+            continue; // not repeated, or a running header that repeats the title
+        }
+        if *verdicts
+            .entry(text)
+            .or_insert_with(|| reads_as_furniture(text, &turns))
+        {
+            furniture.push(*i);
+        }
+    }
     for i in furniture {
         if let Some(line) = lines.get_mut(i) {
             line.state = State::Removed;
