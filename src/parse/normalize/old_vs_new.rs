@@ -75,6 +75,9 @@ fn corpus() -> Vec<(String, String)> {
     }
     let hearing = include_str!("../../../tests/fixtures/hearing_en.txt");
     texts.push(("hearing x20".into(), hearing.repeat(20)));
+    texts.push(("hearing 2MB".into(), hearing.repeat(2_000_000 / hearing.len() + 1)));
+    let spec = crate::synth::SynthSpec::of_size(2_000_000, 1);
+    texts.push(("synth 2MB".into(), crate::synth::generate(&spec)));
     texts.push(("all fixtures".into(), crate::parse::FIXTURES.concat()));
     let mut out = Vec::new();
     for (name, text) in texts {
