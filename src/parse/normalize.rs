@@ -94,6 +94,4 @@ fn line_ref(line: &SourceLine) -> LineRef<'_> {
 }
 
 #[cfg(test)]
-mod old_vs_new;
-#[cfg(test)]
 mod tests;

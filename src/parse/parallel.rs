@@ -1,5 +1,5 @@
-//! Spreading the costliest stages of a long parse over the cores: the line pre-pass, the
-//! language guess and the mention search. Results are joined in order, so the transcript
+//! Spreading the costliest stages of a long parse over the cores: the language guess,
+//! the block build and the mention search. Results are joined in order, so the transcript
 //! is the same whatever the number of threads; a short text stays on the calling thread.
 
 /// Below this much text per thread, a thread costs more than it saves.
@@ -71,49 +71,6 @@ pub(crate) fn join<A: Send, B>(
     })
 }
 
-/// Where to cut `text` into `parts` runs of whole lines of about equal length: the byte
-/// offsets just after a line feed, starting with 0 and ending with the text's length.
-pub(crate) fn line_cuts(text: &str, parts: usize) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut cuts = vec![0];
-    for k in 1..parts.max(1) {
-        let aim = (text.len() / parts.max(1) * k).max(cuts.last().copied().unwrap_or(0));
-        let cut = memchr::memchr(b'\n', bytes.get(aim..).unwrap_or_default())
-            .map_or(text.len(), |at| aim + at + 1);
-        if cut < text.len() && cuts.last().is_some_and(|&last| cut > last) {
-            cuts.push(cut);
-        }
-    }
-    cuts.push(text.len());
-    cuts
-}
-
-/// `0..len` cut into `parts` runs of about equal length (fewer when `len` is short).
-pub(crate) fn index_runs(len: usize, parts: usize) -> Vec<std::ops::Range<usize>> {
-    let step = len.div_ceil(parts.max(1)).max(1);
-    (0..len)
-        .step_by(step)
-        .map(|start| start..(start + step).min(len))
-        .collect()
-}
-
-/// `work` on every item, the items cut into `parts` runs of about equal length, each run
-/// on its own thread (the first on the calling thread).
-pub(crate) fn for_each_mut<T: Send>(items: &mut [T], parts: usize, work: impl Fn(&mut T) + Sync) {
-    let work = &work;
-    let mut runs = items.chunks_mut(items.len().div_ceil(parts.max(1)).max(1));
-    let Some(first) = runs.next() else {
-        return;
-    };
-    // A run's panic is raised again when the scope ends.
-    std::thread::scope(|scope| {
-        for run in runs {
-            scope.spawn(move || run.iter_mut().for_each(work));
-        }
-        first.iter_mut().for_each(work);
-    });
-}
-
 /// Drops `value` on a thread of its own when `aside`: freeing millions of small records
 /// takes tens of milliseconds that the caller need not wait for.
 pub(crate) fn drop_aside<T: Send + 'static>(aside: bool, value: T) {
@@ -140,49 +97,9 @@ mod tests {
     }
 
     #[test]
-    fn for_each_mut_works_every_item_once() {
-        for len in 0..20 {
-            for parts in 0..6 {
-                let mut items = vec![1usize; len];
-                for_each_mut(&mut items, parts, |item| *item *= 7);
-                assert_eq!(items, vec![7; len], "{len} in {parts}");
-            }
-        }
-    }
-
-    #[test]
     fn join_gives_both_results_either_way() {
         for together in [false, true] {
             assert_eq!(join(together, || 1, || "b"), (1, "b"));
         }
-    }
-
-    #[test]
-    fn index_runs_cover_every_index_once() {
-        for len in 0..20 {
-            for parts in 0..6 {
-                let runs = index_runs(len, parts);
-                let all: Vec<usize> = runs.iter().cloned().flatten().collect();
-                assert_eq!(all, (0..len).collect::<Vec<_>>(), "{len} in {parts}");
-                assert!(runs.len() <= parts.max(1));
-            }
-        }
-    }
-
-    #[test]
-    fn line_cuts_fall_after_line_feeds_and_cover_the_text() {
-        let text = "one\ntwo lines\nthree\n\nfour\nfive five five\nsix";
-        for parts in 1..10 {
-            let cuts = line_cuts(text, parts);
-            assert_eq!(cuts.first(), Some(&0));
-            assert_eq!(cuts.last(), Some(&text.len()));
-            assert!(cuts.windows(2).all(|w| w[0] < w[1]), "{cuts:?}");
-            assert!(cuts.len() <= parts + 1);
-            for &cut in &cuts[1..cuts.len() - 1] {
-                assert_eq!(text.as_bytes()[cut - 1], b'\n', "{cuts:?}");
-            }
-        }
-        assert_eq!(line_cuts("", 3), vec![0, 0]);
-        assert_eq!(line_cuts("no line feed at all", 4), vec![0, 19]);
     }
 }
