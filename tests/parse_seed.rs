@@ -144,11 +144,21 @@ fn seed_people() {
 
     // Photos name people under the ids the speeches use.
     let loukachenko = t.speeches[0].speaker;
-    for number in [2, 3, 4, 8, 19] {
+    let poutine = t.speeches[1].speaker;
+    for number in [2, 8, 19] {
         let photo = t.photos.iter().find(|p| p.number == number);
         assert_eq!(
             photo.map(|p| p.participants.clone()),
             Some(vec![loukachenko]),
+            "photo {number}"
+        );
+    }
+    // "Avec le président biélorusse …": the page's principal stands beside him.
+    for number in [3, 4] {
+        let photo = t.photos.iter().find(|p| p.number == number);
+        assert_eq!(
+            photo.map(|p| p.participants.clone()),
+            Some(vec![loukachenko, poutine]),
             "photo {number}"
         );
     }

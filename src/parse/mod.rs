@@ -8,35 +8,17 @@ pub mod chrome;
 mod classify;
 mod context;
 pub mod dateline;
+mod furniture;
 pub mod lang;
+mod lines;
 mod link;
-// The parse reads owned lines (`prepare_lines`): a few of the borrowed line view's helpers
-// have no caller left until the line pre-pass is rewritten to match.
-#[expect(
-    dead_code,
-    reason = "borrowed line view helpers unused since the parse reads owned lines"
-)]
 pub mod normalize;
-pub(crate) mod parallel;
 pub mod people;
 mod tags;
 mod words;
+mod wrap;
 
 pub use classify::turns;
-
-/// The test fixtures of every shape, for tests that run the parser's stages on all of them.
-#[cfg(test)]
-pub(crate) const FIXTURES: [&str; 9] = [
-    include_str!("../../tests/fixtures/kremlin_fr.txt"),
-    include_str!("../../tests/fixtures/kremlin_en.txt"),
-    include_str!("../../tests/fixtures/kremlin_ru.txt"),
-    include_str!("../../tests/fixtures/conference_fr.txt"),
-    include_str!("../../tests/fixtures/hearing_en.txt"),
-    include_str!("../../tests/fixtures/briefing_en.txt"),
-    include_str!("../../tests/fixtures/parliament_en.txt"),
-    include_str!("../../tests/fixtures/interview_en.txt"),
-    include_str!("../../tests/fixtures/interview_ru.txt"),
-];
 
 use crate::model::Transcript;
 

@@ -10,7 +10,7 @@
 //! unknown label must look like a person's name.
 
 use foldhash::{HashMap, HashSet};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::label_words::{generic_key, is_generic_name, outside_brackets, surname_of};
@@ -132,93 +132,12 @@ pub(crate) struct TurnDetector {
     /// Labels as written that were already remembered: a repeated label is not folded again.
     remembered: HashSet<String>,
     shapes: RefCell<Shapes>,
-    /// Kept by a detector that starts in the middle of a document (see [`Misses`]).
-    misses: Option<RefCell<Misses>>,
-}
-
-/// What a detector started in the middle of a document did not know: the labels it
-/// learned, in order, and every line whose verdict asked for a label it did not know then.
-/// Labels only add up, so a verdict that found its label known stands whatever came
-/// before; the others are judged again once the labels of the part before are known
-/// (see [`TurnDetector::agrees_after`]).
-#[derive(Debug, Default)]
-pub(crate) struct Misses {
-    learned: Vec<String>,
-    lines: Vec<Miss>,
-    /// More lines than [`MAX_MISSES`] asked: they were not kept, and nothing is agreed.
-    overflowed: bool,
-}
-
-/// Most lines a [`Misses`] keeps (a real transcript has a handful; this bounds the memory
-/// a hostile one can make it take).
-const MAX_MISSES: usize = 1024;
-
-impl Misses {
-    /// How many labels the detector remembered (as written, so at least as many as it
-    /// knows folded).
-    pub(crate) fn learned_count(&self) -> usize {
-        self.learned.len()
-    }
-}
-
-#[derive(Debug)]
-struct Miss {
-    line: String,
-    in_speech: bool,
-    /// How many of [`Misses::learned`] were known when the line was judged.
-    learned: usize,
-    /// The label, role-only flag and text after it, for a turn.
-    verdict: Option<(String, bool, String)>,
 }
 
 /// The shape of each label judged so far (a rejection's reason shared, not copied).
 pub(super) type Shapes = HashMap<String, Result<Shape, Rc<str>>>;
 
 impl TurnDetector {
-    /// A detector for a document read from the middle on: it notes what it did not know.
-    pub(crate) fn from_middle() -> TurnDetector {
-        TurnDetector {
-            misses: Some(RefCell::default()),
-            ..TurnDetector::default()
-        }
-    }
-
-    /// What a [`Self::from_middle`] detector did not know (empty for any other).
-    pub(crate) fn into_misses(self) -> Misses {
-        self.misses.map(RefCell::into_inner).unwrap_or_default()
-    }
-
-    /// Whether every verdict noted in `misses` (of a detector that read on from where this
-    /// one stops) is the same with this detector's labels known as well.
-    pub(crate) fn agrees_after(&self, misses: &Misses) -> bool {
-        if misses.overflowed {
-            return false;
-        }
-        let mut known = self.known.clone();
-        let mut learned = misses.learned.iter();
-        let mut count = 0;
-        misses.lines.iter().all(|miss| {
-            for label in learned.by_ref().take(miss.learned.saturating_sub(count)) {
-                known.insert(label.clone());
-            }
-            count = miss.learned;
-            let ctx = Ctx {
-                known: Known::Index(&known, None),
-                in_speech: miss.in_speech,
-                shapes: None,
-            };
-            let again = match find(&miss.line, &ctx) {
-                Found::Turn(t) => Some((t.label, t.generic, t.rest)),
-                Found::Rejected(_) | Found::None => None,
-            };
-            again
-                == miss
-                    .verdict
-                    .as_ref()
-                    .map(|(l, g, r)| (l.as_str(), *g, r.as_str()))
-        })
-    }
-
     /// What `line` says about a speaker turn, given the labels remembered so far (the
     /// parser asks [`Self::turn`]; this gives the reasons too, for the tests).
     #[cfg(test)]
@@ -240,34 +159,12 @@ impl TurnDetector {
     }
 
     fn find<'l>(&self, line: &'l str, in_speech: bool) -> Found<'l> {
-        let missed = Cell::new(false);
         let ctx = Ctx {
-            known: Known::Index(&self.known, self.misses.is_some().then_some(&missed)),
+            known: Known::Index(&self.known),
             in_speech,
             shapes: Some(&self.shapes),
         };
-        let found = find(line, &ctx);
-        if missed.get()
-            && let Some(misses) = &self.misses
-        {
-            let mut misses = misses.borrow_mut();
-            if misses.lines.len() >= MAX_MISSES {
-                misses.overflowed = true;
-                return found;
-            }
-            let verdict = match &found {
-                Found::Turn(t) => Some((t.label.to_owned(), t.generic, t.rest.to_owned())),
-                Found::Rejected(_) | Found::None => None,
-            };
-            let learned = misses.learned.len();
-            misses.lines.push(Miss {
-                line: line.to_owned(),
-                in_speech,
-                learned,
-                verdict,
-            });
-        }
-        found
+        find(line, &ctx)
     }
 
     /// Remembers an accepted label (as written); later lines may repeat it or its surname.
@@ -276,11 +173,7 @@ impl TurnDetector {
             return;
         }
         self.remembered.insert(label.to_owned());
-        let folded = fold(label);
-        if let Some(misses) = &self.misses {
-            misses.borrow_mut().learned.push(folded.clone());
-        }
-        self.known.insert(folded);
+        self.known.insert(fold(label));
     }
 
     /// How many distinct labels (folded) are remembered.
@@ -307,34 +200,25 @@ impl KnownLabels {
     }
 }
 
-/// The accepted labels a decision may consult: a caller's list, or a detector's index
-/// (with a flag set when a label asked for is not known, see [`Misses`]).
+/// The accepted labels a decision may consult: a caller's list, or a detector's index.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Known<'a> {
     List(&'a [String]),
-    Index(&'a KnownLabels, Option<&'a Cell<bool>>),
+    Index(&'a KnownLabels),
 }
 
 impl Known<'_> {
-    /// `known`, noting when it is false.
-    fn noted(self, known: bool) -> bool {
-        if let (false, Known::Index(_, Some(missed))) = (known, self) {
-            missed.set(true);
-        }
-        known
-    }
-
     pub(super) fn is_empty(self) -> bool {
         match self {
             Known::List(list) => list.is_empty(),
-            Known::Index(index, _) => !self.noted(!index.labels.is_empty()),
+            Known::Index(index) => index.labels.is_empty(),
         }
     }
 
     pub(super) fn contains(self, folded: &str) -> bool {
         match self {
             Known::List(list) => list.iter().any(|k| k == folded),
-            Known::Index(index, _) => self.noted(index.labels.contains(folded)),
+            Known::Index(index) => index.labels.contains(folded),
         }
     }
 
@@ -344,7 +228,7 @@ impl Known<'_> {
             Known::List(list) => list
                 .iter()
                 .any(|k| surname_of(outside_brackets(k)) == Some(surname)),
-            Known::Index(index, _) => self.noted(index.surnames.contains(surname)),
+            Known::Index(index) => index.surnames.contains(surname),
         }
     }
 }

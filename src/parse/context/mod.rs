@@ -79,13 +79,11 @@ pub(crate) fn complete(t: &mut Transcript, who: ParticipantId, name: &str, role:
         p.aliases.push(short);
     }
     p.name = Some(name.to_owned());
-    if p.role.is_none()
-        || p.role
-            .as_deref()
-            .is_some_and(|r| role.is_some_and(|new| fold(new).contains(&fold(r))))
+    // A role only gains words: "General" becomes "Deputy Solicitor General, …".
+    let widens = |old: &str, new: &str| fold(new).contains(&fold(old));
+    if let Some(role) = role
+        && p.role.as_deref().is_none_or(|old| widens(old, role))
     {
-        if let Some(role) = role {
-            p.role = Some(role.to_owned());
-        }
+        p.role = Some(role.to_owned());
     }
 }

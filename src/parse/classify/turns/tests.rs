@@ -430,25 +430,3 @@ fn generic_label_helper() {
     assert!(!is_generic_label("Journaliste Jean Dupont"));
     assert!(!is_generic_label("Questions remain"));
 }
-
-#[test]
-fn a_detector_from_the_middle_agrees_only_on_what_it_kept() {
-    let judged = |lines: usize| {
-        let later = TurnDetector::from_middle();
-        for _ in 0..lines {
-            // A surname alone inside a speech asks whether a label with it is known.
-            assert!(!later.is_turn("Mares: we go on.", true));
-        }
-        later.into_misses()
-    };
-    let before = TurnDetector::default();
-    assert!(before.agrees_after(&judged(3)));
-    let mut knows = TurnDetector::default();
-    knows.remember("President Ivo Mares");
-    assert!(
-        !knows.agrees_after(&judged(3)),
-        "a known surname makes a turn"
-    );
-    // Past the limit the lines are not kept, and nothing is agreed.
-    assert!(!before.agrees_after(&judged(MAX_MISSES + 1)));
-}
