@@ -4,7 +4,7 @@
 //! machine. Decoding is measured on the same bytes.
 //!
 //! ```text
-//! cargo bench --no-default-features --bench parse
+//! cargo bench --no-default-features --features synth --bench parse
 //! ```
 
 use std::hint::black_box;
