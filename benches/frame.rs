@@ -17,8 +17,8 @@
 //! files are indexed (at 60 frames a second): count, median, 95th percentile and longest.
 //!
 //! ```text
-//! cargo bench --bench frame
-//! FRAME_INPUTS=100k cargo bench --bench frame -- click   # one input (sample, 100k, library)
+//! cargo bench --features synth --bench frame
+//! FRAME_INPUTS=100k cargo bench --features synth --bench frame -- click   # one input (sample, 100k, library)
 //! ```
 
 use std::hint::black_box;

@@ -3,7 +3,7 @@
 //! `stenogram::synth::library_file`). Every 25th file is written as Stenogram JSON.
 //!
 //! ```text
-//! cargo run --release --no-default-features --example synth_library -- DIR 5000
+//! cargo run --release --no-default-features --features synth --example synth_library -- DIR 5000
 //! ```
 //!
 //! The output is deterministic; an existing folder is added to (files are overwritten).

@@ -2,7 +2,7 @@
 //! on large inputs (see `docs/PERFORMANCE.md`).
 //!
 //! ```text
-//! cargo run --release --no-default-features --example synth_text -- 50000000 1 > big.txt
+//! cargo run --release --no-default-features --features synth --example synth_text -- 50000000 1 > big.txt
 //! ```
 //!
 //! Arguments: size in bytes (default 10 MB), seed (default 1). The output is deterministic.

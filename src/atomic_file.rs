@@ -3,59 +3,47 @@
 //! is then renamed over the target, which replaces it in one step.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::path::Path;
 
 /// Writes `bytes` to `path` atomically: readers see the old file or the new one, never
 /// a mix. The folder must exist. On failure the temporary file is removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let temp = temp_path(path);
-    let written = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, path)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written?;
-    sync_folder(path);
-    Ok(())
-}
-
-/// ".NAME.PID-N.tmp" next to `path`: hidden, and unique per process and call, so two
-/// writers never share a temporary file.
-fn temp_path(path: &Path) -> PathBuf {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let dir = folder_of(path);
     let name = path
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy());
-    path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()))
+    // ".NAME.XXXXXX.tmp": hidden, so a library scan of the folder never lists it, and
+    // unique, so two writers never share a temporary file.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    // On failure the error holds the temporary file, which deletes itself when dropped.
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_folder(dir);
+    Ok(())
+}
+
+/// The folder `path` is in ("." for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
 }
 
 /// Makes the rename itself durable where the system allows it (a folder can be synced on
 /// Unix; elsewhere this does nothing).
-fn sync_folder(path: &Path) {
+fn sync_folder(dir: &Path) {
     #[cfg(unix)]
-    if let Some(dir) = path.parent()
-        && let Ok(dir) = std::fs::File::open(if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        })
-    {
+    if let Ok(dir) = std::fs::File::open(dir) {
         let _ = dir.sync_all();
     }
     #[cfg(not(unix))]
-    let _ = path;
+    let _ = dir;
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,9 @@ use std::collections::HashMap;
 use crate::model::{BlockKind, PhotoId, TextRef, Transcript};
 use crate::text::clean_spaces;
 
+/// Dates as people read them: shared with the plain-text export, which owns them.
+pub use crate::export::date::{MONTHS, format_date};
+
 /// The number of every counted paragraph, built once per document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParagraphNumbers {
@@ -375,35 +378,6 @@ fn link_target(url: &str) -> String {
     } else {
         url.to_owned()
     }
-}
-
-/// English month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "2024-03-14" → "14 March 2024"; anything else as it is.
-pub fn format_date(iso: &str) -> String {
-    let mut parts = iso.trim().splitn(3, '-');
-    let parsed = (|| {
-        let y: u32 = parts.next()?.parse().ok()?;
-        let m: usize = parts.next()?.parse().ok()?;
-        let d: u32 = parts.next()?.parse().ok()?;
-        let month = MONTHS.get(m.checked_sub(1)?)?;
-        (1..=31).contains(&d).then(|| format!("{d} {month} {y}"))
-    })();
-    parsed.unwrap_or_else(|| iso.trim().to_owned())
 }
 
 #[cfg(test)]

@@ -18,8 +18,12 @@ pub mod qa;
 pub mod reading;
 pub mod search;
 pub mod stats;
+/// Synthetic transcripts for benchmarks, examples and scale tests (the `synth` feature;
+/// the crate's own unit tests use it too).
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod text;
+pub mod word_count;
 
 pub use error::{Error, ErrorKind, Result};
 pub use load::{load_bytes, load_file};

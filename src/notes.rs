@@ -512,6 +512,18 @@ mod tests {
         assert_ne!(content_key(&changed), key);
         // Pinned: a change here would lose every user's notes.
         assert_eq!(content_key(&Transcript::default()), "cbf29ce484222325");
+        assert_eq!(key, "a28f99b15cf56151");
+    }
+
+    /// The key of the bundled sample, as the viewer opens it: pinned, because notes taken
+    /// on it are found again only while every step from the bytes to the key (decoding,
+    /// parsing, the hash) gives the same answer.
+    #[test]
+    fn the_sample_keeps_its_key() {
+        let bytes = include_bytes!("../assets/sample.txt");
+        let t = crate::load_bytes("sample.txt", bytes).unwrap_or_default();
+        assert!(!t.speeches.is_empty(), "the sample reads as speeches");
+        assert_eq!(content_key(&t), "5566cc3b4fa1c5c0");
     }
 
     #[test]

@@ -248,7 +248,10 @@ pub fn library_file(index: u64) -> LibraryFile {
     spec.speakers = 3 + (rng.next() % 10) as usize;
     let year = 2015 + (rng.next() % 10);
     let month = (rng.next() % 12) as usize;
-    let month_name = crate::cite::MONTHS.get(month).copied().unwrap_or("March");
+    let month_name = crate::export::date::MONTHS
+        .get(month)
+        .copied()
+        .unwrap_or("March");
     let place = rng.pick(PLACES);
     let kind = rng.pick(KINDS);
     let day = 1 + index % 28;

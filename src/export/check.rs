@@ -262,8 +262,10 @@ mod tests {
         if let Some(s) = t.speeches.first_mut() {
             s.speaker = ParticipantId(7);
         }
-        let message = check_ids(&t).err().unwrap_or_default();
-        assert!(message.contains("speeches[0].speaker is 7"), "{message}");
+        assert_eq!(
+            check_ids(&t),
+            Err("speeches[0].speaker is 7, but there are only 1 participants".to_owned())
+        );
     }
 
     #[test]
@@ -276,7 +278,14 @@ mod tests {
                 count: 2,
             };
         }
-        assert!(check_ids(&t).is_err());
+        assert_eq!(
+            check_ids(&t),
+            Err(
+                "blocks[0] covers paragraphs 18446744073709551615..18446744073709551615+2 of \
+                 speech 0, which has 1"
+                    .to_owned()
+            )
+        );
     }
 
     #[test]
@@ -289,7 +298,13 @@ mod tests {
         {
             m.end = 1; // inside "É"
         }
-        let message = check_ids(&t).err().unwrap_or_default();
-        assert!(message.contains("mentions[0]"), "{message}");
+        assert_eq!(
+            check_ids(&t),
+            Err(
+                "participants[0].appearances.mentions[0] has the byte range 0..1, which does not \
+                 fit its text"
+                    .to_owned()
+            )
+        );
     }
 }

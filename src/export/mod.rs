@@ -2,6 +2,7 @@
 //! export of a filtered view.
 
 pub mod check;
+pub mod date;
 pub mod json;
 pub mod markdown;
 pub mod outline;

@@ -20,7 +20,7 @@ pub fn to_text_with_note(t: &Transcript, note: Option<&str>) -> String {
     };
     underlined(&mut out, title, '=');
     let mut facts: Vec<String> = Vec::new();
-    facts.extend(t.date.as_deref().map(crate::cite::format_date));
+    facts.extend(t.date.as_deref().map(super::date::format_date));
     facts.extend(t.time.clone());
     facts.extend(t.place.clone());
     facts.retain(|f| !f.trim().is_empty());

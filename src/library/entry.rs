@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind};
 use crate::model::{ParticipantId, Transcript};
-use crate::stats::count_words;
 use crate::text::fold;
+use crate::word_count::count_words;
 
 /// Where a file stands in indexing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,6 +1,12 @@
 //! A small pool of background threads working through a numbered list of jobs (one per
 //! file), with progress readable at any time, results handed over as they come, and a
 //! cancel flag checked between jobs.
+//!
+//! Plain threads rather than a rayon pool: what a task needs (claim the next file in order,
+//! stop between files when cancelled, count each file done, survive a panic on one file,
+//! never block the UI on drop, be waited for by the command line) is this file's few lines
+//! either way, and each task starts its own low-priority workers, which a per-task rayon pool
+//! would also do.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::Library;
 use super::jobs::{Jobs, OnProgress};
 use crate::model::{ParticipantId, SpeechId, Transcript};
-use crate::stats::count_words;
+use crate::word_count::count_words;
 
 /// Characters of a speech's beginning kept for a list of speeches.
 pub const FIRST_WORDS_CHARS: usize = 110;

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use walkdir::WalkDir;
+
 use crate::error::{Error, ErrorKind, Result};
 
 /// Folders nested deeper than this below the chosen folder are not entered.
@@ -54,21 +56,50 @@ pub fn scan(folder: &Path) -> Result<Scan> {
         ));
     }
     // The root is read first, alone, so that its failure is the scan's failure.
-    let root_entries = std::fs::read_dir(folder)
+    std::fs::read_dir(folder)
         .map_err(|e| Error::new(&name, ErrorKind::from_io(&e, "no such file or folder")))?;
     let mut visited: HashSet<PathBuf> = HashSet::new();
     if let Ok(canonical) = folder.canonicalize() {
         visited.insert(canonical);
     }
-    let mut stack: Vec<(PathBuf, usize)> = Vec::new();
-    visit(root_entries, 0, &mut visited, &mut stack, &mut out);
-    while let Some((dir, depth)) = stack.pop() {
-        match std::fs::read_dir(&dir) {
-            Ok(entries) => visit(entries, depth, &mut visited, &mut stack, &mut out),
-            Err(e) => out.problems.push(Error::new(
-                dir.display().to_string(),
-                ErrorKind::from_io(&e, "no such file or folder"),
-            )),
+    let walk = WalkDir::new(folder)
+        .follow_links(true)
+        // Files in the deepest folder entered are listed; folders there are reported.
+        .max_depth(MAX_DEPTH + 1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| {
+            if entry.depth() == 0 {
+                return true;
+            }
+            if is_hidden(entry.path()) {
+                return false;
+            }
+            if entry.file_type().is_dir() && entry.depth() <= MAX_DEPTH {
+                // Entered once, whichever link leads there: no loops, no duplicates.
+                let path = entry.path();
+                let key = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+                return visited.insert(key);
+            }
+            true
+        });
+    for item in walk {
+        match item {
+            Ok(entry) if entry.depth() == 0 => {}
+            Ok(entry) if entry.file_type().is_dir() => {
+                if entry.depth() > MAX_DEPTH {
+                    out.problems.push(Error::new(
+                        entry.path().display().to_string(),
+                        ErrorKind::Io(format!("folders nested more than {MAX_DEPTH} deep")),
+                    ));
+                }
+            }
+            Ok(entry) => {
+                if is_transcript_name(entry.path()) {
+                    out.files.push(entry.into_path());
+                }
+            }
+            Err(error) => problem(&error, &mut out),
         }
     }
     out.files.sort();
@@ -76,47 +107,40 @@ pub fn scan(folder: &Path) -> Result<Scan> {
     Ok(out)
 }
 
-/// Sorts the entries of one folder (at `depth` below the root) into files kept and
-/// folders still to visit.
-fn visit(
-    entries: std::fs::ReadDir,
-    depth: usize,
-    visited: &mut HashSet<PathBuf>,
-    stack: &mut Vec<(PathBuf, usize)>,
-    out: &mut Scan,
-) {
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        // A link is judged by what it points to; a dangling link to a transcript name is
-        // kept, so that indexing reports it instead of it vanishing.
-        let is_dir = if kind.is_symlink() {
-            std::fs::metadata(&path).is_ok_and(|m| m.is_dir())
-        } else {
-            kind.is_dir()
-        };
-        if is_dir {
-            if depth + 1 > MAX_DEPTH {
-                out.problems.push(Error::new(
-                    path.display().to_string(),
-                    ErrorKind::Io(format!("folders nested more than {MAX_DEPTH} deep")),
-                ));
-                continue;
-            }
-            // Entered once, whichever link leads there: no loops, no duplicates.
-            let key = path.canonicalize().unwrap_or_else(|_| path.clone());
-            if visited.insert(key) {
-                stack.push((path, depth + 1));
-            }
-        } else if is_transcript_name(&path) {
-            out.files.push(path);
-        }
+/// Whether a path's name starts with "." (hidden on Unix, and by convention elsewhere).
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+/// Files what the walk could not read: a link back up the tree is skipped silently (the
+/// folder is listed already), a dangling link to a transcript name is kept so that indexing
+/// reports it instead of it vanishing, and a folder that cannot be read is a problem shown
+/// to the user.
+fn problem(error: &walkdir::Error, out: &mut Scan) {
+    if error.loop_ancestor().is_some() {
+        return;
     }
+    let Some(path) = error.path() else {
+        return;
+    };
+    if is_hidden(path) {
+        return;
+    }
+    let dangling = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::metadata(path).is_err();
+    if dangling {
+        if is_transcript_name(path) {
+            out.files.push(path.to_path_buf());
+        }
+        return;
+    }
+    let message = error.io_error().map_or_else(
+        || ErrorKind::Io(error.to_string()),
+        |e| ErrorKind::from_io(e, "no such file or folder"),
+    );
+    out.problems
+        .push(Error::new(path.display().to_string(), message));
 }
 
 #[cfg(test)]
@@ -141,5 +165,68 @@ mod tests {
             message.as_deref(),
             Some("no-such-folder-here: cannot be read: no such file or folder")
         );
+    }
+
+    fn relative(root: &Path, files: &[PathBuf]) -> Vec<String> {
+        files
+            .iter()
+            .map(|p| {
+                p.strip_prefix(root)
+                    .map_or_else(|_| p.display().to_string(), |r| r.display().to_string())
+            })
+            .collect()
+    }
+
+    fn touch(path: &Path) {
+        if let Some(dir) = path.parent() {
+            assert!(std::fs::create_dir_all(dir).is_ok());
+        }
+        assert!(std::fs::write(path, b"Title\n").is_ok());
+    }
+
+    #[test]
+    fn folders_deeper_than_the_limit_are_reported_not_entered() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let mut deepest = dir.path().to_path_buf();
+        for level in 1..=MAX_DEPTH {
+            deepest.push(format!("d{level}"));
+        }
+        touch(&deepest.join("kept.txt"));
+        touch(&deepest.join("too-deep").join("lost.txt"));
+        let found = scan(dir.path()).unwrap_or_default();
+        assert_eq!(found.files, [deepest.join("kept.txt")]);
+        let problems: Vec<String> = found.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [format!(
+                "{}: cannot be read: folders nested more than {MAX_DEPTH} deep",
+                deepest.join("too-deep").display()
+            )]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_once_and_dangling_transcripts_kept() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let root = dir.path();
+        touch(&root.join("a/one.txt"));
+        touch(&root.join(".hidden/two.txt"));
+        // A second way into "a", a way back up, a dangling transcript, a hidden dangling one.
+        assert!(std::os::unix::fs::symlink(root.join("a"), root.join("b")).is_ok());
+        assert!(std::os::unix::fs::symlink(root, root.join("a/up")).is_ok());
+        assert!(std::os::unix::fs::symlink(root.join("gone.txt"), root.join("c.txt")).is_ok());
+        assert!(std::os::unix::fs::symlink(root.join("gone.txt"), root.join(".d.txt")).is_ok());
+        let found = scan(root).unwrap_or_default();
+        assert_eq!(relative(root, &found.files), ["a/one.txt", "c.txt"]);
+        assert!(found.problems.is_empty(), "{:?}", found.problems);
+    }
+
+    #[test]
+    fn a_file_is_its_own_scan() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let file = dir.path().join("notes.odt");
+        touch(&file);
+        assert_eq!(scan(&file).unwrap_or_default().files, [file]);
     }
 }

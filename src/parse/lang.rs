@@ -1,4 +1,10 @@
 //! Language detection: an ISO 639-1 code from the script and the commonest short words.
+//!
+//! Kept over a general detector (whatlang, measured on every fixture, the seed, the sample
+//! and short snippets): both name every document right, and whatlang names more snippets,
+//! but it names some confidently wrong ("Thank you very much" as German, a Russian line as
+//! Bulgarian) where this guess says "und", which the parser reads safely, and it is several
+//! times slower on the same 256 KB sample.
 
 /// How much of the text is looked at: plenty to decide, and cheap on huge inputs.
 const SAMPLE_BYTES: usize = 256 * 1024;

@@ -182,7 +182,8 @@ pub(super) fn statement_by(t: &mut Transcript) {
 }
 
 /// A title "… by <Role> <First Last>" over labelled speeches: the speaker labelled by
-/// that surname alone ("MS. QUELL") is that person, with that role.
+/// that surname alone ("MS. QUELL"), or by that role alone ("THE PRESS SECRETARY"), is
+/// that person, with that role.
 pub(super) fn briefing_by(t: &mut Transcript) {
     if t.speeches.is_empty() {
         return;
@@ -191,12 +192,33 @@ pub(super) fn briefing_by(t: &mut Transcript) {
         if name.split_whitespace().count() < 2 {
             continue;
         }
-        let Some(who) = surname_key(&name).and_then(|s| by_surname(t, &s)) else {
+        let by_name = surname_key(&name).and_then(|s| by_surname(t, &s));
+        let Some(who) = by_name.or_else(|| role.as_deref().and_then(|r| by_role(t, r))) else {
             continue;
         };
         if t.speeches.iter().any(|s| s.speaker == who) {
             complete(t, who, &name, role.as_deref());
         }
+    }
+}
+
+/// The one unnamed, non-generic participant whose role is `role` ("the" aside).
+fn by_role(t: &Transcript, role: &str) -> Option<crate::model::ParticipantId> {
+    let key = |r: &str| {
+        let folded = fold(r);
+        folded.strip_prefix("the ").unwrap_or(&folded).to_owned()
+    };
+    let wanted = key(role);
+    let hits: Vec<_> = t
+        .participants
+        .iter()
+        .filter(|p| p.name.is_none() && !p.generic)
+        .filter(|p| p.role.as_deref().is_some_and(|r| key(r) == wanted))
+        .map(|p| p.id)
+        .collect();
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
@@ -242,6 +264,10 @@ mod tests {
         let names: Vec<Option<&str>> = t.participants.iter().map(|p| p.name.as_deref()).collect();
         assert_eq!(names, [Some("Dana Whitfield"), Some("Tom Kowalski")]);
         assert_eq!(t.participants[1].role.as_deref(), Some("Adviser"));
+        let t = crate::parse_text(
+            "Briefing by Press Secretary Dana Whitfield\n\nTHE PRESS SECRETARY: Good afternoon.\nQ Thanks.\n",
+        );
+        assert_eq!(t.participants[0].name.as_deref(), Some("Dana Whitfield"));
     }
 
     #[test]

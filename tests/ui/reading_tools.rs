@@ -1,8 +1,7 @@
-#![cfg(feature = "gui")]
 //! Keyboard navigation, the shortcuts window, reading comfort, tags in the header and the
 //! "How this was read" panel, driven through the real app.
 
-mod common;
+use crate::common;
 
 use common::{app_on, person, photo};
 use egui::accesskit::Role;

@@ -1,8 +1,7 @@
-#![cfg(feature = "gui")]
 //! Search (Ctrl+F) driven through the real window: the bar, the count, Enter / Shift+Enter,
 //! the list of hits, the timeline marks, the participant filter and Escape.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,9 +1,8 @@
-#![cfg(all(feature = "gui", feature = "snapshots"))]
 //! Image snapshots of the main view, light and dark, with one person chosen so that the
 //! filter bar, the marked photos and the dimmed ones all show. Regenerate with
-//! `UPDATE_SNAPSHOTS=1 cargo test --features snapshots --test ui_snapshots`.
+//! `UPDATE_SNAPSHOTS=1 cargo test --features snapshots --test ui snapshots::`.
 
-mod common;
+use crate::common;
 
 use common::{app_sized, wait_for_thumbnails};
 use egui::accesskit::Role;

@@ -2,9 +2,6 @@
 //! matched across files, sorted, filtered and searched.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use stenogram::library::{
@@ -407,91 +404,101 @@ fn a_person_s_speeches_are_gathered_from_every_file_they_speak_in() {
     assert_eq!(total, person.speeches);
 }
 
-/// A folder of `n` synthetic transcripts.
-fn synthetic(n: u64) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for i in 0..n {
-        let file = stenogram::synth::library_file(i);
-        put(dir.path(), &file.path, file.text.as_bytes());
-    }
-    dir
-}
+/// Indexing many generated files (the `synth` feature): progress, delivery, cancelling.
+#[cfg(feature = "synth")]
+mod at_scale {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::{Duration, Instant};
 
-#[test]
-fn indexing_reports_progress_and_delivers_entries_as_they_come() {
-    let dir = synthetic(24);
-    let paths = scan(dir.path()).unwrap().files;
-    assert_eq!(paths.len(), 24);
-    let calls = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&calls);
-    let mut jobs = index_files(
-        paths.clone(),
-        2,
-        Arc::new(move || {
-            counter.fetch_add(1, Ordering::Relaxed);
-        }),
-    );
-    let mut library = Library::pending(paths);
-    let mut received = 0;
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        let finished = jobs.is_finished();
-        for (i, entry) in jobs.take_ready() {
-            assert!(library.set(i, entry));
-            received += 1;
+    use super::*;
+
+    /// A folder of `n` synthetic transcripts.
+    fn synthetic(n: u64) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..n {
+            let file = stenogram::synth::library_file(i);
+            put(dir.path(), &file.path, file.text.as_bytes());
+        }
+        dir
+    }
+
+    #[test]
+    fn indexing_reports_progress_and_delivers_entries_as_they_come() {
+        let dir = synthetic(24);
+        let paths = scan(dir.path()).unwrap().files;
+        assert_eq!(paths.len(), 24);
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&calls);
+        let mut jobs = index_files(
+            paths.clone(),
+            2,
+            Arc::new(move || {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }),
+        );
+        let mut library = Library::pending(paths);
+        let mut received = 0;
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let finished = jobs.is_finished();
+            for (i, entry) in jobs.take_ready() {
+                assert!(library.set(i, entry));
+                received += 1;
+            }
+            let progress = jobs.progress();
+            assert!(progress.done <= progress.total);
+            if finished {
+                break;
+            }
+            assert!(Instant::now() < deadline, "indexing hangs");
+            std::thread::sleep(Duration::from_millis(5));
         }
         let progress = jobs.progress();
-        assert!(progress.done <= progress.total);
-        if finished {
-            break;
+        assert_eq!(
+            (progress.done, progress.total, progress.finished),
+            (24, 24, true)
+        );
+        assert_eq!(received, 24);
+        assert!(calls.load(Ordering::Relaxed) >= 24);
+        assert_eq!(library.counts(), (24, 0, 0));
+        assert!(library.people_stale());
+        // People are matched on a background thread, then installed.
+        let matched = library.match_people(no_progress()).wait();
+        let people = matched.into_iter().next().map(|(_, p)| p).unwrap();
+        assert!(library.install_people(people));
+        assert!(!library.people_stale());
+
+        // Files that spell "Varlamov" as "Varlamow" join the same people.
+        assert!(library.people().iter().all(|p| {
+            !p.aliases.iter().any(|a| a.ends_with("Varlamow"))
+                || p.aliases.iter().any(|a| a.ends_with("Varlamov"))
+        }));
+        // The same fictional people recur across files.
+        assert!(library.people().iter().any(|p| p.files() >= 3));
+    }
+
+    #[test]
+    fn cancelling_stops_indexing_early() {
+        let dir = synthetic(60);
+        let paths = scan(dir.path()).unwrap().files;
+        let jobs = index_files(paths, 1, no_progress());
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while jobs.progress().done == 0 {
+            assert!(Instant::now() < deadline, "indexing never started");
+            std::thread::sleep(Duration::from_millis(1));
         }
-        assert!(Instant::now() < deadline, "indexing hangs");
-        std::thread::sleep(Duration::from_millis(5));
+        jobs.cancel();
+        assert!(jobs.is_cancelled());
+        let done_at_cancel = jobs.progress().done;
+        let results = jobs.wait();
+        assert!(
+            results.len() <= done_at_cancel + 1,
+            "{} {done_at_cancel}",
+            results.len()
+        );
+        assert!(results.len() < 60);
     }
-    let progress = jobs.progress();
-    assert_eq!(
-        (progress.done, progress.total, progress.finished),
-        (24, 24, true)
-    );
-    assert_eq!(received, 24);
-    assert!(calls.load(Ordering::Relaxed) >= 24);
-    assert_eq!(library.counts(), (24, 0, 0));
-    assert!(library.people_stale());
-    // People are matched on a background thread, then installed.
-    let matched = library.match_people(no_progress()).wait();
-    let people = matched.into_iter().next().map(|(_, p)| p).unwrap();
-    assert!(library.install_people(people));
-    assert!(!library.people_stale());
-
-    // Files that spell "Varlamov" as "Varlamow" join the same people.
-    assert!(library.people().iter().all(|p| {
-        !p.aliases.iter().any(|a| a.ends_with("Varlamow"))
-            || p.aliases.iter().any(|a| a.ends_with("Varlamov"))
-    }));
-    // The same fictional people recur across files.
-    assert!(library.people().iter().any(|p| p.files() >= 3));
-}
-
-#[test]
-fn cancelling_stops_indexing_early() {
-    let dir = synthetic(60);
-    let paths = scan(dir.path()).unwrap().files;
-    let jobs = index_files(paths, 1, no_progress());
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while jobs.progress().done == 0 {
-        assert!(Instant::now() < deadline, "indexing never started");
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    jobs.cancel();
-    assert!(jobs.is_cancelled());
-    let done_at_cancel = jobs.progress().done;
-    let results = jobs.wait();
-    assert!(
-        results.len() <= done_at_cancel + 1,
-        "{} {done_at_cancel}",
-        results.len()
-    );
-    assert!(results.len() < 60);
 }
 
 #[test]

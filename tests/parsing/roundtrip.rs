@@ -126,7 +126,19 @@ fn every_fixture_round_trips_through_json() {
 #[test]
 fn the_sample_loads() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.txt");
-    assert!(load_file(&path).is_ok());
+    let t = load_file(&path).unwrap_or_else(|e| panic!("the sample loads: {e}"));
+    assert_eq!(
+        (t.title.as_str(), t.language.as_str()),
+        ("Summit of the Northern Rivers Union", "en")
+    );
+    assert_eq!(
+        (t.date.as_deref(), t.time.as_deref(), t.place.as_deref()),
+        (Some("2024-03-14"), Some("11:30"), Some("Varengrad"))
+    );
+    assert_eq!(
+        (t.speeches.len(), t.photos.len(), t.participants.len()),
+        (6, 14, 10)
+    );
 }
 
 proptest! {

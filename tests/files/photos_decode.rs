@@ -59,7 +59,12 @@ fn the_extension_does_not_matter_the_bytes_do() {
         "1.jpg",
         &encoded(10, 10, image::ImageFormat::Png),
     );
-    assert!(decode(&png_named_jpg, [64, 64], &limits()).is_ok());
+    let decoded = decode(&png_named_jpg, [64, 64], &limits())
+        .unwrap_or_else(|e| panic!("a PNG named .jpg decodes: {e}"));
+    // Read as the PNG it is, at its own size (never enlarged to the box).
+    assert_eq!((decoded.width, decoded.height), (10, 10));
+    assert_eq!(decoded.original, [10, 10]);
+    assert_eq!(decoded.rgba.len(), 10 * 10 * 4);
 }
 
 #[test]

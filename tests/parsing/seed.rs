@@ -1,6 +1,6 @@
 //! The real seed transcript (French, Kremlin shape), kept outside the repository in
-//! `../shared/seeds/`: the "Done when" for it. Skipped with a note when the folder
-//! is absent.
+//! `../shared/seeds/` (beside the clone, where CI puts it). A missing seed fails every test
+//! here, naming the path it looked for: a skipped test would pass without checking anything.
 
 use std::path::{Path, PathBuf};
 
@@ -11,28 +11,27 @@ use stenogram::text::fold;
 
 const SEED: &str = "000_c2dcfd915c6958f1.txt";
 
-fn seed_path() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+fn seed_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/seeds")
-        .join(SEED);
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!("note: seed {} not found; skipping", path.display());
-        None
-    }
+        .join(SEED)
 }
 
-fn seed() -> Option<Transcript> {
-    let path = seed_path()?;
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    Some(parse_text(&text))
+/// The seed, parsed; panics naming the path when it is missing or unreadable.
+fn seed() -> Transcript {
+    let path = seed_path();
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read the seed transcript {} ({e}): the seeds folder belongs beside the clone",
+            path.display()
+        )
+    });
+    parse_text(&text)
 }
 
 #[test]
 fn seed_metadata() {
-    let Some(t) = seed() else { return };
+    let t = seed();
     assert_eq!(t.title, "Sommet de l’OTSC");
     assert_eq!(t.date.as_deref(), Some("2023-11-23"));
     assert_eq!(t.time.as_deref(), Some("15:40"));
@@ -49,7 +48,7 @@ fn seed_metadata() {
 
 #[test]
 fn seed_photos() {
-    let Some(t) = seed() else { return };
+    let t = seed();
     assert_eq!(t.photos.len(), 21);
     for (k, photo) in t.photos.iter().enumerate() {
         assert_eq!(photo.number as usize, k + 1);
@@ -83,7 +82,7 @@ fn seed_photos() {
 
 #[test]
 fn seed_speeches() {
-    let Some(t) = seed() else { return };
+    let t = seed();
     let shape: Vec<(&str, usize)> = t
         .speeches
         .iter()
@@ -113,7 +112,7 @@ fn seed_speeches() {
 
 #[test]
 fn seed_people() {
-    let Some(t) = seed() else { return };
+    let t = seed();
     assert_eq!(t.participants.len(), 13, "{:#?}", t.participants);
     let role_only: Vec<_> = t.participants.iter().filter(|p| p.name.is_none()).collect();
     assert_eq!(

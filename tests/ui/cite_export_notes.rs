@@ -1,8 +1,7 @@
-#![cfg(feature = "gui")]
 //! Citations, the export window and notes, driven through the real window: right-click
 //! menus, the Edit, File and View menus, the clipboard, the files written.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

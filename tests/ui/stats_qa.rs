@@ -1,8 +1,7 @@
-#![cfg(feature = "gui")]
 //! Statistics, the sidebar's talk-share bar, the Questions window and folded moderator
 //! turns, driven through the real window.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

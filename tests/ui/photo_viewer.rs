@@ -1,8 +1,7 @@
-#![cfg(feature = "gui")]
 //! The photo viewer and the thumbnails, driven through the real app: opening a photo large,
 //! stepping through photos with the panels following, closing; cards for bad images.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

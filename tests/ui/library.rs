@@ -1,8 +1,5 @@
-#![cfg(feature = "gui")]
 //! A folder opened as a library: its transcripts listed (the broken one with its error),
 //! the first one open at once, another opened by a click, people across files.
-
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

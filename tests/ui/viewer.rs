@@ -1,8 +1,7 @@
-#![cfg(feature = "gui")]
 //! The viewer driven through its accessibility tree: the sample opens, and the sidebar, the
 //! reader and the timeline follow one selection.
 
-mod common;
+use crate::common;
 
 use common::{app_on, person, photo, wheel};
 use egui::accesskit::Role;

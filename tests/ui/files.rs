@@ -1,9 +1,8 @@
-#![cfg(feature = "gui")]
 //! Opening files by every route the harness can drive: the command line, dropping a file,
 //! and the app's own open call (what File ▸ Open recent uses). A file that fails names
 //! itself and the reason, and the open document stays.
 
-mod common;
+use crate::common;
 
 use common::{app_on, drop_file, settle};
 use egui::accesskit::Role;
