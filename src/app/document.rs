@@ -566,8 +566,8 @@ impl DocIndex {
     }
 
     /// The row that shows `item`, if the document has one.
-    pub fn row_of(&self, item: super::Item) -> Option<usize> {
-        use super::Item;
+    pub fn row_of(&self, item: crate::app::Item) -> Option<usize> {
+        use crate::app::Item;
         match item {
             Item::Participant(p) => self.person_first_row.get(p.index()).copied().flatten(),
             Item::Speech(s) => self.speech_row.get(s.index()).copied().flatten(),

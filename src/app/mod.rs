@@ -4,38 +4,30 @@
 //! Data flows one way: the shell derives a [`View`] from the document and the selection,
 //! the panels draw from it and push [`Command`]s, and the shell applies those once at the
 //! end of the frame. Panels never call each other.
+//!
+//! The shell ([`shell`]), the selection ([`selection`], [`highlight`], [`interaction`]) and
+//! the commands ([`command`]) sit at the top, with the open document ([`document`],
+//! [`view`], [`file_loader`]). The parts around them have a folder each: [`panels`] (always
+//! on screen), [`windows`] (opened from a menu), [`search`], [`library`] and [`photos`].
 
-pub mod citations;
 pub mod command;
 pub mod document;
-pub mod export_dialog;
 pub mod file_loader;
-pub mod header;
 pub mod highlight;
 pub mod interaction;
 pub mod keyboard;
-pub mod library_panel;
-pub mod library_person;
-mod library_rows;
-pub mod library_search;
-pub mod notes_window;
-pub mod participant_sidebar;
-pub mod photo_timeline;
-pub mod photo_viewer;
-pub mod questions_window;
-pub mod reading_panel;
-pub mod search_panel;
+pub mod library;
+pub mod panels;
+pub mod photos;
+pub mod search;
 pub mod selection;
 pub mod settings;
 pub mod shell;
-pub mod shortcuts;
-pub mod speech_reader;
 pub mod startup_probe;
-pub mod stats_window;
-pub mod thumbnails;
 pub mod toast;
 pub mod view;
 pub mod virtual_rows;
+pub mod windows;
 
 #[cfg(test)]
 mod fixture;
@@ -100,13 +92,13 @@ pub struct PanelContext<'a> {
     /// The reader's top row as of the last frame ("you are here").
     pub reader_top_row: Option<usize>,
     /// Photo textures (asking for one queues it).
-    pub thumbnails: &'a thumbnails::Thumbnails,
+    pub thumbnails: &'a photos::thumbnails::Thumbnails,
     /// How many characters a reading line holds; `None` for the whole panel.
     pub reading_chars: Option<f32>,
     /// The search query, its hits and the current one.
-    pub search: &'a search_panel::SearchState,
+    pub search: &'a search::SearchState,
     /// Paragraph numbers and note marks.
-    pub annotations: &'a citations::Annotations,
+    pub annotations: &'a windows::citations::Annotations,
 }
 
 impl PanelContext<'_> {

@@ -6,32 +6,32 @@ use std::path::PathBuf;
 use egui::{Key, Modifiers, PointerButton};
 use serde::{Deserialize, Serialize};
 
-use super::PanelContext;
-use super::citations::{self, Annotations, CitePartWindow, SelectionWatcher};
-use super::command::{Command, Jump};
-use super::document::{Document, Source, SourceText};
-use super::export_dialog::ExportDialog;
-use super::file_loader::{self, LoadMessage, Loader};
-use super::header::{self, MenuState};
-use super::highlight::{Focus, Highlight, highlight};
-use super::keyboard::{self, Step};
-use super::library_panel::LibraryPanel;
-use super::notes_window::NotesState;
-use super::participant_sidebar::ParticipantSidebar;
-use super::photo_timeline::PhotoTimeline;
-use super::photo_viewer::PhotoViewer;
-use super::questions_window::{Folding, QuestionsWindow};
-use super::reading_panel::ReadingPanel;
-use super::search_panel::{self, SearchState};
-use super::selection::{Item, Selection};
-use super::settings::{Settings, ThemeChoice};
-use super::shortcuts;
-use super::speech_reader::SpeechReader;
-use super::startup_probe::StartupProbe;
-use super::stats_window::StatsWindow;
-use super::thumbnails::{AttachedFolders, Thumbnails};
-use super::toast::Toast;
-use super::view::View;
+use crate::app::PanelContext;
+use crate::app::command::{Command, Jump};
+use crate::app::document::{Document, Source, SourceText};
+use crate::app::file_loader::{self, LoadMessage, Loader};
+use crate::app::highlight::{Focus, Highlight, highlight};
+use crate::app::keyboard::{self, Step};
+use crate::app::library::library_panel::LibraryPanel;
+use crate::app::panels::header::{self, MenuState};
+use crate::app::panels::participant_sidebar::ParticipantSidebar;
+use crate::app::panels::photo_timeline::PhotoTimeline;
+use crate::app::panels::speech_reader::SpeechReader;
+use crate::app::photos::photo_viewer::PhotoViewer;
+use crate::app::photos::thumbnails::{AttachedFolders, Thumbnails};
+use crate::app::search::{self, SearchState};
+use crate::app::selection::{Item, Selection};
+use crate::app::settings::{Settings, ThemeChoice};
+use crate::app::startup_probe::StartupProbe;
+use crate::app::toast::Toast;
+use crate::app::view::View;
+use crate::app::windows::citations::{self, Annotations, CitePartWindow, SelectionWatcher};
+use crate::app::windows::export_dialog::ExportDialog;
+use crate::app::windows::notes_window::NotesState;
+use crate::app::windows::questions_window::{Folding, QuestionsWindow};
+use crate::app::windows::reading_panel::ReadingPanel;
+use crate::app::windows::shortcuts;
+use crate::app::windows::stats_window::StatsWindow;
 use crate::model::Transcript;
 
 /// The Stenogram window. Persisted fields are plain settings; everything else is runtime
@@ -444,10 +444,10 @@ impl StenogramApp {
     /// Shortcuts, mouse back/forward buttons and dropped files.
     fn global_input(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         ctx.input_mut(|i| {
-            if i.consume_shortcut(&super::OPEN_SHORTCUT) {
+            if i.consume_shortcut(&crate::app::OPEN_SHORTCUT) {
                 commands.push(Command::OpenDialog);
             }
-            if i.consume_shortcut(&search_panel::FIND_SHORTCUT) {
+            if i.consume_shortcut(&search::FIND_SHORTCUT) {
                 commands.push(Command::OpenSearch);
             }
             if i.consume_key(Modifiers::ALT, Key::ArrowLeft)
@@ -496,8 +496,8 @@ impl StenogramApp {
         // Escape clears the selection unless it is closing a menu or leaving a text field.
         // egui drops the focus as Escape arrives, so the search field (which closes on
         // Escape) is asked whether it had the keyboard.
-        let typing = ctx.text_edit_focused()
-            || ctx.memory(|m| m.had_focus_last_frame(search_panel::field_id()));
+        let typing =
+            ctx.text_edit_focused() || ctx.memory(|m| m.had_focus_last_frame(search::field_id()));
         // Single keys move through the document, unless the user is typing or the photo
         // viewer (which has its own arrows) is open.
         if !typing && !self.rt.viewer.is_open() && self.rt.doc.is_some() {
@@ -568,7 +568,7 @@ impl StenogramApp {
                 Command::PreviousPhoto => self.step_photo(Step::Previous),
                 Command::TextSize(steps) => {
                     if steps == 0 {
-                        self.settings.text_size = super::settings::TEXT_SIZE_DEFAULT;
+                        self.settings.text_size = crate::app::settings::TEXT_SIZE_DEFAULT;
                     } else {
                         self.settings.step_text_size(steps);
                     }
@@ -654,7 +654,7 @@ impl StenogramApp {
                     "Citation copied"
                 };
                 let first = text.lines().next().unwrap_or_default();
-                let preview = citations::shorten(first, 90);
+                let preview = crate::format::shorten(first, 90);
                 ctx.copy_text(text);
                 self.rt.toast.show(format!("{what}: {preview}"));
             }
@@ -857,7 +857,7 @@ impl eframe::App for StenogramApp {
             }
             let top_before = rt.reader.top_row();
             egui::CentralPanel::default().show(ui, |ui| {
-                search_panel::ui(ui, &cx, &mut commands);
+                search::bar::ui(ui, &cx, &mut commands);
                 rt.reader.ui(ui, &cx, &mut commands);
             });
             if rt.reader.top_row() != top_before {
@@ -1012,7 +1012,7 @@ fn configure_style(ctx: &egui::Context, reading_size: f32) {
                 FontId::new(13.0, FontFamily::Monospace),
             ),
             (
-                super::reading_style(),
+                crate::app::reading_style(),
                 FontId::new(reading_size, FontFamily::Proportional),
             ),
         ]

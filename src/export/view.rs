@@ -6,6 +6,7 @@
 //! and source link. The result is a transcript of its own: ids are renumbered so that the
 //! JSON reads back like any other Stenogram file.
 
+use crate::format::noun;
 use crate::model::{
     Appearances, Attendee, Block, BlockKind, Mention, Participant, ParticipantId, Photo, PhotoId,
     Speech, SpeechId, TextRef, Transcript,
@@ -101,17 +102,17 @@ pub fn speech_count(t: &Transcript, speakers: &[ParticipantId]) -> usize {
 /// speeches — filtered to Nurlan Bekov".
 pub fn summary(t: &Transcript, speakers: &[ParticipantId]) -> String {
     let total = t.speeches.len();
-    let plural = |n: usize| if n == 1 { "speech" } else { "speeches" };
+    let speeches = |n: usize| noun(n, "speech", "speeches");
     if speakers.is_empty() {
         return match total {
             1 => "The one speech".to_owned(),
-            n => format!("All {n} {}", plural(n)),
+            n => format!("All {n} {}", speeches(n)),
         };
     }
     format!(
         "{} of {total} {} — filtered to {}",
         speech_count(t, speakers),
-        plural(total),
+        speeches(total),
         names(t, speakers)
     )
 }

@@ -3,11 +3,11 @@
 
 use egui::{Align, Button, Layout, RichText, Ui};
 
-use super::command::Command;
-use super::document::Document;
-use super::selection::{Item, Selection};
-use super::settings::{ReadingWidth, Settings, ThemeChoice};
-use super::shortcuts;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::selection::{Item, Selection};
+use crate::app::settings::{ReadingWidth, Settings, ThemeChoice};
+use crate::app::windows::shortcuts;
 
 /// What the menus read to show checkmarks and enable entries.
 pub struct MenuState<'a> {
@@ -35,7 +35,7 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>)
     let selection = state.selection;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let open = ui.ctx().format_shortcut(&super::OPEN_SHORTCUT);
+            let open = ui.ctx().format_shortcut(&crate::app::OPEN_SHORTCUT);
             if ui.add(Button::new("Open…").shortcut_text(open)).clicked() {
                 commands.push(Command::OpenDialog);
             }
@@ -91,9 +91,7 @@ pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>)
             }
         });
         ui.menu_button("Edit", |ui| {
-            let find = ui
-                .ctx()
-                .format_shortcut(&super::search_panel::FIND_SHORTCUT);
+            let find = ui.ctx().format_shortcut(&crate::app::search::FIND_SHORTCUT);
             if ui
                 .add_enabled(state.has_document, Button::new("Find…").shortcut_text(find))
                 .on_hover_text("Search speeches, captions, lists and tags")

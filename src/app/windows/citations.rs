@@ -14,9 +14,9 @@ use std::collections::HashMap;
 
 use egui::{Button, RichText, Ui};
 
-use super::command::Command;
-use super::document::Document;
-use super::selection::Item;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::selection::Item;
 use crate::cite::{Cited, ParagraphNumbers, cite, quote_fits, snap_to_words};
 use crate::model::{BlockKind, TextRef};
 
@@ -37,7 +37,7 @@ impl Annotations {
         &mut self,
         doc: &Document,
         doc_generation: u64,
-        notes: &super::notes_window::NotesState,
+        notes: &crate::app::windows::notes_window::NotesState,
     ) {
         if self.numbers_for != Some(doc_generation) {
             self.numbers = ParagraphNumbers::build(&doc.transcript);
@@ -136,7 +136,7 @@ pub fn hover_text(annotations: &Annotations, at: TextRef, item: Item) -> String 
 /// cannot be cited (an attendee list's sentences) are left as they are.
 pub fn paragraph_extras(
     ui: &Ui,
-    cx: &super::PanelContext<'_>,
+    cx: &crate::app::PanelContext<'_>,
     response: egui::Response,
     text: &str,
     at: TextRef,
@@ -164,7 +164,7 @@ pub fn paragraph_extras(
 }
 
 /// The small mark at the right edge of an item with a note.
-pub fn note_mark(ui: &Ui, cx: &super::PanelContext<'_>, rect: egui::Rect, item: Item) {
+pub fn note_mark(ui: &Ui, cx: &crate::app::PanelContext<'_>, rect: egui::Rect, item: Item) {
     if !cx.annotations.has_note(item) {
         return;
     }
@@ -215,7 +215,7 @@ pub fn paragraph_menu(response: &egui::Response, item: Item, commands: &mut Vec<
         let quote = remembered_quote(ui, response.id);
         if let Some(q) = &quote {
             ui.label(
-                RichText::new(format!("Quoting “{}”", shorten(q, 48)))
+                RichText::new(format!("Quoting “{}”", crate::format::shorten(q, 48)))
                     .small()
                     .weak(),
             );
@@ -259,16 +259,6 @@ fn cite_entries(ui: &mut Ui, item: Item, quote: Option<String>, commands: &mut V
             });
         }
     }
-}
-
-/// The first `chars` characters of `text`, with "…" when cut.
-pub fn shorten(text: &str, chars: usize) -> String {
-    let mut out: String = text.chars().take(chars).collect();
-    if text.chars().nth(chars).is_some() {
-        out = out.trim_end().to_owned();
-        out.push('…');
-    }
-    out
 }
 
 /// Keeps the text of the last finished selection in a label or paragraph, until the next
@@ -478,11 +468,5 @@ mod tests {
         let text = citation_text(&doc, &a, p, None, false).unwrap_or_default();
         assert!(text.starts_with('“'), "{text}");
         assert!(text.contains("¶ "), "{text}");
-    }
-
-    #[test]
-    fn shorten_cuts_on_characters() {
-        assert_eq!(shorten("Élan vital", 4), "Élan…");
-        assert_eq!(shorten("Élan", 4), "Élan");
     }
 }
