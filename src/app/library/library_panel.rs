@@ -69,6 +69,11 @@ impl LibraryPanel {
         self.open.is_some()
     }
 
+    /// The open library's folder.
+    pub fn folder(&self) -> Option<&Path> {
+        self.open.as_ref().map(|o| o.folder.as_path())
+    }
+
     /// The library, once its folder has been read.
     pub fn library(&self) -> Option<&Library> {
         self.open.as_ref().map(|o| &o.library)

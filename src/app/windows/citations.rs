@@ -78,28 +78,6 @@ impl Annotations {
     }
 }
 
-/// What a citation of `item` quotes, if it can be cited: a speech paragraph, the lead or
-/// a narrative paragraph, or a photo.
-pub fn cited(doc: &Document, item: Item) -> Option<Cited> {
-    match item {
-        Item::Paragraph { speech, index } => {
-            let s = doc.transcript.speech(speech)?;
-            (index < s.paragraphs.len()).then_some(Cited::Paragraph(TextRef::Speech {
-                speech,
-                paragraph: index,
-            }))
-        }
-        Item::Block(block) => match doc.transcript.blocks.get(block)?.kind {
-            BlockKind::Lead { .. } | BlockKind::Paragraph { .. } => {
-                Some(Cited::Paragraph(TextRef::Block { block }))
-            }
-            _ => None,
-        },
-        Item::Photo(photo) => doc.transcript.photo(photo).map(|_| Cited::Photo(photo)),
-        Item::Participant(_) | Item::Speech(_) => None,
-    }
-}
-
 /// The citation of `item` (quoting `quote` when given), plain or Markdown.
 pub fn citation_text(
     doc: &Document,
@@ -111,7 +89,7 @@ pub fn citation_text(
     let c = cite(
         &doc.transcript,
         annotations.numbers(),
-        cited(doc, item)?,
+        doc.cited(item)?,
         quote,
     )?;
     Some(if markdown { c.markdown() } else { c.plain() })
@@ -143,7 +121,7 @@ pub fn paragraph_extras(
     item: Item,
     commands: &mut Vec<Command>,
 ) -> egui::Response {
-    if cited(cx.doc, item).is_none() {
+    if cx.doc.cited(item).is_none() {
         return response;
     }
     let a = cx.annotations;
@@ -324,7 +302,7 @@ pub struct CitePartWindow {
 impl CitePartWindow {
     /// Opens the window on `item`, with its whole text to trim.
     pub fn open(&mut self, doc: &Document, doc_generation: u64, item: Item) {
-        let text = match cited(doc, item) {
+        let text = match doc.cited(item) {
             Some(Cited::Paragraph(at)) => paragraph_text(doc, at),
             _ => None,
         };
@@ -352,7 +330,7 @@ impl CitePartWindow {
         let Some(item) = self.item else {
             return;
         };
-        let text = match cited(doc, item) {
+        let text = match doc.cited(item) {
             Some(Cited::Paragraph(at)) if self.doc_generation == doc_generation => {
                 paragraph_text(doc, at).map(|t| (at, t))
             }
@@ -449,18 +427,15 @@ mod tests {
             speech: SpeechId(0),
             index: 0,
         };
-        assert!(cited(&doc, p).is_some());
+        assert!(doc.cited(p).is_some());
         assert!(
-            cited(
-                &doc,
-                Item::Paragraph {
-                    speech: SpeechId(0),
-                    index: 99
-                }
-            )
+            doc.cited(Item::Paragraph {
+                speech: SpeechId(0),
+                index: 99
+            })
             .is_none()
         );
-        assert!(cited(&doc, Item::Speech(SpeechId(0))).is_none());
+        assert!(doc.cited(Item::Speech(SpeechId(0))).is_none());
         let a = Annotations {
             numbers: ParagraphNumbers::build(&doc.transcript),
             ..Annotations::default()

@@ -547,7 +547,7 @@ pub fn target_label(
 
 /// The note target for a selectable item, if notes can be attached to it.
 pub fn target_of(doc: &Document, item: Item) -> Option<NoteTarget> {
-    match crate::app::windows::citations::cited(doc, item)? {
+    match doc.cited(item)? {
         crate::cite::Cited::Paragraph(crate::model::TextRef::Speech { speech, paragraph }) => {
             Some(NoteTarget::Paragraph { speech, paragraph })
         }
