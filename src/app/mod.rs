@@ -45,17 +45,26 @@ pub use view::View;
 pub const OPEN_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
 
+/// The application icon (`assets/stenogram.png`, drawn by `examples/make_icon.rs`).
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/stenogram.png");
+
 /// Opens the viewer window on `path`, or on the bundled sample when there is none. With a
 /// `probe`, the start-up figures are printed and the window closes by itself
 /// (`--measure-startup`).
 pub fn run(path: Option<PathBuf>, probe: Option<startup_probe::StartupProbe>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Stenogram")
+        .with_app_id("stenogram")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    // The icon is built in, so it decodes; were it ever not to, the window keeps the
+    // system's default icon rather than failing to open.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Stenogram")
-            .with_app_id("stenogram")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -110,5 +119,14 @@ impl PanelContext<'_> {
             hovered: self.selection.hovered(),
         };
         highlight::highlight(&self.doc.transcript, &self.doc.index, &focus, item)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_icon_decodes_at_its_size() {
+        let icon = eframe::icon_data::from_png_bytes(super::ICON_PNG);
+        assert!(icon.is_ok_and(|i| i.width == 256 && i.height == 256));
     }
 }
