@@ -8,6 +8,7 @@ pub mod cite;
 pub mod decode;
 pub mod error;
 pub mod export;
+pub mod format;
 pub mod library;
 pub mod load;
 pub mod model;

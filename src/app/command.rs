@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::selection::Item;
-use super::settings::{ReadingWidth, ThemeChoice};
+use crate::app::selection::Item;
+use crate::app::settings::{ReadingWidth, ThemeChoice};
 
 /// A request from a panel or a shortcut.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::app::selection::Item;
+use crate::cite::Cited;
 use crate::model::{BlockKind, ParticipantId, PhotoId, SpeechId, TextRef, Transcript};
 
 /// One line of the reader's flat row list. The reader is virtualised over these rows, so
@@ -158,25 +160,12 @@ pub struct Document {
 impl Document {
     /// Builds the lookup tables for `transcript`.
     pub fn new(transcript: Transcript, source: Source, is_sample: bool) -> Self {
-        // The notes key hashes the whole text, and the question analysis counts every word:
-        // on a long document the key is worked out on a second core meanwhile.
-        let spoken: usize = transcript
-            .speeches
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .map(String::len)
-            .sum();
-        let long = crate::parse::parallel::threads_for(spoken) > 1;
-        let (notes_key, (index, qa, stats)) = crate::parse::parallel::join(
-            long,
-            || crate::notes::content_key(&transcript),
-            || {
-                let index = DocIndex::build(&transcript);
-                let qa = crate::qa::Qa::analyse(&transcript);
-                let stats = crate::stats::Stats::build(&transcript, &qa);
-                (index, qa, stats)
-            },
-        );
+        // One pass after another: files are opened on the loading thread, off the UI thread
+        // (only the small bundled sample is built on it), and each pass is linear in the text.
+        let notes_key = crate::notes::content_key(&transcript);
+        let index = DocIndex::build(&transcript);
+        let qa = crate::qa::Qa::analyse(&transcript);
+        let stats = crate::stats::Stats::build(&transcript, &qa);
         let tag_people = transcript
             .tags
             .iter()
@@ -199,6 +188,28 @@ impl Document {
             notes_key,
             qa,
             stats,
+        }
+    }
+
+    /// What a citation of `item` quotes, if it can be cited: a speech paragraph, the lead or
+    /// a narrative paragraph, or a photo.
+    pub fn cited(&self, item: Item) -> Option<Cited> {
+        match item {
+            Item::Paragraph { speech, index } => {
+                let s = self.transcript.speech(speech)?;
+                (index < s.paragraphs.len()).then_some(Cited::Paragraph(TextRef::Speech {
+                    speech,
+                    paragraph: index,
+                }))
+            }
+            Item::Block(block) => match self.transcript.blocks.get(block)?.kind {
+                BlockKind::Lead { .. } | BlockKind::Paragraph { .. } => {
+                    Some(Cited::Paragraph(TextRef::Block { block }))
+                }
+                _ => None,
+            },
+            Item::Photo(photo) => self.transcript.photo(photo).map(|_| Cited::Photo(photo)),
+            Item::Participant(_) | Item::Speech(_) => None,
         }
     }
 
@@ -566,8 +577,7 @@ impl DocIndex {
     }
 
     /// The row that shows `item`, if the document has one.
-    pub fn row_of(&self, item: super::Item) -> Option<usize> {
-        use super::Item;
+    pub fn row_of(&self, item: Item) -> Option<usize> {
         match item {
             Item::Participant(p) => self.person_first_row.get(p.index()).copied().flatten(),
             Item::Speech(s) => self.speech_row.get(s.index()).copied().flatten(),

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use super::document::{Document, Source, SourceText};
+use crate::app::document::{Document, Source, SourceText};
 
 /// The bundled sample, compiled in so that an installed binary always has it.
 pub const BUNDLED_SAMPLE: &str = include_str!("../../assets/sample.txt");

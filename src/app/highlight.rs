@@ -1,8 +1,8 @@
 //! How strongly to show an item, as a pure function of the model and the selection.
 //! No egui here: the panels map the level to colours.
 
-use super::document::DocIndex;
-use super::selection::Item;
+use crate::app::document::DocIndex;
+use crate::app::selection::Item;
 use crate::model::{ParticipantId, Transcript};
 
 /// How an item should look, strongest first.

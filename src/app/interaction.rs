@@ -3,9 +3,9 @@
 
 use egui::{Color32, Response, Stroke, Ui};
 
-use super::command::Command;
-use super::highlight::Highlight;
-use super::selection::Item;
+use crate::app::command::Command;
+use crate::app::highlight::Highlight;
+use crate::app::selection::Item;
 
 /// Turns the response of a widget that stands for `item` into commands: hovering it
 /// relates it in the other panels, a click selects it, Ctrl-click (Cmd-click) toggles it.

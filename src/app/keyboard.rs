@@ -1,9 +1,9 @@
 //! Keyboard navigation: where j/k and ←/→ go from the current selection. Pure functions of
 //! the document, the view and the selection, so the rules are tested without a window.
 
-use super::document::{Document, RowKind};
-use super::selection::{Item, Selection};
-use super::view::View;
+use crate::app::document::{Document, RowKind};
+use crate::app::selection::{Item, Selection};
+use crate::app::view::View;
 use crate::model::{PhotoId, SpeechId};
 
 /// Which way to step.

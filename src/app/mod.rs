@@ -4,38 +4,30 @@
 //! Data flows one way: the shell derives a [`View`] from the document and the selection,
 //! the panels draw from it and push [`Command`]s, and the shell applies those once at the
 //! end of the frame. Panels never call each other.
+//!
+//! The shell ([`shell`]), the selection ([`selection`], [`highlight`], [`interaction`]) and
+//! the commands ([`command`]) sit at the top, with the open document ([`document`],
+//! [`view`], [`file_loader`]). The parts around them have a folder each: [`panels`] (always
+//! on screen), [`windows`] (opened from a menu), [`search`], [`library`] and [`photos`].
 
-pub mod citations;
 pub mod command;
 pub mod document;
-pub mod export_dialog;
 pub mod file_loader;
-pub mod header;
 pub mod highlight;
 pub mod interaction;
 pub mod keyboard;
-pub mod library_panel;
-pub mod library_person;
-mod library_rows;
-pub mod library_search;
-pub mod notes_window;
-pub mod participant_sidebar;
-pub mod photo_timeline;
-pub mod photo_viewer;
-pub mod questions_window;
-pub mod reading_panel;
-pub mod search_panel;
+pub mod library;
+pub mod panels;
+pub mod photos;
+pub mod search;
 pub mod selection;
 pub mod settings;
 pub mod shell;
-pub mod shortcuts;
-pub mod speech_reader;
 pub mod startup_probe;
-pub mod stats_window;
-pub mod thumbnails;
 pub mod toast;
 pub mod view;
 pub mod virtual_rows;
+pub mod windows;
 
 #[cfg(test)]
 mod fixture;
@@ -53,17 +45,26 @@ pub use view::View;
 pub const OPEN_SHORTCUT: egui::KeyboardShortcut =
     egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
 
+/// The application icon (`assets/stenogram.png`, drawn by `examples/make_icon.rs`).
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/stenogram.png");
+
 /// Opens the viewer window on `path`, or on the bundled sample when there is none. With a
 /// `probe`, the start-up figures are printed and the window closes by itself
 /// (`--measure-startup`).
 pub fn run(path: Option<PathBuf>, probe: Option<startup_probe::StartupProbe>) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Stenogram")
+        .with_app_id("stenogram")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    // The icon is built in, so it decodes; were it ever not to, the window keeps the
+    // system's default icon rather than failing to open.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Stenogram")
-            .with_app_id("stenogram")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -100,13 +101,13 @@ pub struct PanelContext<'a> {
     /// The reader's top row as of the last frame ("you are here").
     pub reader_top_row: Option<usize>,
     /// Photo textures (asking for one queues it).
-    pub thumbnails: &'a thumbnails::Thumbnails,
+    pub thumbnails: &'a photos::thumbnails::Thumbnails,
     /// How many characters a reading line holds; `None` for the whole panel.
     pub reading_chars: Option<f32>,
     /// The search query, its hits and the current one.
-    pub search: &'a search_panel::SearchState,
+    pub search: &'a search::SearchState,
     /// Paragraph numbers and note marks.
-    pub annotations: &'a citations::Annotations,
+    pub annotations: &'a windows::citations::Annotations,
 }
 
 impl PanelContext<'_> {
@@ -118,5 +119,14 @@ impl PanelContext<'_> {
             hovered: self.selection.hovered(),
         };
         highlight::highlight(&self.doc.transcript, &self.doc.index, &focus, item)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_icon_decodes_at_its_size() {
+        let icon = eframe::icon_data::from_png_bytes(super::ICON_PNG);
+        assert!(icon.is_ok_and(|i| i.width == 256 && i.height == 256));
     }
 }

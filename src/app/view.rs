@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::document::{Document, RowKind};
-use super::selection::{Item, Selection};
+use crate::app::document::{Document, RowKind};
+use crate::app::selection::{Item, Selection};
 use crate::model::{ParticipantId, PhotoId, TextRef};
 
 /// What the panels show for the current selection.

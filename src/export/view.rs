@@ -6,10 +6,12 @@
 //! and source link. The result is a transcript of its own: ids are renumbered so that the
 //! JSON reads back like any other Stenogram file.
 
-use crate::model::{
-    Appearances, Attendee, Block, BlockKind, Mention, Participant, ParticipantId, Photo, PhotoId,
-    Speech, SpeechId, TextRef, Transcript,
-};
+mod filtered;
+
+pub use filtered::filtered;
+
+use crate::format::noun;
+use crate::model::{BlockKind, Participant, ParticipantId, SpeechId, Transcript};
 use crate::text::fold;
 
 /// The output format.
@@ -101,17 +103,17 @@ pub fn speech_count(t: &Transcript, speakers: &[ParticipantId]) -> usize {
 /// speeches — filtered to Nurlan Bekov".
 pub fn summary(t: &Transcript, speakers: &[ParticipantId]) -> String {
     let total = t.speeches.len();
-    let plural = |n: usize| if n == 1 { "speech" } else { "speeches" };
+    let speeches = |n: usize| noun(n, "speech", "speeches");
     if speakers.is_empty() {
         return match total {
             1 => "The one speech".to_owned(),
-            n => format!("All {n} {}", plural(n)),
+            n => format!("All {n} {}", speeches(n)),
         };
     }
     format!(
         "{} of {total} {} — filtered to {}",
         speech_count(t, speakers),
-        plural(total),
+        speeches(total),
         names(t, speakers)
     )
 }
@@ -224,259 +226,6 @@ fn speaks(t: &Transcript, p: ParticipantId) -> bool {
     t.speeches.iter().any(|s| s.speaker == p)
 }
 
-/// The part of `t` a reader filtered to `speakers` shows (everything when empty), with
-/// or without the photos, as a transcript of its own with renumbered ids.
-pub fn filtered(t: &Transcript, speakers: &[ParticipantId], captions: bool) -> Transcript {
-    let all = speakers.is_empty();
-    let keep_speech: Vec<bool> = t
-        .speeches
-        .iter()
-        .map(|s| all || speakers.contains(&s.speaker))
-        .collect();
-    let kept = |s: SpeechId| keep_speech.get(s.index()).copied().unwrap_or(false);
-    let inside = photo_speeches(t);
-
-    let keep_block: Vec<bool> = t
-        .blocks
-        .iter()
-        .map(|b| match &b.kind {
-            BlockKind::Title { .. }
-            | BlockKind::Dateline { .. }
-            | BlockKind::Tags { .. }
-            | BlockKind::Link { .. } => true,
-            BlockKind::Lead { .. }
-            | BlockKind::Paragraph { .. }
-            | BlockKind::Heading { .. }
-            | BlockKind::Attendees { .. }
-            | BlockKind::Separator
-            | BlockKind::Elision { speech: None } => all,
-            BlockKind::Speech { speech, .. }
-            | BlockKind::Elision {
-                speech: Some(speech),
-            } => kept(*speech),
-            BlockKind::Photo { photo } => {
-                captions
-                    && (all
-                        || inside
-                            .get(photo.index())
-                            .copied()
-                            .flatten()
-                            .is_some_and(kept))
-            }
-        })
-        .collect();
-
-    // Old position → new id, for everything that stays.
-    let speech_map = renumber(&keep_speech);
-    let mut keep_photo = vec![all && captions; t.photos.len()];
-    for (b, block) in t.blocks.iter().enumerate() {
-        if let BlockKind::Photo { photo } = block.kind
-            && keep_block.get(b).copied().unwrap_or(false)
-            && let Some(slot) = keep_photo.get_mut(photo.index())
-        {
-            *slot = true;
-        }
-    }
-    let photo_map = renumber(&keep_photo);
-    let block_map = renumber(&keep_block);
-    let text_map = |at: TextRef| -> Option<TextRef> {
-        match at {
-            TextRef::Speech { speech, paragraph } => {
-                let speech = map(&speech_map, speech.index())?;
-                Some(TextRef::Speech {
-                    speech: SpeechId::from(speech),
-                    paragraph,
-                })
-            }
-            TextRef::Block { block } => Some(TextRef::Block {
-                block: map(&block_map, block)?,
-            }),
-        }
-    };
-
-    // People stay when something kept names them.
-    let mut keep_person = vec![false; t.participants.len()];
-    let mut mark = |p: ParticipantId| {
-        if let Some(slot) = keep_person.get_mut(p.index()) {
-            *slot = true;
-        }
-    };
-    for (s, speech) in t.speeches.iter().enumerate() {
-        if keep_speech.get(s).copied().unwrap_or(false) {
-            mark(speech.speaker);
-        }
-    }
-    for (ph, photo) in t.photos.iter().enumerate() {
-        if keep_photo.get(ph).copied().unwrap_or(false) {
-            photo.participants.iter().copied().for_each(&mut mark);
-        }
-    }
-    for (b, block) in t.blocks.iter().enumerate() {
-        if let BlockKind::Attendees { items, .. } = &block.kind
-            && keep_block.get(b).copied().unwrap_or(false)
-        {
-            items
-                .iter()
-                .filter_map(|a| a.participant)
-                .for_each(&mut mark);
-        }
-    }
-    for p in &t.participants {
-        if p.appearances
-            .mentions
-            .iter()
-            .any(|m| text_map(m.at).is_some())
-        {
-            mark(p.id);
-        }
-    }
-    let person_map = renumber(&keep_person);
-    let person = |p: ParticipantId| map(&person_map, p.index()).map(ParticipantId::from);
-
-    let participants = t
-        .participants
-        .iter()
-        .filter(|p| keep_person.get(p.id.index()).copied().unwrap_or(false))
-        .filter_map(|p| {
-            let a = &p.appearances;
-            Some(Participant {
-                id: person(p.id)?,
-                appearances: Appearances {
-                    speeches: a
-                        .speeches
-                        .iter()
-                        .filter_map(|s| map(&speech_map, s.index()).map(SpeechId::from))
-                        .collect(),
-                    photos: a
-                        .photos
-                        .iter()
-                        .filter_map(|ph| map(&photo_map, ph.index()).map(PhotoId::from))
-                        .collect(),
-                    lists: a.lists.iter().filter_map(|b| map(&block_map, *b)).collect(),
-                    mentions: a
-                        .mentions
-                        .iter()
-                        .filter_map(|m| {
-                            Some(Mention {
-                                at: text_map(m.at)?,
-                                ..m.clone()
-                            })
-                        })
-                        .collect(),
-                },
-                ..p.clone()
-            })
-        })
-        .collect();
-
-    let speeches = t
-        .speeches
-        .iter()
-        .enumerate()
-        .filter_map(|(s, speech)| {
-            Some(Speech {
-                id: SpeechId::from(map(&speech_map, s)?),
-                speaker: person(speech.speaker)?,
-                ..speech.clone()
-            })
-        })
-        .collect();
-    let photos = t
-        .photos
-        .iter()
-        .enumerate()
-        .filter_map(|(ph, photo)| {
-            Some(Photo {
-                id: PhotoId::from(map(&photo_map, ph)?),
-                participants: photo
-                    .participants
-                    .iter()
-                    .filter_map(|p| person(*p))
-                    .collect(),
-                ..photo.clone()
-            })
-        })
-        .collect();
-    let blocks = t
-        .blocks
-        .iter()
-        .enumerate()
-        .filter(|(b, _)| keep_block.get(*b).copied().unwrap_or(false))
-        .filter_map(|(_, block)| {
-            let kind = match &block.kind {
-                BlockKind::Speech {
-                    speech,
-                    first,
-                    count,
-                } => BlockKind::Speech {
-                    speech: SpeechId::from(map(&speech_map, speech.index())?),
-                    first: *first,
-                    count: *count,
-                },
-                BlockKind::Elision {
-                    speech: Some(speech),
-                } => BlockKind::Elision {
-                    speech: Some(SpeechId::from(map(&speech_map, speech.index())?)),
-                },
-                BlockKind::Photo { photo } => BlockKind::Photo {
-                    photo: PhotoId::from(map(&photo_map, photo.index())?),
-                },
-                BlockKind::Attendees {
-                    intro,
-                    items,
-                    outro,
-                } => BlockKind::Attendees {
-                    intro: intro.clone(),
-                    items: items
-                        .iter()
-                        .map(|a| Attendee {
-                            text: a.text.clone(),
-                            participant: a.participant.and_then(person),
-                        })
-                        .collect(),
-                    outro: outro.clone(),
-                },
-                other => other.clone(),
-            };
-            Some(Block {
-                line: block.line,
-                kind,
-            })
-        })
-        .collect();
-
-    Transcript {
-        title: t.title.clone(),
-        date: t.date.clone(),
-        time: t.time.clone(),
-        place: t.place.clone(),
-        language: t.language.clone(),
-        source_url: t.source_url.clone(),
-        tags: t.tags.clone(),
-        participants,
-        speeches,
-        photos,
-        blocks,
-    }
-}
-
-/// Per kept flag: the new position of each kept item.
-fn renumber(keep: &[bool]) -> Vec<Option<usize>> {
-    let mut next = 0;
-    keep.iter()
-        .map(|k| {
-            k.then(|| {
-                next += 1;
-                next - 1
-            })
-        })
-        .collect()
-}
-
-fn map(table: &[Option<usize>], old: usize) -> Option<usize> {
-    table.get(old).copied().flatten()
-}
-
 /// Per photo: the speech it stands inside, when the nearest text before and after it
 /// belongs to that one speech (a speech interrupted by a photo). The reader's filter
 /// shows such photos with the speech; so does a filtered export.
@@ -516,7 +265,9 @@ pub fn photo_speeches(t: &Transcript) -> Vec<Option<SpeechId>> {
 mod tests {
     use super::*;
     use crate::export::check::check_ids;
-    use crate::model::TagSection;
+    use crate::model::{
+        Appearances, Attendee, Block, Mention, Photo, PhotoId, Speech, TagSection, TextRef,
+    };
 
     fn person(id: u32, name: Option<&str>, role: Option<&str>) -> Participant {
         Participant {

@@ -9,7 +9,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use stenogram::app::Item;
 
-const SAMPLE_TITLE: &str = "Summit of the Northern Rivers Union — Stenogram";
+const SAMPLE_TITLE: &str = "Stenogram — sample.txt";
 
 /// A small fictional event in the Kremlin shape.
 const SMALL_EVENT: &str = "Meeting with river pilots\n\n\
@@ -93,7 +93,11 @@ fn dropping_a_transcript_opens_it_with_a_fresh_selection() {
 
     let app = harness.state();
     assert!(app.error().is_none(), "{:?}", app.error());
-    assert_eq!(app.window_title(), "Meeting with river pilots — Stenogram");
+    assert_eq!(app.window_title(), "Stenogram — pilots.txt");
+    assert_eq!(
+        app.document().map(|d| d.title()),
+        Some("Meeting with river pilots")
+    );
     assert!(app.selection().items().is_empty());
     assert_eq!(app.settings().recent.first(), Some(&path));
     harness
@@ -135,12 +139,12 @@ fn russian_and_french_transcripts_render_with_every_glyph() {
     let cases = [
         (
             "kremlin_ru.txt",
-            "Заседание Совета глав правительств Союза северных рек — Stenogram",
+            "Заседание Совета глав правительств Союза северных рек",
             "Русский",
         ),
         (
             "kremlin_fr.txt",
-            "Conseil des chefs de gouvernement de l’Union des ports de la Baltique — Stenogram",
+            "Conseil des chefs de gouvernement de l’Union des ports de la Baltique",
             "Français",
         ),
     ];
@@ -151,7 +155,11 @@ fn russian_and_french_transcripts_render_with_every_glyph() {
             "{file}: {:?}",
             harness.state().error()
         );
-        assert_eq!(harness.state().window_title(), title);
+        assert_eq!(harness.state().document().map(|d| d.title()), Some(title));
+        assert_eq!(
+            harness.state().window_title(),
+            format!("Stenogram — {file}")
+        );
         harness.get_by_label_contains(language);
         // Choose the first speaker: the reader filters to their speeches.
         let first = harness

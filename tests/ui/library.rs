@@ -293,13 +293,10 @@ fn search_across_files_finds_a_word_in_two_files_and_a_hit_opens_its_file_at_the
     );
     // The reader went to the hit's paragraph, and the bar counts it as the second of two.
     let doc = app.document().unwrap_or_else(|| panic!("no document"));
-    let row = stenogram::app::search_panel::row_of_place(doc, hit.place);
+    let row = stenogram::app::search::row_of_place(doc, hit.place);
     assert!(row.is_some());
     assert_eq!(app.reader().last_target(), row);
-    assert_eq!(
-        stenogram::app::search_panel::count_label(app.search()),
-        "2 of 2"
-    );
+    assert_eq!(stenogram::app::search::count_label(app.search()), "2 of 2");
 
     // The other French hit, in the file already open, moves the reader to it.
     let first = hits
@@ -309,7 +306,7 @@ fn search_across_files_finds_a_word_in_two_files_and_a_hit_opens_its_file_at_the
         .unwrap_or_else(|| panic!("no French hit in {hits:?}"));
     harness.get_by_role_and_label(Role::Button, &first).click();
     run_until(&mut harness, |app| {
-        stenogram::app::search_panel::count_label(app.search()) == "1 of 2"
+        stenogram::app::search::count_label(app.search()) == "1 of 2"
     });
     let app = harness.state();
     let hit = app.search().current_hit().cloned();
@@ -327,7 +324,7 @@ fn search_across_files_finds_a_word_in_two_files_and_a_hit_opens_its_file_at_the
     assert!(harness.state().selection().filters());
     harness.get_by_role_and_label(Role::Button, &second).click();
     run_until(&mut harness, |app| {
-        stenogram::app::search_panel::count_label(app.search()) == "2 of 2"
+        stenogram::app::search::count_label(app.search()) == "2 of 2"
     });
     assert!(!harness.state().selection().filters());
 }

@@ -10,8 +10,8 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use stenogram::app::photo_viewer::Zoom;
-use stenogram::app::thumbnails::PhotoState;
+use stenogram::app::photos::photo_viewer::Zoom;
+use stenogram::app::photos::thumbnails::PhotoState;
 use stenogram::app::{Highlight, Item, StenogramApp};
 
 /// Clicks at a point of the window (for the thumbnail part of a card).

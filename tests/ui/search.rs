@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable};
-use stenogram::app::search_panel::field_id;
+use stenogram::app::search::field_id;
 use stenogram::app::{Item, StenogramApp};
 use stenogram::search::Place;
 

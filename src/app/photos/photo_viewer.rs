@@ -10,10 +10,10 @@
 use egui::accesskit::Role;
 use egui::{Align, Key, Layout, Modifiers, Rect, Sense, Ui, Vec2};
 
-use super::PanelContext;
-use super::command::Command;
-use super::selection::Item;
-use super::thumbnails::{PhotoState, message_box};
+use crate::app::PanelContext;
+use crate::app::command::Command;
+use crate::app::photos::thumbnails::{PhotoState, message_box};
+use crate::app::selection::Item;
 use crate::model::PhotoId;
 use crate::photos::Priority;
 

@@ -7,10 +7,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, WidgetInfo};
 
-use super::PanelContext;
-use super::command::Command;
-use super::document::SourceText;
-use super::selection::Item;
+use crate::app::PanelContext;
+use crate::app::command::Command;
+use crate::app::document::SourceText;
+use crate::app::selection::Item;
 use crate::reading::{LineReading, LineRole, LineTarget, explain};
 
 /// A source text and what each of its lines became.

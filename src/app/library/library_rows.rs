@@ -6,7 +6,7 @@ use egui::accesskit::Role;
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Response, Sense, TextFormat, Ui, Vec2};
 
-use super::interaction;
+use crate::app::interaction;
 
 /// One row of a list grouped by file: the file's header, one of its listed items (a hit,
 /// a speech), or a "N more" row when some were left out.
@@ -134,7 +134,7 @@ pub(crate) fn plain(ui: &Ui, text: &str) -> LayoutJob {
 pub(crate) fn in_context(ui: &Ui, before: &str, matched: &str, after: &str) -> LayoutJob {
     let v = ui.visuals();
     let font = FontId::proportional(13.0);
-    let before = super::search_panel::shorten_front(before, 36);
+    let before = crate::format::shorten_front(before, 36);
     let mut job = LayoutJob::default();
     job.append(
         &before,
@@ -145,7 +145,7 @@ pub(crate) fn in_context(ui: &Ui, before: &str, matched: &str, after: &str) -> L
         matched,
         0.0,
         TextFormat {
-            background: super::search_panel::hit_color(ui),
+            background: crate::app::search::marks::hit_color(ui),
             ..TextFormat::simple(font.clone(), v.strong_text_color())
         },
     );

@@ -3,7 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use super::command::Command;
+use crate::app::command::Command;
 
 /// Ctrl+= (or Ctrl++): larger reading text.
 pub const TEXT_LARGER: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);

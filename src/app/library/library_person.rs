@@ -5,11 +5,10 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::command::{Command, Jump};
-use super::library_rows::{self, GroupRow as Row, header_row, item_row};
-use super::library_search::repaint;
-use super::search_panel::plural;
-use super::search_panel::thousands;
+use crate::app::command::{Command, Jump};
+use crate::app::library::library_rows::{self, GroupRow as Row, header_row, item_row};
+use crate::app::library::library_search::repaint;
+use crate::format::{plural, thousands};
 use crate::library::{self, Library, Occurrence, PersonFile, PersonSpeeches, person_stats};
 
 /// Speeches listed per file (all are counted).

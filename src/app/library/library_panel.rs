@@ -1,18 +1,18 @@
 //! The library panel: every transcript of a folder, indexed on background threads while the
 //! first one is already open. Files that fail are listed with their error. A "People" tab
 //! lists each person once across files; choosing one narrows the files to theirs and shows
-//! their figures and every speech they gave across files ([`super::library_person`]). A
-//! "Search" tab searches the full text of every file ([`super::library_search`]).
+//! their figures and every speech they gave across files ([`crate::app::library::library_person`]). A
+//! "Search" tab searches the full text of every file ([`crate::app::library::library_search`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, WidgetInfo};
 
-use super::command::Command;
-use super::library_person::PersonView;
-use super::library_search::{LibrarySearch, repaint};
-use super::search_panel::plural;
+use crate::app::command::Command;
+use crate::app::library::library_person::PersonView;
+use crate::app::library::library_search::{LibrarySearch, repaint};
+use crate::format::plural;
 use crate::library::{
     self, EntryState, Indexer, Library, LibraryPerson, Scan, SortKey, index_files,
 };
@@ -67,6 +67,11 @@ impl LibraryPanel {
     /// Whether a library is open.
     pub fn is_open(&self) -> bool {
         self.open.is_some()
+    }
+
+    /// The open library's folder.
+    pub fn folder(&self) -> Option<&Path> {
+        self.open.as_ref().map(|o| o.folder.as_path())
     }
 
     /// The library, once its folder has been read.

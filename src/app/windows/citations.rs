@@ -14,9 +14,9 @@ use std::collections::HashMap;
 
 use egui::{Button, RichText, Ui};
 
-use super::command::Command;
-use super::document::Document;
-use super::selection::Item;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::selection::Item;
 use crate::cite::{Cited, ParagraphNumbers, cite, quote_fits, snap_to_words};
 use crate::model::{BlockKind, TextRef};
 
@@ -37,7 +37,7 @@ impl Annotations {
         &mut self,
         doc: &Document,
         doc_generation: u64,
-        notes: &super::notes_window::NotesState,
+        notes: &crate::app::windows::notes_window::NotesState,
     ) {
         if self.numbers_for != Some(doc_generation) {
             self.numbers = ParagraphNumbers::build(&doc.transcript);
@@ -78,28 +78,6 @@ impl Annotations {
     }
 }
 
-/// What a citation of `item` quotes, if it can be cited: a speech paragraph, the lead or
-/// a narrative paragraph, or a photo.
-pub fn cited(doc: &Document, item: Item) -> Option<Cited> {
-    match item {
-        Item::Paragraph { speech, index } => {
-            let s = doc.transcript.speech(speech)?;
-            (index < s.paragraphs.len()).then_some(Cited::Paragraph(TextRef::Speech {
-                speech,
-                paragraph: index,
-            }))
-        }
-        Item::Block(block) => match doc.transcript.blocks.get(block)?.kind {
-            BlockKind::Lead { .. } | BlockKind::Paragraph { .. } => {
-                Some(Cited::Paragraph(TextRef::Block { block }))
-            }
-            _ => None,
-        },
-        Item::Photo(photo) => doc.transcript.photo(photo).map(|_| Cited::Photo(photo)),
-        Item::Participant(_) | Item::Speech(_) => None,
-    }
-}
-
 /// The citation of `item` (quoting `quote` when given), plain or Markdown.
 pub fn citation_text(
     doc: &Document,
@@ -111,7 +89,7 @@ pub fn citation_text(
     let c = cite(
         &doc.transcript,
         annotations.numbers(),
-        cited(doc, item)?,
+        doc.cited(item)?,
         quote,
     )?;
     Some(if markdown { c.markdown() } else { c.plain() })
@@ -136,14 +114,14 @@ pub fn hover_text(annotations: &Annotations, at: TextRef, item: Item) -> String 
 /// cannot be cited (an attendee list's sentences) are left as they are.
 pub fn paragraph_extras(
     ui: &Ui,
-    cx: &super::PanelContext<'_>,
+    cx: &crate::app::PanelContext<'_>,
     response: egui::Response,
     text: &str,
     at: TextRef,
     item: Item,
     commands: &mut Vec<Command>,
 ) -> egui::Response {
-    if cited(cx.doc, item).is_none() {
+    if cx.doc.cited(item).is_none() {
         return response;
     }
     let a = cx.annotations;
@@ -164,7 +142,7 @@ pub fn paragraph_extras(
 }
 
 /// The small mark at the right edge of an item with a note.
-pub fn note_mark(ui: &Ui, cx: &super::PanelContext<'_>, rect: egui::Rect, item: Item) {
+pub fn note_mark(ui: &Ui, cx: &crate::app::PanelContext<'_>, rect: egui::Rect, item: Item) {
     if !cx.annotations.has_note(item) {
         return;
     }
@@ -215,7 +193,7 @@ pub fn paragraph_menu(response: &egui::Response, item: Item, commands: &mut Vec<
         let quote = remembered_quote(ui, response.id);
         if let Some(q) = &quote {
             ui.label(
-                RichText::new(format!("Quoting “{}”", shorten(q, 48)))
+                RichText::new(format!("Quoting “{}”", crate::format::shorten(q, 48)))
                     .small()
                     .weak(),
             );
@@ -259,16 +237,6 @@ fn cite_entries(ui: &mut Ui, item: Item, quote: Option<String>, commands: &mut V
             });
         }
     }
-}
-
-/// The first `chars` characters of `text`, with "…" when cut.
-pub fn shorten(text: &str, chars: usize) -> String {
-    let mut out: String = text.chars().take(chars).collect();
-    if text.chars().nth(chars).is_some() {
-        out = out.trim_end().to_owned();
-        out.push('…');
-    }
-    out
 }
 
 /// Keeps the text of the last finished selection in a label or paragraph, until the next
@@ -334,7 +302,7 @@ pub struct CitePartWindow {
 impl CitePartWindow {
     /// Opens the window on `item`, with its whole text to trim.
     pub fn open(&mut self, doc: &Document, doc_generation: u64, item: Item) {
-        let text = match cited(doc, item) {
+        let text = match doc.cited(item) {
             Some(Cited::Paragraph(at)) => paragraph_text(doc, at),
             _ => None,
         };
@@ -362,7 +330,7 @@ impl CitePartWindow {
         let Some(item) = self.item else {
             return;
         };
-        let text = match cited(doc, item) {
+        let text = match doc.cited(item) {
             Some(Cited::Paragraph(at)) if self.doc_generation == doc_generation => {
                 paragraph_text(doc, at).map(|t| (at, t))
             }
@@ -459,18 +427,15 @@ mod tests {
             speech: SpeechId(0),
             index: 0,
         };
-        assert!(cited(&doc, p).is_some());
+        assert!(doc.cited(p).is_some());
         assert!(
-            cited(
-                &doc,
-                Item::Paragraph {
-                    speech: SpeechId(0),
-                    index: 99
-                }
-            )
+            doc.cited(Item::Paragraph {
+                speech: SpeechId(0),
+                index: 99
+            })
             .is_none()
         );
-        assert!(cited(&doc, Item::Speech(SpeechId(0))).is_none());
+        assert!(doc.cited(Item::Speech(SpeechId(0))).is_none());
         let a = Annotations {
             numbers: ParagraphNumbers::build(&doc.transcript),
             ..Annotations::default()
@@ -478,11 +443,5 @@ mod tests {
         let text = citation_text(&doc, &a, p, None, false).unwrap_or_default();
         assert!(text.starts_with('“'), "{text}");
         assert!(text.contains("¶ "), "{text}");
-    }
-
-    #[test]
-    fn shorten_cuts_on_characters() {
-        assert_eq!(shorten("Élan vital", 4), "Élan…");
-        assert_eq!(shorten("Élan", 4), "Élan");
     }
 }

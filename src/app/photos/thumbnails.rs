@@ -1,7 +1,7 @@
 //! Photo textures: one `TextureHandle` per (photo, size), made from the worker pool's
 //! results (see `crate::photos::loader`) and freed when the document closes or changes.
 //!
-//! Panels only read through `&Thumbnails` (via [`super::PanelContext`]): asking for an
+//! Panels only read through `&Thumbnails` (via [`crate::app::PanelContext`]): asking for an
 //! image that is not there yet queues it, and the cache remembers that it asked. Once per
 //! frame, before the panels draw, [`Thumbnails::begin_frame`] takes the finished images
 //! off the channel without blocking (within a small time budget, so a burst of large
@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use egui::{Align2, Color32, FontId, Rect, Sense, TextureHandle, TextureId, Ui, Vec2};
 use serde::{Deserialize, Serialize};
 
-use super::document::{Document, Source};
+use crate::app::document::{Document, Source};
 use crate::model::{Photo, PhotoId};
 use crate::photos::{
     DecodeError, ImageKey, Loaded, Loader, PhotoFiles, PhotoImage, PhotoSource, Priority, discover,
@@ -41,20 +41,20 @@ pub const FRAME_TIMES_ENV: &str = "STENOGRAM_PHOTO_TIMES";
 
 /// The bundled sample's images, compiled in for when the sample has no folder on disk.
 const SAMPLE_IMAGES: [(&str, &[u8]); 14] = [
-    ("01.jpg", include_bytes!("../../assets/sample/01.jpg")),
-    ("02.jpg", include_bytes!("../../assets/sample/02.jpg")),
-    ("03.jpg", include_bytes!("../../assets/sample/03.jpg")),
-    ("04.jpg", include_bytes!("../../assets/sample/04.jpg")),
-    ("05.jpg", include_bytes!("../../assets/sample/05.jpg")),
-    ("06.jpg", include_bytes!("../../assets/sample/06.jpg")),
-    ("07.jpg", include_bytes!("../../assets/sample/07.jpg")),
-    ("08.jpg", include_bytes!("../../assets/sample/08.jpg")),
-    ("09.jpg", include_bytes!("../../assets/sample/09.jpg")),
-    ("10.jpg", include_bytes!("../../assets/sample/10.jpg")),
-    ("11.jpg", include_bytes!("../../assets/sample/11.jpg")),
-    ("12.jpg", include_bytes!("../../assets/sample/12.jpg")),
-    ("13.jpg", include_bytes!("../../assets/sample/13.jpg")),
-    ("14.jpg", include_bytes!("../../assets/sample/14.jpg")),
+    ("01.jpg", include_bytes!("../../../assets/sample/01.jpg")),
+    ("02.jpg", include_bytes!("../../../assets/sample/02.jpg")),
+    ("03.jpg", include_bytes!("../../../assets/sample/03.jpg")),
+    ("04.jpg", include_bytes!("../../../assets/sample/04.jpg")),
+    ("05.jpg", include_bytes!("../../../assets/sample/05.jpg")),
+    ("06.jpg", include_bytes!("../../../assets/sample/06.jpg")),
+    ("07.jpg", include_bytes!("../../../assets/sample/07.jpg")),
+    ("08.jpg", include_bytes!("../../../assets/sample/08.jpg")),
+    ("09.jpg", include_bytes!("../../../assets/sample/09.jpg")),
+    ("10.jpg", include_bytes!("../../../assets/sample/10.jpg")),
+    ("11.jpg", include_bytes!("../../../assets/sample/11.jpg")),
+    ("12.jpg", include_bytes!("../../../assets/sample/12.jpg")),
+    ("13.jpg", include_bytes!("../../../assets/sample/13.jpg")),
+    ("14.jpg", include_bytes!("../../../assets/sample/14.jpg")),
 ];
 
 /// Folders of images the user dropped onto the window, per transcript file; persisted.

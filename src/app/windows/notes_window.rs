@@ -9,11 +9,11 @@ use std::path::PathBuf;
 
 use egui::{Button, RichText, Ui};
 
-use super::command::Command;
-use super::document::Document;
-use super::selection::Item;
-use super::toast::Toast;
-use super::view::View;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::selection::Item;
+use crate::app::toast::Toast;
+use crate::app::view::View;
 use crate::notes::{Loaded, Note, NoteStore, NoteTarget, locate, new_note};
 
 /// How many frames the editor tries to take the keyboard for.
@@ -229,7 +229,7 @@ impl NotesState {
         };
         let place = target_label(doc, numbers, editor.target);
         let excerpt = crate::notes::target_text(&doc.transcript, editor.target)
-            .map(|s| super::citations::shorten(&crate::text::clean_spaces(&s), 140));
+            .map(|s| crate::format::shorten(&crate::text::clean_spaces(&s), 140));
         let mut open = true;
         let mut save = false;
         let mut cancel = false;
@@ -547,7 +547,7 @@ pub fn target_label(
 
 /// The note target for a selectable item, if notes can be attached to it.
 pub fn target_of(doc: &Document, item: Item) -> Option<NoteTarget> {
-    match super::citations::cited(doc, item)? {
+    match doc.cited(item)? {
         crate::cite::Cited::Paragraph(crate::model::TextRef::Speech { speech, paragraph }) => {
             Some(NoteTarget::Paragraph { speech, paragraph })
         }

@@ -1,6 +1,6 @@
 //! The speech reader: the document in order, in a column of comfortable width.
 //!
-//! Virtualised: the document is a flat list of rows (see [`super::document::Row`]) whose
+//! Virtualised: the document is a flat list of rows (see [`crate::app::document::Row`]) whose
 //! heights are estimated from their text, then measured when they are first shown. Only
 //! the rows inside the viewport are laid out, so a huge transcript costs what a screenful
 //! costs.
@@ -12,15 +12,15 @@ use egui::{
     Align, Color32, FontId, Layout, Rect, RichText, ScrollArea, Sense, TextFormat, Ui, Vec2,
 };
 
-use super::PanelContext;
-use super::citations;
-use super::command::Command;
-use super::document::{Row, RowKind};
-use super::highlight::Highlight;
-use super::interaction::{self, interact};
-use super::search_panel;
-use super::selection::Item;
-use super::virtual_rows::{Offsets, scroll_into_view};
+use crate::app::PanelContext;
+use crate::app::command::Command;
+use crate::app::document::{Row, RowKind};
+use crate::app::highlight::Highlight;
+use crate::app::interaction::{self, interact};
+use crate::app::search::marks;
+use crate::app::selection::Item;
+use crate::app::virtual_rows::{Offsets, scroll_into_view};
+use crate::app::windows::citations;
 use crate::model::{BlockKind, TextRef};
 use crate::search::Place;
 
@@ -82,7 +82,7 @@ impl SpeechReader {
             self.heights = vec![0.0; rows.len()];
             self.estimates = vec![0.0; rows.len()];
         }
-        let font = FontId::proportional(super::reading_size(ui));
+        let font = FontId::proportional(crate::app::reading_size(ui));
         let char_width = ui.fonts_mut(|f| f.glyph_width(&font, 'n')).max(4.0);
         let full = ui.available_width();
         let column = cx
@@ -317,7 +317,7 @@ fn estimate_height(cx: &PanelContext<'_>, row: Row, width: f32, char_w: f32, lin
 }
 
 fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Command>) {
-    let reading = super::reading_size(ui);
+    let reading = crate::app::reading_size(ui);
     let t = &cx.doc.transcript;
     let Some(block) = t.blocks.get(row.block) else {
         return;
@@ -327,12 +327,12 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
             ui.add_space(6.0);
             let place = Place::Title { block: row.block };
             let rich = RichText::new(text).size(24.0).strong();
-            ui.label(search_panel::mark_rich(ui, cx, place, rich));
+            ui.label(marks::mark_rich(ui, cx, place, rich));
         }
         (RowKind::Dateline, BlockKind::Dateline { text }) => {
             let place = Place::Dateline { block: row.block };
             let rich = RichText::new(text).italics().weak();
-            ui.label(search_panel::mark_rich(ui, cx, place, rich));
+            ui.label(marks::mark_rich(ui, cx, place, rich));
         }
         (RowKind::Lead, BlockKind::Lead { text }) => {
             let refs = TextRef::Block { block: row.block };
@@ -351,7 +351,7 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
             ui.add_space(8.0);
             let place = Place::Heading { block: row.block };
             let rich = RichText::new(text).size(reading + 3.0).strong();
-            ui.label(search_panel::mark_rich(ui, cx, place, rich));
+            ui.label(marks::mark_rich(ui, cx, place, rich));
         }
         (RowKind::Paragraph, BlockKind::Paragraph { text }) => {
             let refs = TextRef::Block { block: row.block };
@@ -400,7 +400,7 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
             }
         }
         (RowKind::SpeechHeader(s), _) if cx.view.is_folded(s) => {
-            super::questions_window::folded_header(ui, cx, s, commands);
+            crate::app::windows::questions_window::folded_header(ui, cx, s, commands);
         }
         (RowKind::SpeechHeader(s), _) => speech_header(ui, cx, s, commands),
         (RowKind::SpeechParagraph { speech, index }, _) => {
@@ -423,10 +423,10 @@ fn draw_row(ui: &mut Ui, cx: &PanelContext<'_>, row: Row, commands: &mut Vec<Com
                 ui.add_space(4.0);
                 let (block, rich) = (row.block, RichText::new(&tags.heading).small().strong());
                 let place = Place::TagHeading { block, section };
-                ui.label(search_panel::mark_rich(ui, cx, place, rich));
+                ui.label(marks::mark_rich(ui, cx, place, rich));
                 let rich = RichText::new(crate::search::tags_text(&tags.values));
                 let place = Place::Tags { block, section };
-                ui.label(search_panel::mark_rich(ui, cx, place, rich));
+                ui.label(marks::mark_rich(ui, cx, place, rich));
             }
         }
         (RowKind::Link, BlockKind::Link { url }) => {
@@ -473,8 +473,8 @@ fn paragraph(
     // Mentions of the chosen people, with search hits over them. Ranges come from the
     // model (and from JSON files): `append_marked` trusts none of them.
     let mentions = cx.view.mentions.get(&at).map_or(&[][..], Vec::as_slice);
-    let place = search_panel::place_of(cx, at, text);
-    search_panel::append_marked(
+    let place = marks::place_of(cx, at, text);
+    marks::append_marked(
         &mut job,
         ui,
         cx,
@@ -545,7 +545,7 @@ fn mention_color(ui: &Ui) -> Color32 {
 
 /// "⋯ [passage omitted]", centred, with room above and below: a visible gap.
 fn elision(ui: &mut Ui) {
-    let reading = super::reading_size(ui);
+    let reading = crate::app::reading_size(ui);
     let weak = ui.visuals().weak_text_color();
     // "⋯" is in egui's monospace font only.
     let dots = ui
@@ -596,7 +596,7 @@ fn speech_header(
     s: crate::model::SpeechId,
     commands: &mut Vec<Command>,
 ) {
-    let reading = super::reading_size(ui);
+    let reading = crate::app::reading_size(ui);
     let t = &cx.doc.transcript;
     let Some(speech) = t.speech(s) else {
         return;
@@ -678,7 +678,7 @@ fn photo_marker(
     ph: crate::model::PhotoId,
     commands: &mut Vec<Command>,
 ) {
-    let reading = super::reading_size(ui);
+    let reading = crate::app::reading_size(ui);
     let Some(photo) = cx.doc.transcript.photo(ph) else {
         return;
     };
@@ -695,7 +695,7 @@ fn photo_marker(
     let prefix = format!("📷 {} · ", photo.number);
     let place = Place::Caption { photo: ph };
     let caption = &photo.caption;
-    let g = search_panel::marked_galley(ui, cx, place, &prefix, caption, font, color, width, 1);
+    let g = marks::marked_galley(ui, cx, place, &prefix, caption, font, color, width, 1);
     let (rect, response) = ui.allocate_exact_size(
         Vec2::new(ui.available_width(), g.size().y + 6.0),
         Sense::click(),
@@ -730,13 +730,13 @@ fn attendee(
     person: Option<crate::model::ParticipantId>,
     commands: &mut Vec<Command>,
 ) {
-    let reading = super::reading_size(ui);
+    let reading = crate::app::reading_size(ui);
     ui.horizontal(|ui| {
         ui.add_space(10.0);
         ui.label(RichText::new("•").size(reading));
         let Some(p) = person else {
             let rich = RichText::new(text).size(reading);
-            ui.label(search_panel::mark_rich(ui, cx, place, rich));
+            ui.label(marks::mark_rich(ui, cx, place, rich));
             return;
         };
         let item = Item::Participant(p);
@@ -745,9 +745,7 @@ fn attendee(
         if level >= Highlight::Hovered {
             rich = rich.background_color(interaction::fill(ui, level)).strong();
         }
-        let response = ui.add(egui::Link::new(search_panel::mark_rich(
-            ui, cx, place, rich,
-        )));
+        let response = ui.add(egui::Link::new(marks::mark_rich(ui, cx, place, rich)));
         response.widget_info(|| egui::WidgetInfo::labeled(Role::Link, true, text));
         interact(ui, &response, item, commands);
     });

@@ -3,12 +3,13 @@
 
 use egui::{Align, Layout, RichText, ScrollArea, Sense, TextEdit, Ui, Vec2};
 
-use super::PanelContext;
-use super::command::Command;
-use super::highlight::Highlight;
-use super::interaction::{self, interact};
-use super::selection::Item;
-use super::virtual_rows::{Offsets, scroll_into_view};
+use crate::app::PanelContext;
+use crate::app::command::Command;
+use crate::app::highlight::Highlight;
+use crate::app::interaction::{self, interact};
+use crate::app::selection::Item;
+use crate::app::virtual_rows::{Offsets, scroll_into_view};
+use crate::format::noun;
 use crate::model::{Participant, ParticipantId};
 use crate::text::fold;
 
@@ -85,7 +86,7 @@ impl ParticipantSidebar {
                 }
             });
         });
-        super::stats_window::talk_share_bar(ui, cx, commands);
+        crate::app::windows::stats_window::talk_share_bar(ui, cx, commands);
         ui.horizontal(|ui| {
             let label = ui.label("Filter");
             ui.add(
@@ -214,8 +215,8 @@ impl ParticipantSidebar {
 
 /// Speech and photo counts, in words.
 pub fn counts_text(speeches: usize, photos: usize) -> String {
-    let s = if speeches == 1 { "speech" } else { "speeches" };
-    let p = if photos == 1 { "photo" } else { "photos" };
+    let s = noun(speeches, "speech", "speeches");
+    let p = noun(photos, "photo", "photos");
     format!("{speeches} {s} · {photos} {p}")
 }
 

@@ -11,13 +11,13 @@ use egui::accesskit::Role;
 use egui::text::LayoutJob;
 use egui::{FontId, Rect, ScrollArea, Sense, Stroke, TextFormat, Ui, Vec2};
 
-use super::PanelContext;
-use super::command::Command;
-use super::highlight::Highlight;
-use super::interaction::{self, interact};
-use super::search_panel;
-use super::selection::Item;
-use super::virtual_rows::{Offsets, scroll_into_view};
+use crate::app::PanelContext;
+use crate::app::command::Command;
+use crate::app::highlight::Highlight;
+use crate::app::interaction::{self, interact};
+use crate::app::search::marks;
+use crate::app::selection::Item;
+use crate::app::virtual_rows::{Offsets, scroll_into_view};
 use crate::model::{Photo, PhotoId};
 use crate::search::Place;
 
@@ -142,7 +142,7 @@ pub fn thumbnail_area(
     photo: &Photo,
     size: Vec2,
 ) -> egui::Response {
-    super::thumbnails::thumbnail_ui(ui, cx.thumbnails, photo, size)
+    crate::app::photos::thumbnails::thumbnail_ui(ui, cx.thumbnails, photo, size)
 }
 
 /// The accessible name of a card: tests and screen readers learn from it whether the
@@ -179,7 +179,7 @@ fn card(
         egui::WidgetInfo::selected(Role::Button, true, level == Highlight::Selected, &label)
     });
     interact(ui, &response, item, commands);
-    super::citations::photo_menu(&response, item, commands);
+    crate::app::windows::citations::photo_menu(&response, item, commands);
     let description = match &photo.credit {
         Some(credit) => format!("{} Photo: {credit}", photo.caption),
         None => photo.caption.clone(),
@@ -205,7 +205,7 @@ fn card(
     ui.painter()
         .rect_stroke(rect, 6.0, stroke, egui::StrokeKind::Inside);
     interaction::focus_ring(ui, &response);
-    super::citations::note_mark(ui, cx, rect, item);
+    crate::app::windows::citations::note_mark(ui, cx, rect, item);
 
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(8.0)));
     if level == Highlight::Dimmed {
@@ -219,7 +219,7 @@ fn card(
     let mut thumb_ui = child.new_child(egui::UiBuilder::new().max_rect(thumb_rect));
     thumbnail_area(&mut thumb_ui, cx, photo, THUMB);
     if matches {
-        search_panel::paint_card_match(ui, rect, thumb_rect);
+        marks::paint_card_match(ui, rect, thumb_rect);
     }
     // A click on the thumbnail, a double-click anywhere, or Enter opens the photo large.
     let on_thumb = response.clicked()
@@ -244,7 +244,7 @@ fn card(
         0.0,
         TextFormat::simple(FontId::proportional(14.0), strong),
     );
-    search_panel::append_marked(
+    marks::append_marked(
         &mut job,
         &child,
         cx,
@@ -259,7 +259,7 @@ fn card(
         .painter()
         .galley(egui::pos2(text_left, inner.top()), caption, text_color);
     if let Some(credit) = &photo.credit {
-        let g = search_panel::marked_galley(
+        let g = marks::marked_galley(
             &child,
             cx,
             Place::Credit { photo: photo.id },

@@ -6,12 +6,13 @@
 use egui::accesskit::Role;
 use egui::{RichText, Sense, Ui, Vec2};
 
-use super::PanelContext;
-use super::command::Command;
-use super::document::Document;
-use super::highlight::Highlight;
-use super::interaction::{self, interact};
-use super::selection::{Item, Selection};
+use crate::app::PanelContext;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::highlight::Highlight;
+use crate::app::interaction::{self, interact};
+use crate::app::selection::{Item, Selection};
+use crate::format::noun;
 use crate::model::SpeechId;
 use crate::qa::{QaPair, TurnKind};
 
@@ -70,7 +71,7 @@ fn contents(ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
     ui.label(
         RichText::new(format!(
             "{n} {} · {answered} answered",
-            if n == 1 { "question" } else { "questions" }
+            noun(n, "question", "questions")
         ))
         .strong(),
     );
@@ -271,7 +272,7 @@ pub fn folded_header(ui: &mut Ui, cx: &PanelContext<'_>, s: SpeechId, commands: 
         .unwrap_or((1, 1));
     let text = format!(
         "⏵ {name} — folded · {words} {}",
-        if words == 1 { "word" } else { "words" }
+        noun(words, "word", "words")
     );
     let label = format!("{name} — folded, speech {n} of {m}, {words} words; click to show");
     ui.add_space(4.0);

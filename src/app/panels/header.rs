@@ -3,11 +3,11 @@
 
 use egui::{Align, Button, Layout, RichText, Ui};
 
-use super::command::Command;
-use super::document::Document;
-use super::selection::{Item, Selection};
-use super::settings::{ReadingWidth, Settings, ThemeChoice};
-use super::shortcuts;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::selection::{Item, Selection};
+use crate::app::settings::{ReadingWidth, Settings, ThemeChoice};
+use crate::app::windows::shortcuts;
 
 /// What the menus read to show checkmarks and enable entries.
 pub struct MenuState<'a> {
@@ -31,207 +31,229 @@ pub struct MenuState<'a> {
 
 /// File ▸ Edit ▸ View ▸ Go ▸ Help.
 pub fn menu_bar(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
-    let settings = state.settings;
-    let selection = state.selection;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let open = ui.ctx().format_shortcut(&super::OPEN_SHORTCUT);
-            if ui.add(Button::new("Open…").shortcut_text(open)).clicked() {
-                commands.push(Command::OpenDialog);
-            }
-            if ui
-                .button("Open folder…")
-                .on_hover_text("Open every transcript of a folder as a library")
-                .clicked()
-            {
-                commands.push(Command::OpenFolderDialog);
-            }
-            ui.menu_button("Open recent", |ui| {
-                if settings.recent.is_empty() {
-                    ui.weak("No recent files");
-                }
-                for path in &settings.recent {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    if ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        commands.push(Command::Open(path.clone()));
-                    }
-                }
-                ui.separator();
-                if ui
-                    .add_enabled(
-                        !settings.recent.is_empty(),
-                        Button::new("Clear recent files"),
-                    )
-                    .clicked()
-                {
-                    commands.push(Command::ClearRecent);
-                }
-            });
-            if ui.button("Open the sample").clicked() {
-                commands.push(Command::OpenSample);
-            }
-            ui.separator();
-            if ui
-                .add_enabled(state.has_document, Button::new("Export view…"))
-                .on_hover_text("Save the speeches shown, as Markdown, plain text or JSON")
-                .clicked()
-            {
-                commands.push(Command::OpenExport);
-            }
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-        });
-        ui.menu_button("Edit", |ui| {
-            let find = ui
-                .ctx()
-                .format_shortcut(&super::search_panel::FIND_SHORTCUT);
-            if ui
-                .add_enabled(state.has_document, Button::new("Find…").shortcut_text(find))
-                .on_hover_text("Search speeches, captions, lists and tags")
-                .clicked()
-            {
-                commands.push(Command::OpenSearch);
-            }
-            ui.separator();
-            let item = selection.primary();
-            for (label, markdown) in [
-                ("Copy citation", false),
-                ("Copy citation as Markdown", true),
-            ] {
-                let response = ui
-                    .add_enabled(state.citable, Button::new(label))
-                    .on_hover_text("Speaker, event, date, place, paragraph number and source")
-                    .on_disabled_hover_text("Select a paragraph or a photo first");
-                if let (true, Some(item)) = (response.clicked(), item) {
-                    commands.push(Command::CopyCitation {
-                        item,
-                        quote: None,
-                        markdown,
-                    });
-                }
-            }
-        });
-        ui.menu_button("View", |ui| {
-            ui.label(RichText::new("Theme").small().weak());
-            for (choice, label) in ThemeChoice::ALL {
-                if ui.radio(settings.theme == choice, label).clicked() {
-                    commands.push(Command::SetTheme(choice));
-                }
-            }
-            ui.separator();
-            text_size_entries(ui, settings, commands);
-            ui.separator();
-            ui.label(RichText::new("Reading width").small().weak());
-            for (width, label) in ReadingWidth::ALL {
-                if ui.radio(settings.reading_width == width, label).clicked() {
-                    commands.push(Command::SetReadingWidth(width));
-                }
-            }
-            ui.separator();
-            let doc = state.has_document;
-            if ui
-                .add_enabled(doc, Button::new("Statistics"))
-                .on_hover_text("Speeches, words, share of words and photos per participant")
-                .clicked()
-            {
-                commands.push(Command::ShowStatistics);
-            }
-            if ui
-                .add_enabled(doc, Button::new("Questions"))
-                .on_hover_text("The questions of a press conference or an interview, on their own")
-                .clicked()
-            {
-                commands.push(Command::ShowQuestions);
-            }
-            let mut fold = state.fold_moderators;
-            if ui
-                .add_enabled(doc, egui::Checkbox::new(&mut fold, "Fold moderator turns"))
-                .on_hover_text("Show a moderator's turns as a one-line header in the reader")
-                .clicked()
-            {
-                commands.push(Command::SetFoldModerators(fold));
-            }
-            let mut notes = state.notes_open;
-            if ui
-                .add_enabled(doc, egui::Checkbox::new(&mut notes, "Notes"))
-                .on_hover_text("Your notes on this transcript; click one to go there")
-                .clicked()
-            {
-                commands.push(Command::ToggleNotes);
-            }
-            ui.separator();
-            let mut reading = state.reading_open;
-            if ui
-                .add_enabled(
-                    state.has_document,
-                    egui::Checkbox::new(&mut reading, "How this was read"),
-                )
-                .on_hover_text("Each line of the source with what the parser took it for")
-                .clicked()
-            {
-                commands.push(Command::ToggleReadingPanel);
-            }
-        });
-        ui.menu_button("Go", |ui| {
-            if ui
-                .add_enabled(
-                    selection.can_go_back(),
-                    Button::new("Back").shortcut_text("Alt+Left"),
-                )
-                .clicked()
-            {
-                commands.push(Command::Back);
-            }
-            if ui
-                .add_enabled(
-                    selection.can_go_forward(),
-                    Button::new("Forward").shortcut_text("Alt+Right"),
-                )
-                .clicked()
-            {
-                commands.push(Command::Forward);
-            }
-            if ui
-                .add(Button::new("Clear selection").shortcut_text("Esc"))
-                .clicked()
-            {
-                commands.push(Command::ClearSelection);
-            }
-            ui.separator();
-            for (label, keys, command) in [
-                ("Next speech", "J", Command::NextSpeech),
-                ("Previous speech", "K", Command::PreviousSpeech),
-                ("Next photo", "Right", Command::NextPhoto),
-                ("Previous photo", "Left", Command::PreviousPhoto),
-            ] {
-                if ui
-                    .add_enabled(state.has_document, Button::new(label).shortcut_text(keys))
-                    .clicked()
-                {
-                    commands.push(command);
-                }
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            let mut open = state.shortcuts_open;
-            if ui
-                .add(egui::Checkbox::new(&mut open, "Keyboard shortcuts"))
-                .on_hover_text("F1 or ?")
-                .clicked()
-            {
-                commands.push(Command::ToggleShortcuts);
-            }
-        });
+        ui.menu_button("File", |ui| file_menu(ui, state, commands));
+        ui.menu_button("Edit", |ui| edit_menu(ui, state, commands));
+        ui.menu_button("View", |ui| view_menu(ui, state, commands));
+        ui.menu_button("Go", |ui| go_menu(ui, state, commands));
+        ui.menu_button("Help", |ui| help_menu(ui, state, commands));
     });
+}
+
+/// Open, open a folder, open recent, the sample, export, quit.
+fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    let open = ui.ctx().format_shortcut(&crate::app::OPEN_SHORTCUT);
+    if ui.add(Button::new("Open…").shortcut_text(open)).clicked() {
+        commands.push(Command::OpenDialog);
+    }
+    if ui
+        .button("Open folder…")
+        .on_hover_text("Open every transcript of a folder as a library")
+        .clicked()
+    {
+        commands.push(Command::OpenFolderDialog);
+    }
+    ui.menu_button("Open recent", |ui| {
+        recent_menu(ui, state.settings, commands)
+    });
+    if ui.button("Open the sample").clicked() {
+        commands.push(Command::OpenSample);
+    }
+    ui.separator();
+    if ui
+        .add_enabled(state.has_document, Button::new("Export view…"))
+        .on_hover_text("Save the speeches shown, as Markdown, plain text or JSON")
+        .clicked()
+    {
+        commands.push(Command::OpenExport);
+    }
+    ui.separator();
+    if ui.button("Quit").clicked() {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}
+
+/// The recent files, newest first, and an entry to forget them.
+fn recent_menu(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
+    if settings.recent.is_empty() {
+        ui.weak("No recent files");
+    }
+    for path in &settings.recent {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        if ui
+            .button(name)
+            .on_hover_text(path.display().to_string())
+            .clicked()
+        {
+            commands.push(Command::Open(path.clone()));
+        }
+    }
+    ui.separator();
+    if ui
+        .add_enabled(
+            !settings.recent.is_empty(),
+            Button::new("Clear recent files"),
+        )
+        .clicked()
+    {
+        commands.push(Command::ClearRecent);
+    }
+}
+
+/// Find, and copying the selected item's citation.
+fn edit_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    let find = ui.ctx().format_shortcut(&crate::app::search::FIND_SHORTCUT);
+    if ui
+        .add_enabled(state.has_document, Button::new("Find…").shortcut_text(find))
+        .on_hover_text("Search speeches, captions, lists and tags")
+        .clicked()
+    {
+        commands.push(Command::OpenSearch);
+    }
+    ui.separator();
+    let item = state.selection.primary();
+    for (label, markdown) in [
+        ("Copy citation", false),
+        ("Copy citation as Markdown", true),
+    ] {
+        let response = ui
+            .add_enabled(state.citable, Button::new(label))
+            .on_hover_text("Speaker, event, date, place, paragraph number and source")
+            .on_disabled_hover_text("Select a paragraph or a photo first");
+        if let (true, Some(item)) = (response.clicked(), item) {
+            commands.push(Command::CopyCitation {
+                item,
+                quote: None,
+                markdown,
+            });
+        }
+    }
+}
+
+/// Theme, text size and reading width, then the windows and panels.
+fn view_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    let settings = state.settings;
+    ui.label(RichText::new("Theme").small().weak());
+    for (choice, label) in ThemeChoice::ALL {
+        if ui.radio(settings.theme == choice, label).clicked() {
+            commands.push(Command::SetTheme(choice));
+        }
+    }
+    ui.separator();
+    text_size_entries(ui, settings, commands);
+    ui.separator();
+    ui.label(RichText::new("Reading width").small().weak());
+    for (width, label) in ReadingWidth::ALL {
+        if ui.radio(settings.reading_width == width, label).clicked() {
+            commands.push(Command::SetReadingWidth(width));
+        }
+    }
+    ui.separator();
+    window_entries(ui, state, commands);
+}
+
+/// View ▸ Statistics, Questions, folding, Notes and "How this was read".
+fn window_entries(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    let doc = state.has_document;
+    if ui
+        .add_enabled(doc, Button::new("Statistics"))
+        .on_hover_text("Speeches, words, share of words and photos per participant")
+        .clicked()
+    {
+        commands.push(Command::ShowStatistics);
+    }
+    if ui
+        .add_enabled(doc, Button::new("Questions"))
+        .on_hover_text("The questions of a press conference or an interview, on their own")
+        .clicked()
+    {
+        commands.push(Command::ShowQuestions);
+    }
+    let mut fold = state.fold_moderators;
+    if ui
+        .add_enabled(doc, egui::Checkbox::new(&mut fold, "Fold moderator turns"))
+        .on_hover_text("Show a moderator's turns as a one-line header in the reader")
+        .clicked()
+    {
+        commands.push(Command::SetFoldModerators(fold));
+    }
+    let mut notes = state.notes_open;
+    if ui
+        .add_enabled(doc, egui::Checkbox::new(&mut notes, "Notes"))
+        .on_hover_text("Your notes on this transcript; click one to go there")
+        .clicked()
+    {
+        commands.push(Command::ToggleNotes);
+    }
+    ui.separator();
+    let mut reading = state.reading_open;
+    if ui
+        .add_enabled(
+            state.has_document,
+            egui::Checkbox::new(&mut reading, "How this was read"),
+        )
+        .on_hover_text("Each line of the source with what the parser took it for")
+        .clicked()
+    {
+        commands.push(Command::ToggleReadingPanel);
+    }
+}
+
+/// Back, forward, clear, and stepping through speeches and photos.
+fn go_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    if ui
+        .add_enabled(
+            state.selection.can_go_back(),
+            Button::new("Back").shortcut_text("Alt+Left"),
+        )
+        .clicked()
+    {
+        commands.push(Command::Back);
+    }
+    if ui
+        .add_enabled(
+            state.selection.can_go_forward(),
+            Button::new("Forward").shortcut_text("Alt+Right"),
+        )
+        .clicked()
+    {
+        commands.push(Command::Forward);
+    }
+    if ui
+        .add(Button::new("Clear selection").shortcut_text("Esc"))
+        .clicked()
+    {
+        commands.push(Command::ClearSelection);
+    }
+    ui.separator();
+    for (label, keys, command) in [
+        ("Next speech", "J", Command::NextSpeech),
+        ("Previous speech", "K", Command::PreviousSpeech),
+        ("Next photo", "Right", Command::NextPhoto),
+        ("Previous photo", "Left", Command::PreviousPhoto),
+    ] {
+        if ui
+            .add_enabled(state.has_document, Button::new(label).shortcut_text(keys))
+            .clicked()
+        {
+            commands.push(command);
+        }
+    }
+}
+
+/// The keyboard shortcuts window.
+fn help_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    let mut open = state.shortcuts_open;
+    if ui
+        .add(egui::Checkbox::new(&mut open, "Keyboard shortcuts"))
+        .on_hover_text("F1 or ?")
+        .clicked()
+    {
+        commands.push(Command::ToggleShortcuts);
+    }
 }
 
 /// "Text size 15 pt" with smaller / larger / default entries.

@@ -8,9 +8,9 @@
 
 use egui::{Key, RichText, ScrollArea, Ui};
 
-use super::command::{Command, Jump};
-use super::library_rows::{self, GroupRow as Row, header_row, in_context, item_row};
-use super::search_panel::{plural, thousands};
+use crate::app::command::{Command, Jump};
+use crate::app::library::library_rows::{self, GroupRow as Row, header_row, in_context, item_row};
+use crate::format::{plural, thousands};
 use crate::library::{self, FileHits, FileSearch, Library, OnProgress};
 
 /// Hits listed per file (all are counted; the file's own search bar lists them all).

@@ -5,11 +5,12 @@
 use egui::accesskit::Role;
 use egui::{Color32, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
-use super::PanelContext;
-use super::command::Command;
-use super::highlight::Highlight;
-use super::interaction::{self, interact};
-use super::selection::Item;
+use crate::app::PanelContext;
+use crate::app::command::Command;
+use crate::app::highlight::Highlight;
+use crate::app::interaction::{self, interact};
+use crate::app::selection::Item;
+use crate::format::noun;
 use crate::model::ParticipantId;
 use crate::stats::{PersonStats, Stats, format_share};
 
@@ -160,13 +161,13 @@ impl StatsWindow {
             "{} words in {} {} by {} {}",
             stats.total_words,
             t.speeches.len(),
-            plural(t.speeches.len(), "speech", "speeches"),
+            noun(t.speeches.len(), "speech", "speeches"),
             speakers,
-            plural(speakers, "speaker", "speakers"),
+            noun(speakers, "speaker", "speakers"),
         );
         if stats.has_questions {
             let n = cx.doc.qa.pairs.len();
-            summary.push_str(&format!(" · {n} {}", plural(n, "question", "questions")));
+            summary.push_str(&format!(" · {n} {}", noun(n, "question", "questions")));
         }
         ui.label(summary);
         ui.weak("Click a row to select that person; click a column title to sort.");
@@ -265,10 +266,6 @@ impl StatsWindow {
     }
 }
 
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
-}
-
 /// The table's columns: the question counts only for documents with questions.
 fn columns(has_questions: bool) -> Vec<Column> {
     let mut columns = vec![
@@ -342,12 +339,12 @@ pub fn row_label(cx: &PanelContext<'_>, ps: &PersonStats) -> String {
     let mut label = format!(
         "{name}: {} {}, {} {}, {} of words, {} {}",
         ps.speeches,
-        plural(ps.speeches, "speech", "speeches"),
+        noun(ps.speeches, "speech", "speeches"),
         ps.words,
-        plural(ps.words, "word", "words"),
+        noun(ps.words, "word", "words"),
         format_share(ps.share),
         ps.photos,
-        plural(ps.photos, "photo", "photos"),
+        noun(ps.photos, "photo", "photos"),
     );
     if let Some(first) = ps.first {
         label.push_str(&format!(", first in {}", first.describe(t)));

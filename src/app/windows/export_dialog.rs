@@ -11,9 +11,9 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Button, RichText};
 
-use super::document::{Document, Source};
-use super::toast::Toast;
-use super::view::View;
+use crate::app::document::{Document, Source};
+use crate::app::toast::Toast;
+use crate::app::view::View;
 use crate::export::view::{ExportOptions, Format, export, summary};
 use crate::model::ParticipantId;
 
@@ -431,7 +431,7 @@ mod tests {
         dialog.open();
         let mut toast = Toast::default();
         let path = dir.path().join("view.md");
-        let view = View::build(&d, &super::super::selection::Selection::default());
+        let view = View::build(&d, &crate::app::selection::Selection::default());
         assert_eq!(dialog.save_to(&d, &view, &path, &mut toast), Ok(()));
         assert!(std::fs::read_to_string(&path).is_ok_and(|s| s.starts_with("# ")));
         assert_eq!(toast.text(), Some("Saved to view.md"));

@@ -1,0 +1,8 @@
+//! The panels that are always on screen: the header with the menu bar on top, the
+//! participant sidebar on the left, the speech reader in the middle and the photo timeline
+//! on the right. Each draws from a [`crate::app::PanelContext`] and pushes commands.
+
+pub mod header;
+pub mod participant_sidebar;
+pub mod photo_timeline;
+pub mod speech_reader;
