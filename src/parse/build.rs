@@ -171,15 +171,8 @@ impl<'a> Builder<'a> {
             return lines.len();
         };
         let text = line.text.as_str();
-        let not_a_title = text.len() > 2000
-            || tags::is_url(text)
-            || tags::is_elision(text)
-            || tags::is_separator(text)
-            || dateline::parse_dateline(text).is_some()
-            || caption::scan(text).is_some_and(|c| c.is_certain())
-            || self.turns.is_turn(text, false);
-        if not_a_title {
-            return first;
+        if !self.reads_as_title(text) {
+            return self.title_under_dateline(first).unwrap_or(first);
         }
         let (title, dateline) = dateline::split_title(text);
         if let Some(dateline) = dateline {
@@ -188,6 +181,47 @@ impl<'a> Builder<'a> {
         self.t.title.clone_from(&title);
         self.push(line.number, BlockKind::Title { text: title });
         first + 1
+    }
+
+    /// Whether `text` can be the title: no address, mark, dateline, caption or label.
+    fn reads_as_title(&self, text: &str) -> bool {
+        !(text.len() > 2000
+            || tags::is_url(text)
+            || tags::is_elision(text)
+            || tags::is_separator(text)
+            || dateline::parse_dateline(text).is_some()
+            || caption::scan(text).is_some_and(|c| c.is_certain())
+            || self.turns.is_turn(text, false))
+    }
+
+    /// A page that opens with its date ("Wednesday 9 March 2031") and puts the title on
+    /// the next line: reads both, and returns the index of the line after the title.
+    fn title_under_dateline(&mut self, first: usize) -> Option<usize> {
+        let lines = self.lines;
+        let date_line = lines.get(first)?;
+        let dateline = dateline::parse_dateline(&date_line.text)?;
+        let next = (first + 1..lines.len()).find(|&i| !lines[i].text.is_empty())?;
+        let title = lines[next].text.as_str();
+        let sentence =
+            title.ends_with(['.', ':', ';', ',']) || title.split_whitespace().count() > 25;
+        if sentence || !self.reads_as_title(title) {
+            return None;
+        }
+        self.set_dateline(&dateline);
+        self.push(
+            date_line.number,
+            BlockKind::Dateline {
+                text: date_line.text.clone(),
+            },
+        );
+        self.t.title = title.to_owned();
+        self.push(
+            lines[next].number,
+            BlockKind::Title {
+                text: title.to_owned(),
+            },
+        );
+        Some(next + 1)
     }
 
     fn set_dateline(&mut self, d: &Dateline) {

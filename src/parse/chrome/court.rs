@@ -158,8 +158,11 @@ fn ends_in_lone_colon(text: &str) -> bool {
 /// what follows reads as a word index: most of its lines hold page:line references.
 pub(super) fn word_index(items: &mut [Item]) {
     let Some(end) = items.iter().rposition(|i| {
-        let folded = fold(&i.line.text);
-        i.is_text() && folded.contains("whereupon") && folded.contains("submitted")
+        // The closing note is a sentence or two: a longer line is no such note.
+        i.is_text() && i.line.text.len() <= 600 && {
+            let folded = fold(&i.line.text);
+            folded.contains("whereupon") && folded.contains("submitted")
+        }
     }) else {
         return;
     };

@@ -3,6 +3,7 @@
 //! sections around them (Geography, Topics, Persons) stay: the builder reads them as tags
 //! once the footer's own lines are gone.
 
+use super::MAX_CHROME_BYTES;
 use super::words::{DIRECT_LINK_FIELDS, FOOTER_FIELDS, FOOTER_LABELS, SEE_ALSO};
 use super::{Item, PageMeta, Rule};
 use crate::text::fold;
@@ -38,6 +39,9 @@ pub(super) fn site_footer(items: &mut [Item], meta: &mut PageMeta) {
 /// a field with its value, `None` for any other line.
 #[allow(clippy::option_option)]
 fn footer_line(text: &str) -> Option<Option<(String, String)>> {
+    if text.len() > MAX_CHROME_BYTES {
+        return None;
+    }
     let folded = fold(text);
     let bare = folded.trim_end_matches([':', ' ']);
     if FOOTER_LABELS.contains(&bare) {
@@ -89,6 +93,7 @@ pub(super) fn see_also(items: &mut [Item]) {
     let mut i = 0;
     while i < items.len() {
         let is_label = items[i].is_text()
+            && items[i].line.text.len() <= MAX_CHROME_BYTES
             && SEE_ALSO.contains(&fold(items[i].line.text.trim()).trim_end_matches(':'));
         if !is_label {
             i += 1;

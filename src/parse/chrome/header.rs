@@ -2,7 +2,7 @@
 //! breadcrumb, a lone photo credit, and a date, time and place each on a line of its own.
 
 use super::words::{CREDIT_MARKERS, NAVIGATION, SHARE_WORDS};
-use super::{Item, PageMeta, Rule, first_text, join_into};
+use super::{Item, MAX_CHROME_BYTES, PageMeta, Rule, first_text, join_into};
 use crate::parse::parse_dateline;
 use crate::text::fold;
 
@@ -12,6 +12,9 @@ const HEADER_LINES: usize = 12;
 /// Takes out navigation links ("Skip to main content") among the first lines.
 pub(super) fn navigation(items: &mut [Item]) {
     for i in first_text(items, HEADER_LINES) {
+        if items[i].line.text.len() > MAX_CHROME_BYTES {
+            continue;
+        }
         let folded = fold(items[i].line.text.trim());
         if NAVIGATION.contains(&folded.trim_end_matches(['.', '»', '›']).trim()) {
             items[i].removed = Some(Rule::Navigation);

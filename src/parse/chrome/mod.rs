@@ -25,6 +25,10 @@ use crate::model::TagSection;
 use crate::parse::context::RosterEntry;
 use crate::parse::normalize::SourceLine;
 
+/// Longest line a chrome rule looks at for words (navigation, footer labels, "See also"):
+/// page chrome is short, and folding a long paragraph for nothing would cost.
+pub(crate) const MAX_CHROME_BYTES: usize = 400;
+
 /// Why a line is not part of the text.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Rule {
