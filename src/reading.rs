@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::model::{BlockKind, PhotoId, SpeechId, Transcript};
-use crate::parse::chrome::{Page, read_page};
+use crate::parse::chrome::Page;
 use crate::parse::normalize::{SourceLine, prepare_lines};
+use crate::parse::read_lines;
 use crate::parse::turns::{TurnContext, TurnVerdict, detect_turn};
 use crate::text::fold;
 
@@ -122,7 +123,7 @@ pub fn explain(text: &str, transcript: &Transcript) -> Vec<LineReading> {
     let ranges = line_ranges(text);
     let cleaned = prepare_lines(text);
     let starts: Vec<usize> = cleaned.iter().map(|l| l.number).collect();
-    let page = read_page(cleaned);
+    let page = read_lines(cleaned);
     let prepared = &page.lines;
     let mut out: Vec<LineReading> = ranges
         .iter()

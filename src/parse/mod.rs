@@ -8,6 +8,7 @@ pub mod chrome;
 mod classify;
 mod context;
 pub mod dateline;
+mod flowed;
 mod furniture;
 pub mod lang;
 mod lines;
@@ -34,7 +35,7 @@ pub use lang::detect_language;
 /// speeches, photos, lists and mentions.
 pub fn parse_text(text: &str) -> Transcript {
     let language = lang::detect_language(text);
-    let page = chrome::read_page(normalize::prepare_lines(text));
+    let page = read_lines(normalize::prepare_lines(text));
     let built = build::build(&page.lines, language);
     let resolution = link::resolve(&built.sources, language);
     let mut transcript = built.transcript;
@@ -42,6 +43,15 @@ pub fn parse_text(text: &str) -> Transcript {
     context::apply(&mut transcript, &page.meta.roster);
     apply_page_meta(&mut transcript, page.meta);
     transcript
+}
+
+/// The page read from the cleaned lines: its chrome taken out as metadata, and lines that
+/// flowed several turns together cut before each label. "How this was read" reads the
+/// lines through here too, so both see the same lines.
+pub fn read_lines(cleaned: Vec<normalize::SourceLine>) -> chrome::Page {
+    let mut page = chrome::read_page(cleaned);
+    page.lines = flowed::split_flowed_labels(std::mem::take(&mut page.lines));
+    page
 }
 
 /// What the page's chrome says, where the text said nothing; front matter's title wins

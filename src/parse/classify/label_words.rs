@@ -3,6 +3,7 @@
 
 use super::turns::Known;
 use crate::parse::words::labels::{ROLE_PREFIXES, lex};
+use crate::parse::words::particles::past_hyphen_particle;
 use crate::text::fold;
 
 /// Most words of a role-only label ("Member of the audience (retranslated)" has four outside
@@ -82,9 +83,10 @@ pub(super) enum Case {
     None,
 }
 
-/// The case of a word's first letter, looking past an elided article ("l'Organisation").
+/// The case of a word's first letter, looking past an elided article ("l'Organisation") and
+/// a name particle joined by a hyphen ("al-Rashid").
 pub(super) fn case_of(word: &str) -> Case {
-    let word = strip_elision(word);
+    let word = past_hyphen_particle(strip_elision(word));
     match word.chars().find(|c| c.is_alphabetic()) {
         Some(c) if c.is_uppercase() => Case::Upper,
         Some(c) if c.is_lowercase() => Case::Lower,

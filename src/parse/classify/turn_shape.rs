@@ -10,8 +10,9 @@ use super::label_words::{
     starts_with_quote,
 };
 use super::turns::{Ctx, Reason};
+use crate::parse::people::is_role_word;
 use crate::parse::words::labels::lex;
-use crate::text::contains_ascii_ci;
+use crate::text::{contains_ascii_ci, fold};
 
 /// Longest label looked at, in bytes: a colon further along is inside prose.
 pub(super) const MAX_LABEL_BYTES: usize = 400;
@@ -143,6 +144,45 @@ fn names_web_address(label: &str) -> bool {
         || contains_ascii_ci(label, "mailto")
 }
 
+/// Most words of a label made of a long role and a name ("Chair of the Board of the
+/// Foundation for the Study of Rivers Ana Petrova").
+const MAX_LONG_ROLE_WORDS: usize = 24;
+
+/// A long role in title case followed by a name: it opens with a role word, every
+/// lowercase word joins the role's parts ("of", "the", "de la"), no word ends a sentence,
+/// and the label ends in two capitalised words. Prose that long always has lowercase words
+/// of its own.
+fn is_long_role_then_name(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().filter(|w| !is_dash(w)).collect();
+    if words.len() > MAX_LONG_ROLE_WORDS || label.contains(['(', '[']) {
+        return false;
+    }
+    let opens_with_role = words.first().is_some_and(|w| is_role_word(&fold(w)));
+    let has_connector = words.iter().any(|w| case_of(w) == Case::Lower);
+    // The role's last noun and the name: at least three capitalised words after the last
+    // lowercase one ("… of Rivers Ana Petrova"); "… of the Northern Rivers" has no name.
+    let tail = words
+        .iter()
+        .rev()
+        .take_while(|w| case_of(w) == Case::Upper)
+        .count();
+    if !opens_with_role || !has_connector || tail < 3 {
+        return false;
+    }
+    let joins_role = |w: &&str| match case_of(w) {
+        Case::Lower => lex().connectors.contains(bare(w).as_str()),
+        Case::Upper => !w.ends_with(['.', ';']),
+        Case::None => false,
+    };
+    words.iter().all(joins_role) && name_like_end(&words)
+}
+
+/// A single capital letter and a full stop: an initial ("I." of "I. Ilyin").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
 /// The checks that depend on the label alone.
 fn shape_of(label: &str) -> Result<Shape, String> {
     let first = label.chars().next().unwrap_or(' ');
@@ -165,6 +205,7 @@ fn shape_of(label: &str) -> Result<Shape, String> {
             .filter(|w| !is_dash(w))
             .nth(word_limit)
             .is_some()
+            && !is_long_role_then_name(label)
     {
         return Err("too long for a label".to_owned());
     }
@@ -203,7 +244,7 @@ fn shape_of(label: &str) -> Result<Shape, String> {
     let Some(&first_word) = words.first() else {
         return Err("no name before the colon".to_owned());
     };
-    if words.len() > MAX_LABEL_WORDS {
+    if words.len() > MAX_LABEL_WORDS && !is_long_role_then_name(&parts.name) {
         return Err("too long for a label".to_owned());
     }
     if lex().heading.contains(bare(first_word).as_str()) {
@@ -232,6 +273,8 @@ fn shape_of(label: &str) -> Result<Shape, String> {
                     || lex().always.contains(b.as_str())
                     || is_verb_elision(&b)
             }
+            // An initial ("I. Ilyin") is not the pronoun.
+            _ if i == 0 && is_initial(word) && words.len() > 1 => false,
             _ if lex().always.contains(b.as_str()) => true,
             // A capitalised sentence opener ("Let me repeat", "We agree with …"), not a name
             // such as "Will Smith".

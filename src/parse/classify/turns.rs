@@ -13,6 +13,7 @@ use foldhash::{HashMap, HashSet};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::introduction::introduction;
 use super::label_words::{generic_key, is_generic_name, outside_brackets, surname_of};
 use super::turn_shape::{MAX_LABEL_BYTES, Shape, judge, split_brackets};
 use crate::text::fold;
@@ -256,19 +257,48 @@ fn find<'l>(line: &'l str, ctx: &Ctx) -> Found<'l> {
         return Found::Turn(turn);
     }
     let Some((label, rest)) = split_label(line) else {
-        return Found::None;
+        return introduced(line, ctx).map_or(Found::None, Found::Turn);
     };
     if label.is_empty() || !label.chars().any(char::is_alphanumeric) {
         return Found::None;
     }
     match judge(label, rest, ctx) {
+        // "Question: Lena Hart, Orla Daily. …?": the asker names themselves.
+        Ok(true) => Found::Turn(introduction(rest).map_or(
+            TurnRef {
+                label,
+                generic: true,
+                rest,
+            },
+            |intro| TurnRef {
+                label: intro.name,
+                generic: false,
+                rest,
+            },
+        )),
         Ok(generic) => Found::Turn(TurnRef {
             label,
             generic,
             rest,
         }),
-        Err(reason) => Found::Rejected(reason),
+        Err(reason) => match introduced(line, ctx) {
+            Some(turn) => Found::Turn(turn),
+            None => Found::Rejected(reason),
+        },
     }
+}
+
+/// A line inside a speech that opens with a questioner's "Name, Outlet." and asks a
+/// question: a turn by that person, the introduction kept in the text.
+fn introduced<'l>(line: &'l str, ctx: &Ctx) -> Option<TurnRef<'l>> {
+    if !ctx.in_speech {
+        return None;
+    }
+    introduction(line).map(|intro| TurnRef {
+        label: intro.name,
+        generic: false,
+        rest: line,
+    })
 }
 
 /// Whether a label (as written or folded) is role-only: "Question", "Реплика",

@@ -8,6 +8,7 @@
 //!   labels by surname ("GENERAL ROE" is Jane R. Roe, Deputy Solicitor General).
 //! - A role in apposition in the narrative ("The Minister of Foreign Affairs, Pavel
 //!   Sorokin, answered …") is the role of a speaker labelled by name alone.
+//! - A questioner who opens a turn with "Name, Outlet." works for that outlet.
 //! - A UN record's roster ("President: Mr. Lund …… (Norway)") gives each member's country,
 //!   and "The President" is the member in the chair.
 //! - On a head of state's page, a caption "With …" / "Avec …" / "С …" pictures the page's
@@ -35,6 +36,7 @@ pub(crate) fn apply(t: &mut Transcript, roster: &[RosterEntry]) {
     court::appearances(t);
     roster::roster(t, roster);
     roles::roles_in_apposition(t);
+    roles::affiliations_from_introductions(t);
     principal::principal_in_captions(t);
 }
 

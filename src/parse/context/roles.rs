@@ -1,8 +1,10 @@
 //! Roles from the narrative: "The Minister of Foreign Affairs of Orlavia, Pavel Sorokin,
 //! answered questions", "answered questions from the club's director, Ivan Ilyin". A
-//! speaker labelled by name alone gets the role the text gives them in apposition.
+//! speaker labelled by name alone gets the role the text gives them in apposition, and a
+//! questioner who opens with "Name, Outlet." gets that outlet.
 
 use crate::model::{BlockKind, Transcript};
+use crate::parse::classify::introduction::introduction;
 use crate::parse::people::{is_role_word, split_role_name};
 use crate::text::fold;
 
@@ -34,6 +36,26 @@ pub(super) fn roles_in_apposition(t: &mut Transcript) {
         };
         if let Some(role) = texts.iter().find_map(|text| role_before(text, &name)) {
             p.role = Some(role);
+        }
+    }
+}
+
+/// Gives each named participant without a role the outlet they name when they introduce
+/// themselves at the start of a turn ("Lena Hart, Orla Daily. Mr President, …?").
+pub(super) fn affiliations_from_introductions(t: &mut Transcript) {
+    for speech in &t.speeches {
+        let Some(intro) = speech.paragraphs.first().and_then(|p| introduction(p)) else {
+            continue;
+        };
+        let Some(p) = t.participants.get_mut(speech.speaker.index()) else {
+            continue;
+        };
+        let same_name = p
+            .name
+            .as_deref()
+            .is_some_and(|n| fold(n) == fold(intro.name));
+        if same_name && p.role.is_none() {
+            p.role = Some(intro.outlet.to_owned());
         }
     }
 }

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use crate::model::{Participant, ParticipantId};
 
-pub(crate) use lexicon::is_role_word;
+pub(crate) use lexicon::{is_honorific, is_role_word};
 pub use mentions::MentionFinder;
 pub(crate) use mentions::Scratch as MentionScratch;
 pub(crate) use tokens::fold_first_char;

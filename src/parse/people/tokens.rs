@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::VecDeque;
 
 use super::lexicon;
+use crate::parse::words::particles::past_hyphen_particle;
 use crate::text::byte_class::{OTHER, PUNCT, SPACE, WORD, of as class};
 
 /// One word of a text.
@@ -28,7 +29,10 @@ pub(crate) struct Token<'a> {
 impl Token<'_> {
     /// Starts with an uppercase letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        past_hyphen_particle(&self.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 
     /// An initial: one letter and a dot ("В.", "J.").

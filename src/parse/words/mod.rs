@@ -1,3 +1,4 @@
 //! Word lists the parser's rules read, kept apart from the rules as data.
 
 pub(crate) mod labels;
+pub(crate) mod particles;

@@ -430,3 +430,49 @@ fn generic_label_helper() {
     assert!(!is_generic_label("Journaliste Jean Dupont"));
     assert!(!is_generic_label("Questions remain"));
 }
+
+#[test]
+fn a_long_role_before_a_name() {
+    let t = turn(
+        "Chair of the Board of the Foundation for the Study of Rivers Ana Petrova: Thank you.",
+    );
+    assert_eq!(t.rest, "Thank you.");
+    // The same length without a role, or without a name at the end, is not a label.
+    not_a_turn(
+        "Alpha Beta Gamma of Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu: x",
+        &TurnContext::default(),
+    );
+    not_a_turn(
+        "Chair of the Board of the Foundation for the Study of the Northern Rivers: x",
+        &TurnContext::default(),
+    );
+}
+
+#[test]
+fn particles_and_initials_in_names() {
+    assert_eq!(
+        turn("Omar al-Rashid: Let me add one figure.").label,
+        "Omar al-Rashid"
+    );
+    assert_eq!(
+        turn("I. Ilyin: A question from the floor.").label,
+        "I. Ilyin"
+    );
+    // The pronoun still opens a sentence.
+    not_a_turn("I think so: yes.", &TurnContext::default());
+}
+
+#[test]
+fn a_questioner_who_introduces_themselves() {
+    let known = [fold("Ivan Ilyin")];
+    let t = turn_ctx(
+        "Lena Hart, Orla Daily. Mr President, will the bridge hold?",
+        &in_speech(&known),
+    );
+    assert_eq!(t.label, "Lena Hart");
+    assert!(t.rest.starts_with("Lena Hart, Orla Daily."));
+    // Behind a generic label, the asker is the speaker.
+    let t = turn("Question: Lena Hart, Orla Daily. Will the bridge hold?");
+    assert_eq!((t.label.as_str(), t.generic), ("Lena Hart", false));
+    assert_eq!(turn("Question: Will the bridge hold?").label, "Question");
+}
