@@ -121,11 +121,15 @@ pub fn clean_entry(line: &str) -> String {
         .to_owned()
 }
 
-/// Whether a line ends like an unfinished list entry (no final punctuation).
+/// Whether a line ends like an unfinished list entry or a heading (no final punctuation).
+/// A closing quote or bracket counts as what stands before it: "… (Norway)" and "“Rivers”"
+/// are open, "… he said “no.”" and "(Laughter.)" end a sentence.
 pub fn ends_open(line: &str) -> bool {
-    line.chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || ")»\"”’'".contains(c))
+    let core = line.trim_end_matches(|c: char| ")]»\"”’'".contains(c));
+    if core.len() == line.len() {
+        return line.chars().next_back().is_some_and(char::is_alphanumeric);
+    }
+    !core.ends_with(['.', '!', '?', '…', ';', ','])
 }
 
 /// Openings of a sentence that lists people without a colon: "Taking part in the meeting
@@ -216,6 +220,17 @@ pub fn split_prose_items(items: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_quote_or_bracket_counts_as_what_stands_before_it() {
+        assert!(ends_open("Ms. Varga (Kestria)"));
+        assert!(ends_open("The “Rivers”"));
+        assert!(ends_open("Answers to questions"));
+        assert!(!ends_open("He said it was “the end.”"));
+        assert!(!ends_open("(Laughter.)"));
+        assert!(!ends_open("Is that so?)"));
+        assert!(!ends_open("The end."));
+    }
 
     #[test]
     fn prose_lists_without_a_colon() {

@@ -116,6 +116,22 @@ struct Builder<'a> {
     tag_section: Option<usize>,
 }
 
+/// Most lines of one heading in capitals.
+const MAX_CAPS_HEADING_LINES: usize = 3;
+/// Most words on one line of a heading in capitals.
+const MAX_CAPS_HEADING_WORDS: usize = 12;
+
+/// A line in capitals that can be part of a heading: two letters or more, no lowercase
+/// letter, no colon, no final punctuation, at most [`MAX_CAPS_HEADING_WORDS`] words.
+fn is_caps_heading_line(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && !text.chars().any(char::is_lowercase)
+        && !text.contains(':')
+        && attendees::ends_open(text)
+        && text.split_whitespace().count() <= MAX_CAPS_HEADING_WORDS
+}
+
 impl<'a> Builder<'a> {
     /// A builder for `lines`.
     fn new(lines: &'a [SourceLine], tail_fits: &'a [bool], language: &str) -> Builder<'a> {
@@ -306,6 +322,9 @@ impl<'a> Builder<'a> {
         {
             self.start_speech(turn, num);
             return i + 1;
+        }
+        if let Some(next) = self.caps_heading(i) {
+            return next;
         }
         if self.speech.is_some() {
             // A sub-heading between two parts of a transcript ("Answers to media
@@ -527,6 +546,30 @@ impl<'a> Builder<'a> {
             && attendees::ends_open(text)
             && caption::starts_upper(text)
             && !text.contains(": ")
+    }
+
+    /// A heading in capitals on one to [`MAX_CAPS_HEADING_LINES`] lines right before a turn
+    /// ("ORAL ARGUMENT OF NORA PIKE" / "ON BEHALF OF THE PETITIONERS", "STATEMENT OF …"):
+    /// one heading block, which ends the speech before it. Returns the index after it.
+    fn caps_heading(&mut self, i: usize) -> Option<usize> {
+        let run = self
+            .lines
+            .iter()
+            .skip(i)
+            .take(MAX_CAPS_HEADING_LINES + 1)
+            .take_while(|l| is_caps_heading_line(&l.text))
+            .count();
+        if run == 0 || run > MAX_CAPS_HEADING_LINES || !self.next_is_turn(i + run - 1) {
+            return None;
+        }
+        let text = (i..i + run)
+            .map(|k| self.text(k))
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.end_speech();
+        let num = self.number(i);
+        self.push(num, BlockKind::Heading { text });
+        Some(i + run)
     }
 
     /// Whether the next non-blank line after `i` opens a turn.
