@@ -18,6 +18,7 @@ pub mod photos;
 pub mod qa;
 pub mod reading;
 pub mod search;
+pub mod stage;
 pub mod stats;
 /// Synthetic transcripts for benchmarks, examples and scale tests (the `synth` feature;
 /// the crate's own unit tests use it too).

@@ -124,7 +124,7 @@ pub struct Qa {
     pub pairs: Vec<QaPair>,
     /// Per speech: the pair it asks or answers.
     pub pair_of: Vec<Option<usize>>,
-    /// Per speech: its words, counted as [`crate::word_count::count_words`] counts them.
+    /// Per speech: its words, counted as [`crate::stage::count_spoken_words`] counts them.
     pub words: Vec<usize>,
 }
 
@@ -318,7 +318,7 @@ impl Turn {
             words: s
                 .paragraphs
                 .iter()
-                .map(|p| crate::word_count::count_words(p))
+                .map(|p| crate::stage::count_spoken_words(p))
                 .sum(),
             asks: s.paragraphs.iter().any(|p| has_question_mark(p)),
         }

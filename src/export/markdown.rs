@@ -70,7 +70,7 @@ fn render_block(t: &Transcript, kind: &BlockKind, out: &mut String) {
             }
         }
         BlockKind::Lead { text } | BlockKind::Paragraph { text } => {
-            paragraph(out, &escape_text(text));
+            paragraph(out, &escape_text(&notes_in_italics(text)));
         }
         BlockKind::Heading { text } => {
             paragraph(out, &format!("## {}", escape_inline(text)));
@@ -106,7 +106,7 @@ fn render_block(t: &Transcript, kind: &BlockKind, out: &mut String) {
             }
             let end = first.saturating_add(*count).min(speech.paragraphs.len());
             for text in speech.paragraphs.get(*first..end).unwrap_or_default() {
-                paragraph(out, &escape_text(text));
+                paragraph(out, &escape_text(&notes_in_italics(text)));
             }
         }
         BlockKind::Elision { .. } => paragraph(out, "<…>"),
@@ -175,6 +175,25 @@ fn link(url: &str) -> String {
     } else {
         format!("<{url}>")
     }
+}
+
+/// The text with its stage directions ("(Laughter.)") in italics, as the reader sets them
+/// apart.
+fn notes_in_italics(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut from = 0;
+    for (start, end) in crate::stage::stage_directions(text) {
+        let (Some(before), Some(note)) = (text.get(from..start), text.get(start..end)) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push('*');
+        out.push_str(note);
+        out.push('*');
+        from = end;
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
+    out
 }
 
 /// Appends a paragraph and the blank line that ends it.
@@ -260,6 +279,16 @@ pub(crate) fn escape_inline(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stage_directions_are_in_italics() {
+        assert_eq!(
+            notes_in_italics("I know. (Laughter.) I know."),
+            "I know. *(Laughter.)* I know."
+        );
+        assert_eq!(notes_in_italics("(Applause.)"), "*(Applause.)*");
+        assert_eq!(notes_in_italics("The Union (and Kestria)."), "The Union (and Kestria).");
+    }
     use crate::model::{Block, Participant, ParticipantId, Photo, PhotoId, SpeechId, TagSection};
 
     fn person(id: u32, name: Option<&str>, role: Option<&str>) -> Participant {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use super::Library;
 use super::jobs::{Jobs, OnProgress};
 use crate::model::{ParticipantId, SpeechId, Transcript};
-use crate::word_count::count_words;
+use crate::stage::count_spoken_words;
 
 /// Characters of a speech's beginning kept for a list of speeches.
 pub const FIRST_WORDS_CHARS: usize = 110;
@@ -70,7 +70,7 @@ pub struct SpeechBrief {
     pub speech: SpeechId,
     /// Its first words, spaces squashed, "…" when cut.
     pub first_words: String,
-    /// Its words, counted as [`count_words`] counts them.
+    /// Its words, counted as [`count_spoken_words`] counts them (stage directions left out).
     pub words: usize,
 }
 
@@ -176,7 +176,7 @@ pub(crate) fn speeches_of(
             speeches.push(SpeechBrief {
                 speech: speech.id,
                 first_words: first_words(&speech.paragraphs, FIRST_WORDS_CHARS),
-                words: speech.paragraphs.iter().map(|p| count_words(p)).sum(),
+                words: speech.paragraphs.iter().map(|p| count_spoken_words(p)).sum(),
             });
         }
     }

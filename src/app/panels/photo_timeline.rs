@@ -252,6 +252,7 @@ fn card(
         &photo.caption,
         &TextFormat::simple(FontId::proportional(13.0), text_color),
         None,
+        None,
     );
     let caption = child.painter().layout_job(job);
     let elided = caption.elided;

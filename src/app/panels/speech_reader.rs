@@ -473,6 +473,13 @@ fn paragraph(
     // Mentions of the chosen people, with search hits over them. Ranges come from the
     // model (and from JSON files): `append_marked` trusts none of them.
     let mentions = cx.view.mentions.get(&at).map_or(&[][..], Vec::as_slice);
+    // Stage directions ("(Laughter.)") in italics and a quieter colour: not what was said.
+    let notes = crate::stage::stage_directions(text);
+    let note = TextFormat {
+        italics: true,
+        color: ui.visuals().weak_text_color(),
+        ..plain.clone()
+    };
     let place = marks::place_of(cx, at, text);
     marks::append_marked(
         &mut job,
@@ -481,6 +488,7 @@ fn paragraph(
         place,
         text,
         &plain,
+        Some((&notes, &note)),
         Some((mentions, &marked)),
     );
     let galley = ui.painter().layout_job(job);

@@ -83,8 +83,12 @@ pub fn paint_card_match(ui: &Ui, card: egui::Rect, thumb: egui::Rect) {
     painter.galley(badge.min + Vec2::new(5.0, 2.0), text, Color32::WHITE);
 }
 
+/// Ranges of a text drawn in their own format, under the search hits.
+pub type Overlay<'a> = Option<(&'a [(usize, usize)], &'a TextFormat)>;
+
 /// Appends `text` (the text of `place`) to `job`, with the search hits marked and, when
-/// given, mention ranges under them.
+/// given, stage directions and mention ranges under them.
+#[allow(clippy::too_many_arguments)]
 pub fn append_marked(
     job: &mut LayoutJob,
     ui: &Ui,
@@ -92,11 +96,13 @@ pub fn append_marked(
     place: Place,
     text: &str,
     plain: &TextFormat,
-    mentions: Option<(&[(usize, usize)], &TextFormat)>,
+    notes: Overlay<'_>,
+    mentions: Overlay<'_>,
 ) {
     let hits = cx.search.marks(place);
+    let note_ranges = notes.map_or(&[][..], |n| n.0);
     let mention_ranges = mentions.map_or(&[][..], |m| m.0);
-    if hits.is_empty() && mention_ranges.is_empty() {
+    if hits.is_empty() && mention_ranges.is_empty() && note_ranges.is_empty() {
         job.append(text, 0.0, plain.clone());
         return;
     }
@@ -117,11 +123,12 @@ pub fn append_marked(
         underline: Stroke::new(1.5, strong),
         ..plain.clone()
     };
-    for seg in search::segments(text, &[mention_ranges, hits, &current]) {
+    for seg in search::segments(text, &[note_ranges, mention_ranges, hits, &current]) {
         let format = match seg.layer {
-            Some(0) => mentions.map_or(plain, |m| m.1),
-            Some(1) => &hit,
-            Some(2) => &now,
+            Some(0) => notes.map_or(plain, |n| n.1),
+            Some(1) => mentions.map_or(plain, |m| m.1),
+            Some(2) => &hit,
+            Some(3) => &now,
             _ => plain,
         };
         job.append(text.get(seg.range).unwrap_or(""), 0.0, format.clone());
@@ -142,7 +149,7 @@ pub fn mark_rich(ui: &Ui, cx: &PanelContext<'_>, place: Place, rich: RichText) -
         .map(|s| s.format.clone())
         .unwrap_or_default();
     let mut job = LayoutJob::default();
-    append_marked(&mut job, ui, cx, place, &text, &base, None);
+    append_marked(&mut job, ui, cx, place, &text, &base, None, None);
     WidgetText::LayoutJob(Arc::new(job))
 }
 
@@ -168,6 +175,6 @@ pub fn marked_galley(
     if !prefix.is_empty() {
         job.append(prefix, 0.0, plain.clone());
     }
-    append_marked(&mut job, ui, cx, place, text, &plain, None);
+    append_marked(&mut job, ui, cx, place, text, &plain, None, None);
     ui.painter().layout_job(job)
 }

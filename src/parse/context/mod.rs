@@ -8,6 +8,8 @@
 //!   labels by surname ("GENERAL ROE" is Jane R. Roe, Deputy Solicitor General).
 //! - A role in apposition in the narrative ("The Minister of Foreign Affairs, Pavel
 //!   Sorokin, answered …") is the role of a speaker labelled by name alone.
+//! - A Russian name first met in another case ("с Президентом … Дарьей Малиновой") is
+//!   shown in the nominative its speaker labels use ("Д.Малинова": "Дарья Малинова").
 //! - A questioner who opens a turn with "Name, Outlet." works for that outlet.
 //! - A UN record's roster ("President: Mr. Lund …… (Norway)") gives each member's country,
 //!   and "The President" is the member in the chair.
@@ -18,6 +20,7 @@
 //! only add names, roles, speeches and photo links, and keep every id valid.
 
 mod court;
+mod nominative;
 mod principal;
 mod roles;
 mod roster;
@@ -31,6 +34,7 @@ use crate::text::fold;
 /// Runs the context rules over a parsed transcript; `roster` is a UN record's roster of
 /// members, as the page's chrome read it.
 pub(crate) fn apply(t: &mut Transcript, roster: &[RosterEntry]) {
+    nominative::nominative_names(t);
     title::statement_by(t);
     title::briefing_by(t);
     court::appearances(t);

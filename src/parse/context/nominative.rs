@@ -1,0 +1,157 @@
+//! Russian names in the nominative. A page often names a guest first in another case —
+//! "Встреча с Президентом Кестрии Дарьей Малиновой" (instrumental) — and only later as the
+//! speaker labels and captions write it, "Д.Малинова", "Дарья Малинова". A careful reader
+//! calls the person by the nominative: a speaker label is always in it, so the full name
+//! whose surname matches the labels' is the one to show, and the role read beside the
+//! oblique name is put back in the nominative too.
+
+use crate::model::{Participant, Transcript};
+use crate::text::fold;
+
+/// Gives each participant whose name is in an oblique case the nominative full name among
+/// their aliases, the one whose surname their speaker labels share.
+pub(super) fn nominative_names(t: &mut Transcript) {
+    let label_surnames: Vec<Vec<String>> = t
+        .participants
+        .iter()
+        .map(|p| {
+            p.appearances
+                .speeches
+                .iter()
+                .filter_map(|id| t.speech(*id))
+                .filter_map(|s| surname(&s.label))
+                .collect()
+        })
+        .collect();
+    for (p, surnames) in t.participants.iter_mut().zip(label_surnames) {
+        if let Some(first) = surnames.first() {
+            use_nominative(p, first);
+        }
+    }
+}
+
+/// Swaps `p`'s name for the alias with the label's surname, when the name has another.
+fn use_nominative(p: &mut Participant, label_surname: &str) {
+    let Some(name) = p.name.clone() else {
+        return;
+    };
+    if !is_cyrillic(&name) || surname(&name).as_deref() == Some(label_surname) {
+        return;
+    }
+    let Some(nominative) = p
+        .aliases
+        .iter()
+        .find(|a| {
+            a.split_whitespace().count() == name.split_whitespace().count()
+                && surname(a).as_deref() == Some(label_surname)
+                && same_stems(a, &name)
+        })
+        .cloned()
+    else {
+        return;
+    };
+    p.aliases.retain(|a| *a != nominative);
+    if !p.aliases.contains(&name) {
+        p.aliases.push(name);
+    }
+    p.name = Some(nominative);
+    if let Some(role) = p.role.take() {
+        p.role = Some(nominative_role(&role));
+    }
+}
+
+/// The last word of a name or label, initials cut off ("Д.Малинова" → "малинова").
+fn surname(label: &str) -> Option<String> {
+    let last = label.split_whitespace().last()?;
+    let last = last.rsplit('.').next().unwrap_or(last);
+    let folded = fold(last.trim_matches(|c: char| !c.is_alphanumeric()));
+    (!folded.is_empty()).then_some(folded)
+}
+
+/// Whether the two names are word for word the same but for their endings.
+fn same_stems(a: &str, b: &str) -> bool {
+    a.split_whitespace().zip(b.split_whitespace()).all(|(x, y)| {
+        let (x, y) = (fold(x), fold(y));
+        let common = x.chars().zip(y.chars()).take_while(|(c, d)| c == d).count();
+        common + 2 >= x.chars().count().min(y.chars().count()) && common >= 3
+    })
+}
+
+fn is_cyrillic(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+/// Instrumental endings of a role's leading words and their nominative: "Президентом" →
+/// "Президент", "Председателем" → "Председатель", "Генеральным секретарём" → "Генеральный
+/// секретарь". Words from the first that takes none of them on (a genitive complement,
+/// "Кестрии") stay as they are.
+fn nominative_role(role: &str) -> String {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("ым", "ый"),
+        ("им", "ий"),
+        ("ом", ""),
+        ("ём", "ь"),
+        ("ем", "ь"),
+    ];
+    let mut done = false;
+    role.split_whitespace()
+        .map(|word| {
+            if done {
+                return word.to_owned();
+            }
+            let changed = ENDINGS.iter().find_map(|(from, to)| {
+                word.strip_suffix(from)
+                    .filter(|stem| stem.chars().count() >= 3)
+                    .map(|stem| format!("{stem}{to}"))
+            });
+            match changed {
+                Some(nominative) => nominative,
+                None => {
+                    done = true;
+                    word.to_owned()
+                }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_back_in_the_nominative() {
+        assert_eq!(nominative_role("Президентом Кестрии"), "Президент Кестрии");
+        assert_eq!(
+            nominative_role("Председателем Правительства Орлавии"),
+            "Председатель Правительства Орлавии"
+        );
+        assert_eq!(
+            nominative_role("Генеральным секретарём Союза"),
+            "Генеральный секретарь Союза"
+        );
+        assert_eq!(nominative_role("Премьер-министром Кестрии"), "Премьер-министр Кестрии");
+    }
+
+    #[test]
+    fn the_alias_with_the_labels_surname_becomes_the_name() {
+        let mut p = Participant {
+            name: Some("Дарьей Малиновой".to_owned()),
+            role: Some("Президентом Кестрии".to_owned()),
+            aliases: vec!["Дарья Малинова".to_owned(), "Д.Малинова".to_owned()],
+            id: crate::model::ParticipantId(0),
+            generic: false,
+            appearances: crate::model::Appearances::default(),
+        };
+        use_nominative(&mut p, "малинова");
+        assert_eq!(p.name.as_deref(), Some("Дарья Малинова"));
+        assert_eq!(p.role.as_deref(), Some("Президент Кестрии"));
+        assert!(p.aliases.contains(&"Дарьей Малиновой".to_owned()));
+        // Already in the nominative, or no alias to take: nothing changes.
+        let before = p.clone();
+        use_nominative(&mut p, "малинова");
+        assert_eq!(p, before);
+    }
+}
