@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use crate::model::{BlockKind, ParticipantId, PhotoId, SpeechId, TextRef, Transcript};
 use crate::qa::Qa;
 
+use crate::stage::count_spoken_words;
 /// Counted here, shared with the Q&A analysis and the library.
 pub use crate::word_count::count_words;
-use crate::stage::count_spoken_words;
 
 /// A share (0.0 to 1.0) as a percentage for people: "42%", "4.2%", "<0.1%", "0%".
 pub fn format_share(share: f64) -> String {
@@ -134,7 +134,11 @@ impl Stats {
         for (i, speech) in t.speeches.iter().enumerate() {
             let words = match qa.words.get(i) {
                 Some(w) if counted => *w,
-                _ => speech.paragraphs.iter().map(|p| count_spoken_words(p)).sum(),
+                _ => speech
+                    .paragraphs
+                    .iter()
+                    .map(|p| count_spoken_words(p))
+                    .sum(),
             };
             speech_words.push(words);
             if let Some(ps) = people.get_mut(speech.speaker.index()) {

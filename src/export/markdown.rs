@@ -287,7 +287,10 @@ mod tests {
             "I know. *(Laughter.)* I know."
         );
         assert_eq!(notes_in_italics("(Applause.)"), "*(Applause.)*");
-        assert_eq!(notes_in_italics("The Union (and Kestria)."), "The Union (and Kestria).");
+        assert_eq!(
+            notes_in_italics("The Union (and Kestria)."),
+            "The Union (and Kestria)."
+        );
     }
     use crate::model::{Block, Participant, ParticipantId, Photo, PhotoId, SpeechId, TagSection};
 

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::model::{Block, BlockKind, Participant, Transcript};
+use crate::stage::stage_directions;
 
 /// Longest excerpt of a text shown on one line, in characters.
 const EXCERPT_CHARS: usize = 72;
@@ -54,6 +55,7 @@ fn block_line(t: &Transcript, block: &Block) -> String {
         BlockKind::Dateline { text } => format!("DATELINE {}", excerpt(text)),
         BlockKind::Lead { text } => format!("LEAD {}", excerpt(text)),
         BlockKind::Heading { text } => format!("HEADING {}", excerpt(text)),
+        BlockKind::Paragraph { text } if is_note(text) => format!("NOTE {}", excerpt(text)),
         BlockKind::Paragraph { text } => format!("PARAGRAPH {}", excerpt(text)),
         BlockKind::Attendees {
             intro,
@@ -103,11 +105,27 @@ fn block_line(t: &Transcript, block: &Block) -> String {
                     .participant(s.speaker)
                     .map_or_else(|| "?".to_owned(), speaker);
                 let start = s.paragraphs.get(*first).map_or("", String::as_str);
-                format!(
+                let mut line = format!(
                     "SPEECH {} {who} ¶ {count}: {}",
                     speech.index() + 1,
                     excerpt(start)
-                )
+                );
+                let run = s
+                    .paragraphs
+                    .get(*first..first.saturating_add(*count).min(s.paragraphs.len()))
+                    .unwrap_or_default();
+                let notes: Vec<&str> = run
+                    .iter()
+                    .flat_map(|p| {
+                        stage_directions(p)
+                            .into_iter()
+                            .filter_map(move |(a, b)| p.get(a..b))
+                    })
+                    .collect();
+                if !notes.is_empty() {
+                    let _ = write!(line, " ~ {}", excerpt(&notes.join(" ")));
+                }
+                line
             }
             None => "SPEECH ?".to_owned(),
         },
@@ -176,6 +194,13 @@ fn participant_line(p: &Participant, out: &mut String) {
 }
 
 /// The text on one line, cut to [`EXCERPT_CHARS`] characters with "…".
+/// A paragraph that is a stage direction from end to end ("(10:04 a.m.)").
+fn is_note(text: &str) -> bool {
+    stage_directions(text)
+        .first()
+        .is_some_and(|&(a, b)| a == 0 && b >= text.trim_end().len())
+}
+
 fn excerpt(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     match flat.char_indices().nth(EXCERPT_CHARS) {

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind};
 use crate::model::{ParticipantId, Transcript};
-use crate::text::fold;
 use crate::stage::count_spoken_words;
+use crate::text::fold;
 
 /// Where a file stands in indexing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -131,7 +131,11 @@ impl Entry {
             .collect();
         let mut words = 0;
         for speech in &t.speeches {
-            let spoken: usize = speech.paragraphs.iter().map(|p| count_spoken_words(p)).sum();
+            let spoken: usize = speech
+                .paragraphs
+                .iter()
+                .map(|p| count_spoken_words(p))
+                .sum();
             words += spoken;
             if let Some(person) = people.get_mut(speech.speaker.index()) {
                 person.speeches += 1;

@@ -176,7 +176,11 @@ pub(crate) fn speeches_of(
             speeches.push(SpeechBrief {
                 speech: speech.id,
                 first_words: first_words(&speech.paragraphs, FIRST_WORDS_CHARS),
-                words: speech.paragraphs.iter().map(|p| count_spoken_words(p)).sum(),
+                words: speech
+                    .paragraphs
+                    .iter()
+                    .map(|p| count_spoken_words(p))
+                    .sum(),
             });
         }
     }

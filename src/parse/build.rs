@@ -14,6 +14,7 @@ use crate::model::{
     Attendee, Block, BlockKind, ParticipantId, Photo, PhotoId, Speech, SpeechId, TagSection,
     Transcript,
 };
+use crate::parse::words::procedure::is_procedural_note;
 
 /// Most entries read into one attendee list (keeps a hostile input linear).
 const MAX_ENTRIES: usize = 500;
@@ -325,6 +326,10 @@ impl<'a> Builder<'a> {
         }
         if let Some(next) = self.caps_heading(i) {
             return next;
+        }
+        // "The meeting rose at 10.40 a.m.": the record's note, no speaker's words.
+        if self.speech.is_some() && is_procedural_note(text) {
+            self.end_speech();
         }
         if self.speech.is_some() {
             // A sub-heading between two parts of a transcript ("Answers to media

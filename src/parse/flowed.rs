@@ -79,7 +79,9 @@ fn is_strong_label(label: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    let honorific_name_country = is_honorific(&fold(first))
+    // French "M." is an initial elsewhere; before a name and a country it is "Monsieur".
+    let honorific = is_honorific(&fold(first)) || matches!(*first, "M." | "MM.");
+    let honorific_name_country = honorific
         && label.ends_with(')')
         && words
             .get(1)

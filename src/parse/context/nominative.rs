@@ -70,16 +70,17 @@ fn surname(label: &str) -> Option<String> {
 
 /// Whether the two names are word for word the same but for their endings.
 fn same_stems(a: &str, b: &str) -> bool {
-    a.split_whitespace().zip(b.split_whitespace()).all(|(x, y)| {
-        let (x, y) = (fold(x), fold(y));
-        let common = x.chars().zip(y.chars()).take_while(|(c, d)| c == d).count();
-        common + 2 >= x.chars().count().min(y.chars().count()) && common >= 3
-    })
+    a.split_whitespace()
+        .zip(b.split_whitespace())
+        .all(|(x, y)| {
+            let (x, y) = (fold(x), fold(y));
+            let common = x.chars().zip(y.chars()).take_while(|(c, d)| c == d).count();
+            common + 2 >= x.chars().count().min(y.chars().count()) && common >= 3
+        })
 }
 
 fn is_cyrillic(text: &str) -> bool {
-    text.chars()
-        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
 /// Instrumental endings of a role's leading words and their nominative: "Президентом" →
@@ -132,7 +133,10 @@ mod tests {
             nominative_role("Генеральным секретарём Союза"),
             "Генеральный секретарь Союза"
         );
-        assert_eq!(nominative_role("Премьер-министром Кестрии"), "Премьер-министр Кестрии");
+        assert_eq!(
+            nominative_role("Премьер-министром Кестрии"),
+            "Премьер-министр Кестрии"
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub(crate) struct Token<'a> {
 impl Token<'_> {
     /// Starts with an uppercase letter.
     pub fn is_capitalised(&self) -> bool {
-        past_hyphen_particle(&self.text)
+        past_hyphen_particle(self.text)
             .chars()
             .next()
             .is_some_and(char::is_uppercase)

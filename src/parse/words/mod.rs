@@ -2,3 +2,4 @@
 
 pub(crate) mod labels;
 pub(crate) mod particles;
+pub(crate) mod procedure;
