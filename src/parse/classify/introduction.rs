@@ -63,14 +63,21 @@ fn is_person_name(name: &str) -> bool {
 }
 
 /// One to seven words that start with a capital or an opening quote, without sentence
-/// punctuation.
+/// punctuation or a role word.
 fn is_outlet(outlet: &str) -> bool {
     let words = outlet.split_whitespace().count();
     let opens = outlet
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || matches!(c, '«' | '"' | '“' | '„'));
-    opens && (1..=MAX_OUTLET_WORDS).contains(&words) && !outlet.contains(['?', '!', ':', ';', ','])
+    // "Andrei Velsky, President of Orlavia." names a role, not an outlet.
+    let names_a_role = outlet
+        .split_whitespace()
+        .any(|w| is_role_word(&fold(w.trim_matches(|c: char| !c.is_alphanumeric()))));
+    opens
+        && !names_a_role
+        && (1..=MAX_OUTLET_WORDS).contains(&words)
+        && !outlet.contains(['?', '!', ':', ';', ','])
 }
 
 #[cfg(test)]
@@ -110,6 +117,10 @@ mod tests {
         assert_eq!(introduction("Thank you, Mr President. Will it hold?"), None);
         assert_eq!(introduction("Mr President, Minister. Will it hold?"), None);
         assert_eq!(introduction("Andrei Velsky, yes. Will it hold?"), None);
+        assert_eq!(
+            introduction("Andrei Velsky, President of Orlavia. Will it hold?"),
+            None
+        );
         assert_eq!(
             introduction("Good afternoon, everyone. Will it hold?"),
             None
