@@ -96,6 +96,7 @@ fn joined(parts: &[&str]) -> String {
         state: State::Text,
         form_feed: false,
         numbered: false,
+        indent: 0,
     };
     let Some((first, rest)) = parts.split_first() else {
         return String::new();
