@@ -30,36 +30,64 @@ const MIN_OPEN_BREAKS: usize = 3;
 /// Whether blank lines separate the paragraphs of `lines`: at least three blocks between
 /// blank lines hold several lines, and inside blocks a line more often stops in
 /// mid-sentence, on a lowercase word (the next line going on with the sentence), than it
-/// ends a sentence before a line that opens with a capital (a paragraph of its own).
-/// Lines that stand on their own and speaker turns are not counted either way.
+/// ends a sentence before a line that opens with a capital (a paragraph of its own), and
+/// does so at least three times. Lines that stand on their own and speaker turns are not
+/// counted either way.
 pub(crate) fn blank_lines_separate_paragraphs(lines: &[Line]) -> bool {
+    if multi_line_blocks(lines) < MIN_MULTI_LINE_BLOCKS {
+        return false;
+    }
     let turns = TurnDetector::default();
-    let (mut multi_line_blocks, mut block_len) = (0usize, 0usize);
-    let (mut open, mut closed) = (0usize, 0usize);
-    let mut prev: Option<&str> = None;
+    let counted = |before: &str, text: &str| {
+        !stands_apart(before) && !stands_apart(text) && !turns.is_turn(text, true)
+    };
+    let open = block_breaks(lines)
+        .filter(|&(before, text)| {
+            (hyphen_break(before, text) || ends_with_lowercase_word(before))
+                && counted(before, text)
+        })
+        .count();
+    if open < MIN_OPEN_BREAKS {
+        // Most documents stop here: the lines of a web transcript end with punctuation.
+        return false;
+    }
+    let closed = block_breaks(lines)
+        .filter(|&(before, text)| {
+            ends_sentence(before) && !starts_lowercase(text) && counted(before, text)
+        })
+        .take(open + 1)
+        .count();
+    open >= closed
+}
+
+/// The blocks between blank lines that hold two lines or more.
+fn multi_line_blocks(lines: &[Line]) -> usize {
+    let (mut blocks, mut block_len) = (0usize, 0usize);
     for line in lines.iter().filter(|l| l.state.is_kept()) {
         if line.state == State::Blank {
-            multi_line_blocks += usize::from(block_len >= 2);
+            blocks += usize::from(block_len >= 2);
             block_len = 0;
-            prev = None;
-            continue;
+        } else {
+            block_len += 1;
         }
-        block_len += 1;
-        let text = line.text.as_str();
-        if let Some(before) = prev.filter(|p| !stands_apart(p))
-            && !stands_apart(text)
-        {
-            if hyphen_break(before, text) || ends_with_lowercase_word(before) {
-                // Turns are looked for only here, where a break would be counted as open.
-                open += usize::from(!turns.is_turn(text, true));
-            } else if ends_sentence(before) && !starts_lowercase(text) {
-                closed += 1;
-            }
-        }
-        prev = Some(text);
     }
-    multi_line_blocks += usize::from(block_len >= 2);
-    multi_line_blocks >= MIN_MULTI_LINE_BLOCKS && open >= MIN_OPEN_BREAKS && open >= closed
+    blocks + usize::from(block_len >= 2)
+}
+
+/// Each line break inside a block: the text before it and the text after it.
+fn block_breaks(lines: &[Line]) -> impl Iterator<Item = (&str, &str)> {
+    let mut prev: Option<&str> = None;
+    lines
+        .iter()
+        .filter(|l| l.state.is_kept())
+        .filter_map(move |line| {
+            if line.state == State::Blank {
+                prev = None;
+                return None;
+            }
+            let text = line.text.as_str();
+            prev.replace(text).map(|before| (before, text))
+        })
 }
 
 /// Joins each block between blank lines into paragraphs (see the module doc); a

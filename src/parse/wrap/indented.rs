@@ -65,7 +65,7 @@ impl ParagraphIndent {
     /// Whether a line at column `indent` starts a paragraph: it is nearer the paragraph
     /// indent than the running column.
     pub(crate) fn starts_paragraph(self, indent: usize) -> bool {
-        indent * 2 >= self.running + self.paragraph
+        indent.saturating_mul(2) >= self.running + self.paragraph
     }
 
     /// Whether a line at column `indent`, after a paragraph whose last line started at
