@@ -273,7 +273,7 @@ struct Layout {
     after_page_break: bool,
 }
 
-/// Whether the line `next` continues the paragraph `prev` in a document laid out as
+/// Whether `next_line` continues the paragraph `prev` in a document laid out as
 /// `layout` says.
 fn continues<'n>(
     prev: &Paragraph,
