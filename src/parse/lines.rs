@@ -50,6 +50,10 @@ pub(crate) struct Line {
     pub(crate) form_feed: bool,
     /// A margin number was stripped from it.
     pub(crate) numbered: bool,
+    /// The column its text starts at in the source line (a tab stops at the next multiple
+    /// of eight), after the margin number once that is stripped: typed transcripts mark a
+    /// new paragraph by indenting its first line (see [`super::wrap`]).
+    pub(crate) indent: usize,
 }
 
 /// The lines of a text, and whether their margin numbers were stripped.
@@ -71,6 +75,14 @@ pub(crate) fn clean_lines(text: &str) -> CleanLines {
         .map(|(i, raw)| clean_line(i + 1, raw))
         .collect();
     let margin_numbered = strip_margin_numbers(&mut lines);
+    if margin_numbered {
+        // The text now starts after the margin number: measured again from the source.
+        for (line, raw) in lines.iter_mut().zip(text.split('\n')) {
+            if line.numbered {
+                line.indent = indent_after_margin(raw);
+            }
+        }
+    }
     CleanLines {
         lines,
         margin_numbered,
@@ -94,7 +106,31 @@ fn clean_line(number: usize, raw: &str) -> Line {
         state,
         form_feed,
         numbered: false,
+        indent: leading_columns(raw, 0).0,
     }
+}
+
+/// Columns of whitespace at the start of `raw`, counted from column `start` (a tab stops
+/// at the next multiple of eight), and the bytes they take.
+fn leading_columns(raw: &str, start: usize) -> (usize, usize) {
+    let mut column = start;
+    for (at, c) in raw.char_indices() {
+        match c {
+            '\t' => column = (column / 8 + 1) * 8,
+            c if c.is_whitespace() => column += 1,
+            _ => return (column, at),
+        }
+    }
+    (column, raw.len())
+}
+
+/// The column the text of a margin-numbered source line starts at, after its number and
+/// the whitespace around it.
+fn indent_after_margin(raw: &str) -> usize {
+    let (column, at) = leading_columns(raw, 0);
+    let rest = raw.get(at..).unwrap_or("");
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    leading_columns(rest.get(digits..).unwrap_or(""), column + digits).0
 }
 
 /// [`clean_spaces`] of `raw` with form feeds and carriage returns read as spaces.

@@ -4,7 +4,8 @@
 //!    line numbers of typed transcripts stripped.
 //! 2. [`super::furniture`]: running page headers and footers, page counters and page
 //!    breaks removed.
-//! 3. [`super::wrap`]: hard-wrapped lines joined back into paragraphs.
+//! 3. [`super::wrap`]: hard-wrapped lines joined back into paragraphs, read by the layout
+//!    they show (blank lines between paragraphs, paragraph indents, a fixed width).
 //!
 //! Each stage decides once for the whole document, from counts taken over all its lines,
 //! so a web transcript (one paragraph per line, photo captions numbered "3 …") comes out
@@ -14,7 +15,7 @@ pub(super) mod words;
 
 use super::furniture::{drop_page_breaks, remove_page_furniture};
 use super::lines::{CleanLines, clean_lines};
-use super::wrap::{join_wrapped, kept_lines, wrap_width};
+use super::wrap::{join_lines, wrap_width};
 
 /// One cleaned line with the 1-based number of the source line where it starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,11 +40,8 @@ pub fn prepare_lines(text: &str) -> Vec<SourceLine> {
         margin_numbered || lines.iter().any(|l| l.form_feed) || wrap_width(&lines).is_some();
     remove_page_furniture(&mut lines, typed, margin_numbered);
     drop_page_breaks(&mut lines);
-    // Measured again: the furniture no longer counts among the lines.
-    match wrap_width(&lines) {
-        Some(width) => join_wrapped(lines, width),
-        None => kept_lines(lines),
-    }
+    // The layout is measured again: the furniture no longer counts among the lines.
+    join_lines(lines, margin_numbered)
 }
 
 #[cfg(test)]

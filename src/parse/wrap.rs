@@ -8,6 +8,12 @@
 //! caption, an ornament) or the line before ended a sentence well short of the width.
 //! A web transcript (one paragraph per line) is not hard-wrapped, and its lines stay as
 //! they are.
+//!
+//! Two layouts say more than the line ends do. When blank lines separate the paragraphs,
+//! every line of a block goes on with the paragraph, even before a capital (see
+//! [`blank_separated`]). When a typed transcript indents the first line of each paragraph,
+//! the indent alone starts a paragraph (see [`indented`]). And a page break never ends a
+//! paragraph: a sentence cut by it is joined back.
 
 use super::lines::{Line, State};
 use super::normalize::SourceLine;
@@ -15,7 +21,12 @@ use super::normalize::words::{
     CAPTION_SERIES_JOINS, CLOSING_MARKS, CONTINUATION_OPENERS, SENTENCE_ENDS,
 };
 use super::turns::TurnDetector;
+use blank_separated::{blank_lines_separate_paragraphs, join_blocks};
+use indented::ParagraphIndent;
 
+mod blank_separated;
+mod indented;
+mod own_line;
 #[cfg(test)]
 mod tests;
 
@@ -32,6 +43,22 @@ const MIN_TEXT_LINES: usize = 6;
 
 /// Most labels remembered while joining (enough for any real cast; bounds the work).
 const MAX_KNOWN_LABELS: usize = 64;
+
+/// The lines of the document joined into paragraphs by the layout they show: blocks
+/// between blank lines (not in a margin-numbered transcript, where blank lines are
+/// spacing), hard-wrapped lines, or the lines as they are.
+pub(crate) fn join_lines(lines: Vec<Line>, margin_numbered: bool) -> Vec<SourceLine> {
+    if !margin_numbered && blank_lines_separate_paragraphs(&lines) {
+        return join_blocks(lines);
+    }
+    match wrap_width(&lines) {
+        Some(width) => {
+            let indent = ParagraphIndent::of(&lines);
+            join_wrapped(lines, width, indent)
+        }
+        None => kept_lines(lines),
+    }
+}
 
 /// The wrap width when the document is hard-wrapped: most lines are long and end near one
 /// width (the 95th percentile of line lengths, 40–200 characters), and many of them (at
@@ -106,14 +133,21 @@ pub(crate) fn kept_lines(lines: Vec<Line>) -> Vec<SourceLine> {
 
 /// Joins hard-wrapped lines, wrapped at `width` characters, into paragraphs; a paragraph
 /// keeps the number of its first line. Blank lines stay, as paragraph breaks; removed and
-/// spacing lines go.
-pub(crate) fn join_wrapped(lines: Vec<Line>, width: usize) -> Vec<SourceLine> {
+/// spacing lines go. `indent`: how the document indents its paragraphs, if it does.
+pub(crate) fn join_wrapped(
+    lines: Vec<Line>,
+    width: usize,
+    indent: Option<ParagraphIndent>,
+) -> Vec<SourceLine> {
     let mut turns = TurnDetector::default();
     let mut result = Vec::new();
     let mut pending: Option<Paragraph> = None;
+    // A page break (removed lines) lies between the paragraph's last line and the next.
+    let mut page_break = false;
     for line in lines {
         match line.state {
-            State::Removed | State::Spacing => {}
+            State::Removed => page_break = true,
+            State::Spacing => {}
             State::Blank => {
                 result.extend(pending.take().map(Paragraph::finish));
                 result.push(SourceLine {
@@ -122,10 +156,17 @@ pub(crate) fn join_wrapped(lines: Vec<Line>, width: usize) -> Vec<SourceLine> {
                 });
             }
             State::Text => {
+                let after_page_break = std::mem::take(&mut page_break);
                 if let Some(paragraph) = pending.as_mut() {
-                    match continues(paragraph, &line.text, width, &turns) {
+                    let layout = Layout {
+                        width,
+                        indent,
+                        after_page_break,
+                    };
+                    match continues(paragraph, &line, layout, &turns) {
                         Continuation::Join => {
                             paragraph.push(&line.text);
+                            paragraph.last_indent = line.indent;
                             continue;
                         }
                         Continuation::Turn(label) => remember(&mut turns, label),
@@ -166,6 +207,8 @@ struct Paragraph {
     last_open: bool,
     /// The last source line ends a sentence (see [`ends_sentence`]).
     last_sentence_end: bool,
+    /// The column the last source line starts at (see [`indented`]).
+    last_indent: usize,
 }
 
 impl Paragraph {
@@ -177,6 +220,7 @@ impl Paragraph {
             last_caps: is_all_caps(&line.text),
             last_open: ends_open(&line.text),
             last_sentence_end: ends_sentence(&line.text),
+            last_indent: line.indent,
             text: line.text,
         }
     }
@@ -218,13 +262,27 @@ enum Continuation<'n> {
     Break,
 }
 
-/// Whether `next` continues the paragraph `prev` in a document wrapped at `width`.
+/// What [`continues`] knows of the document and of the place of a line in it.
+#[derive(Copy, Clone)]
+struct Layout {
+    /// The wrap width, in characters.
+    width: usize,
+    /// How the document indents its paragraphs, if it does.
+    indent: Option<ParagraphIndent>,
+    /// A page break stands before the line.
+    after_page_break: bool,
+}
+
+/// Whether `next_line` continues the paragraph `prev` in a document laid out as
+/// `layout` says.
 fn continues<'n>(
     prev: &Paragraph,
-    next: &'n str,
-    width: usize,
+    next_line: &'n Line,
+    layout: Layout,
     turns: &TurnDetector,
 ) -> Continuation<'n> {
+    let next = next_line.text.as_str();
+    let width = layout.width;
     if prev.last_caps || is_all_caps(next) || starts_caption(next) {
         return Continuation::Break;
     }
@@ -240,10 +298,17 @@ fn continues<'n>(
     {
         return Continuation::Turn(turn.label);
     }
-    if hyphen_break(&prev.text, next) {
-        return Continuation::Join;
+    if let Some(indent) = layout.indent.filter(|_| next_line.numbered) {
+        return if indent.continues(prev.last_indent, next_line.indent) {
+            Continuation::Join
+        } else {
+            Continuation::Break
+        };
     }
-    if wrap_forced_break(prev, next, width) {
+    if hyphen_break(&prev.text, next)
+        || wrap_forced_break(prev, next, width)
+        || page_break_continues(prev, layout.after_page_break)
+    {
         return Continuation::Join;
     }
     let reads_on = first.is_lowercase() && (prev.last_open || prev.last_len * 10 >= width * 6);
@@ -252,6 +317,13 @@ fn continues<'n>(
     } else {
         Continuation::Break
     }
+}
+
+/// A page break never ends a paragraph: after one, a line goes on with a paragraph whose
+/// last line did not end a sentence, even when it opens with a capital ("…initials that
+/// could belong to" / page break / "Harbourmaster Brandvik").
+fn page_break_continues(prev: &Paragraph, after_page_break: bool) -> bool {
+    after_page_break && !prev.last_sentence_end
 }
 
 /// The first word of `next` would not have fitted at the end of the paragraph's last

@@ -152,3 +152,14 @@ fn numbers_out_of_sequence_are_no_margin() {
     let text = "1 a\n2 b\n3 c\n1 d\n2 e\n3 f\n";
     assert!(clean_lines(text).margin_numbered);
 }
+
+#[test]
+fn indents_are_measured_after_the_margin_number() {
+    let text = " 1            JUDGE ALVES: Good\n 2  morning.\n 3\tTabbed.\n 4  Done.\n5  Five.\n";
+    let lines = clean_lines(text).lines;
+    let indents: Vec<usize> = lines.iter().map(|l| l.indent).collect();
+    assert_eq!(indents, [14, 4, 8, 4, 3, 0]);
+    let plain = clean_lines("  two\n\tone tab\nnone\n").lines;
+    let indents: Vec<usize> = plain.iter().map(|l| l.indent).collect();
+    assert_eq!(indents, [2, 8, 0, 0]);
+}

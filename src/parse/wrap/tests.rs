@@ -96,6 +96,7 @@ fn joined(parts: &[&str]) -> String {
         state: State::Text,
         form_feed: false,
         numbered: false,
+        indent: 0,
     };
     let Some((first, rest)) = parts.split_first() else {
         return String::new();
@@ -185,11 +186,47 @@ fn a_turn_after_a_wrapped_line_starts_a_paragraph() {
          ANNA BERG: Thank you and I will be brief\n{wide}\nMARES: Yes, go on.\n"
     );
     let clean = clean_lines(&text);
-    let lines = join_wrapped(clean.lines, 64);
+    let lines = join_wrapped(clean.lines, 64, None);
     let starts: Vec<&str> = lines
         .iter()
         .filter_map(|l| l.text.split(':').next())
         .filter(|s| !s.is_empty())
         .collect();
     assert_eq!(starts, ["IVO MARES", "ANNA BERG", "MARES"]);
+}
+
+#[test]
+fn a_page_break_does_not_end_a_paragraph() {
+    let page = |first: &str, last: &str| {
+        let middle: String = (2..25)
+            .map(|n| format!("{n:2}  the ferry crossed the strait with the morning post and\n"))
+            .collect();
+        format!(
+            "{:2}  {first}\n{middle}25  {last}\n\nArland Reporting\n\n",
+            1
+        )
+    };
+    let text = format!(
+        "{}{}{}",
+        page(
+            "MS. RENN: The crossing was late, and the post went to",
+            "the council of"
+        ),
+        page("Holm Island, which had asked for it.", "Nobody complained."),
+        page("The council met later.", "That was all.")
+    );
+    let lines = prepare_lines(&text);
+    // The sentence cut at the first page break is one paragraph; the second page break,
+    // after a full stop, ends one.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.text.contains("the council of Holm Island,"))
+    );
+    assert!(!lines.iter().any(|l| l.text.starts_with("Holm Island")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.text.starts_with("The council met later."))
+    );
 }
