@@ -98,7 +98,7 @@ pub(super) fn case_caption(items: &mut [Item]) {
                 .collect();
             match column.as_slice() {
                 [first, .., last] if column.len() >= 3 => (*first, *last),
-                _ => return,
+                _ => return parties_around_versus(items, top),
             }
         }
     };
@@ -111,6 +111,60 @@ pub(super) fn case_caption(items: &mut [Item]) {
     for item in &mut items[first..=last] {
         if item.is_text() {
             item.removed = Some(Rule::CaseCaption);
+        }
+    }
+}
+
+/// Party roles that close each side of a case caption ("Appellant,", "Respondent.").
+const PARTY_ROLES: &[&str] = &[
+    "appellant",
+    "appellants",
+    "respondent",
+    "respondents",
+    "petitioner",
+    "petitioners",
+    "plaintiff",
+    "plaintiffs",
+    "defendant",
+    "defendants",
+    "applicant",
+    "applicants",
+    "claimant",
+    "claimants",
+];
+
+/// A caption without colons or rules: a party and its role ("MARLOW SHIPPING LTD.," /
+/// "Appellant,"), a "v." line (maybe with the case number), and the other party and its
+/// role. The four to six text lines from the first party to the second role go.
+fn parties_around_versus(items: &mut [Item], top: usize) {
+    let text_lines: Vec<usize> = (0..top).filter(|&i| items[i].is_text()).collect();
+    let is_role = |i: usize| {
+        let t = items[i].line.text.trim().trim_end_matches([',', '.', ';']);
+        PARTY_ROLES.contains(&t.to_lowercase().as_str())
+    };
+    let is_versus = |i: usize| {
+        let t = items[i].line.text.trim();
+        t == "v." || t == "v" || t == "vs." || t.starts_with("v. ") || t.starts_with("vs. ")
+    };
+    for (k, &at) in text_lines.iter().enumerate() {
+        if !is_versus(at) {
+            continue;
+        }
+        // party, role, v., party, role — as text lines.
+        let (Some(&before), Some(&first), Some(&after)) = (
+            k.checked_sub(1).and_then(|b| text_lines.get(b)),
+            k.checked_sub(2).and_then(|b| text_lines.get(b)),
+            text_lines.get(k + 2),
+        ) else {
+            continue;
+        };
+        if is_role(before) && is_role(after) {
+            for item in &mut items[first..=after] {
+                if item.is_text() {
+                    item.removed = Some(Rule::CaseCaption);
+                }
+            }
+            return;
         }
     }
 }
