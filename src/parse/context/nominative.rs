@@ -5,6 +5,7 @@
 //! whose surname matches the labels' is the one to show, and the role read beside the
 //! oblique name is put back in the nominative too.
 
+use super::surname_key;
 use crate::model::{Participant, Transcript};
 use crate::text::fold;
 
@@ -60,12 +61,9 @@ fn use_nominative(p: &mut Participant, label_surname: &str) {
     }
 }
 
-/// The last word of a name or label, initials cut off ("Д.Малинова" → "малинова").
+/// The last word of a name or label, folded, initials cut off ("Д.Малинова" → "малинова").
 fn surname(label: &str) -> Option<String> {
-    let last = label.split_whitespace().last()?;
-    let last = last.rsplit('.').next().unwrap_or(last);
-    let folded = fold(last.trim_matches(|c: char| !c.is_alphanumeric()));
-    (!folded.is_empty()).then_some(folded)
+    surname_key(label.rsplit('.').next().unwrap_or(label))
 }
 
 /// Whether the two names are word for word the same but for their endings.
