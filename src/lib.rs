@@ -12,6 +12,7 @@ pub mod format;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod notes;
 pub mod parse;
 pub mod photos;
