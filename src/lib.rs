@@ -1,6 +1,7 @@
 //! Stenogram's library: the transcript model, decoding, parsing and export. No egui here,
 //! so all of it can be tested, benchmarked and fuzzed on its own.
 
+pub mod align;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod atomic_file;

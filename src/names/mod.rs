@@ -10,8 +10,22 @@ pub use key::word_key;
 
 /// Titles and forms of address that are not part of a name.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "m", "mme", "mlle", "herr", "frau", "г-н", "г-жа", "господин",
-    "госпожа", "sir", "madame", "monsieur",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "m",
+    "mme",
+    "mlle",
+    "herr",
+    "frau",
+    "г-н",
+    "г-жа",
+    "господин",
+    "госпожа",
+    "sir",
+    "madame",
+    "monsieur",
 ];
 
 /// Endings of the sound key of a patronymic ("Vladimirovich", "Владимировна").

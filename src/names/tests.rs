@@ -71,7 +71,10 @@ fn real_spellings_of_one_person_match() {
 
 #[test]
 fn different_people_stay_apart() {
-    let merged: Vec<_> = DIFFERENT.iter().filter(|(a, b)| same_person(a, b)).collect();
+    let merged: Vec<_> = DIFFERENT
+        .iter()
+        .filter(|(a, b)| same_person(a, b))
+        .collect();
     assert!(merged.is_empty(), "merged: {merged:?}");
 }
 
