@@ -44,6 +44,25 @@ enum Command {
         /// Transcript to read (text or Stenogram JSON).
         file: PathBuf,
     },
+    /// Pair the turns of two versions of one event (two languages, say) and print the rows:
+    /// each side's speeches, or nothing where a turn is in one version only.
+    Align {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
+        format: AlignFormat,
+        /// The first version.
+        a: PathBuf,
+        /// The second version.
+        b: PathBuf,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum AlignFormat {
+    /// A table: a line per row, the two versions side by side.
+    Text,
+    /// JSON: both files, every row and the summary.
+    Json,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -66,6 +85,7 @@ fn main() -> ExitCode {
             no_captions,
             file,
         }) => export(format, &speakers, !no_captions, &file),
+        Some(Command::Align { format, a, b }) => align(format, &a, &b),
         None => open_viewer(cli.file, cli.measure_startup.then_some(started)),
     }
 }
@@ -115,6 +135,41 @@ fn export(format: Format, names: &[String], captions: bool, file: &std::path::Pa
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         // `stenogram export … | head` closes the pipe early: not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("stdout: {e}")),
+    }
+}
+
+/// `stenogram align`: exit 0 with the rows on stdout, or 1 with one line on stderr.
+fn align(format: AlignFormat, a: &std::path::Path, b: &std::path::Path) -> ExitCode {
+    use stenogram::align::report::{self, Version};
+    let (ta, tb) = match (stenogram::load_file(a), stenogram::load_file(b)) {
+        (Ok(ta), Ok(tb)) => (ta, tb),
+        (Err(error), _) | (_, Err(error)) => return fail(&error.to_string()),
+    };
+    let alignment = stenogram::align::align(&ta, &tb);
+    let (pa, pb) = (a.display().to_string(), b.display().to_string());
+    let (va, vb) = (
+        Version {
+            path: &pa,
+            transcript: &ta,
+        },
+        Version {
+            path: &pb,
+            transcript: &tb,
+        },
+    );
+    let text = match format {
+        AlignFormat::Text => report::to_text(&va, &vb, &alignment),
+        AlignFormat::Json => report::to_json(&va, &vb, &alignment),
+    };
+    write_stdout(&text)
+}
+
+/// Writes a command's output; a pipe closed early (`… | head`) is not an error.
+fn write_stdout(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(&format!("stdout: {e}")),
     }

@@ -10,9 +10,10 @@ use stenogram::load::open_bytes;
 use stenogram::reading::{LineRole, explain};
 
 /// The fixture folders whose every file is a golden test: the shapes of real pages.
-const FOLDERS: [&str; 3] = [
+const FOLDERS: [&str; 4] = [
     "tests/fixtures",
     "tests/fixtures/encodings",
+    "tests/fixtures/parallel",
     "tests/fixtures/shapes",
 ];
 
@@ -88,6 +89,69 @@ fn every_fixture_reads_as_its_reviewed_outline() {
                 Err(e) => format!("error: {e}\n"),
             };
             insta::assert_snapshot!(name, outline);
+        }
+    });
+}
+
+/// The pairs of versions in `tests/fixtures/parallel`: files named `EVENT_LANG.txt`, each
+/// version of an event paired with its English one.
+fn parallel_pairs() -> Vec<(PathBuf, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parallel");
+    let mut pairs = Vec::new();
+    for path in fixtures().into_iter().filter(|p| p.starts_with(&dir)) {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let Some((event, lang)) = stem.as_deref().and_then(|s| s.rsplit_once('_')) else {
+            continue;
+        };
+        let english = dir.join(format!("{event}_en.txt"));
+        if lang != "en" && english.exists() {
+            pairs.push((path.clone(), english));
+        }
+    }
+    pairs
+}
+
+#[test]
+fn every_parallel_pair_aligns_as_reviewed() {
+    use stenogram::align::{align, report};
+    let pairs = parallel_pairs();
+    assert!(
+        pairs.len() >= 2,
+        "expected two pairs of versions, found {pairs:?}"
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("golden");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        for (a, b) in &pairs {
+            let read = |p: &Path| {
+                let bytes =
+                    std::fs::read(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
+                open_bytes(&p.display().to_string(), &bytes)
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .transcript
+            };
+            let (ta, tb) = (read(a), read(b));
+            let name = |p: &Path| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            };
+            let (na, nb) = (name(a), name(b));
+            let text = report::to_text(
+                &report::Version {
+                    path: &na,
+                    transcript: &ta,
+                },
+                &report::Version {
+                    path: &nb,
+                    transcript: &tb,
+                },
+                &align(&ta, &tb),
+            );
+            let snapshot = format!("align__{}", na.trim_end_matches(".txt"));
+            insta::assert_snapshot!(snapshot, text);
         }
     });
 }

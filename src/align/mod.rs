@@ -6,6 +6,7 @@
 
 mod paragraphs;
 mod people;
+pub mod report;
 mod speeches;
 
 #[cfg(test)]
@@ -17,7 +18,6 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::model::{ParticipantId, PhotoId, SpeechId, Transcript};
-use crate::stage::count_spoken_words;
 
 pub use paragraphs::{ParagraphPair, pair_paragraphs};
 pub use people::Kinship;
@@ -337,14 +337,4 @@ fn summarise(rows: &[Row]) -> Summary {
         s.shorter += r.paragraphs.iter().filter(|p| p.shorter.is_some()).count();
     }
     s
-}
-
-/// Words spoken on one side of a row (stage directions aside), for a report.
-pub fn row_words(t: &Transcript, speeches: &[SpeechId]) -> usize {
-    speeches
-        .iter()
-        .filter_map(|&id| t.speech(id))
-        .flat_map(|s| &s.paragraphs)
-        .map(|p| count_spoken_words(p))
-        .sum()
 }
