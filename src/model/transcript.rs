@@ -94,6 +94,24 @@ impl Transcript {
         self.speeches.get(id.index())
     }
 
+    /// The text a [`super::TextRef`] points at: a speech paragraph, or a narrative block's
+    /// text (lead, paragraph, heading).
+    pub fn text_at(&self, at: super::TextRef) -> Option<&str> {
+        match at {
+            super::TextRef::Speech { speech, paragraph } => self
+                .speech(speech)?
+                .paragraphs
+                .get(paragraph)
+                .map(String::as_str),
+            super::TextRef::Block { block } => match &self.blocks.get(block)?.kind {
+                super::BlockKind::Lead { text }
+                | super::BlockKind::Paragraph { text }
+                | super::BlockKind::Heading { text } => Some(text),
+                _ => None,
+            },
+        }
+    }
+
     /// The photo with this id.
     pub fn photo(&self, id: PhotoId) -> Option<&Photo> {
         self.photos.get(id.index())

@@ -10,6 +10,8 @@
 //!   Sorokin, answered …") is the role of a speaker labelled by name alone.
 //! - A Russian name first met in another case ("с Президентом … Дарьей Малиновой") is
 //!   shown in the nominative its speaker labels use ("Д.Малинова": "Дарья Малинова").
+//! - A speaker labelled by initials ("А.Вельский") is called by the one full name the page
+//!   writes for them ("Андрей Вельский провёл встречу …").
 //! - A questioner who opens a turn with "Name, Outlet." works for that outlet.
 //! - A UN record's roster ("President: Mr. Lund …… (Norway)") gives each member's country,
 //!   and "The President" is the member in the chair.
@@ -20,6 +22,7 @@
 //! only add names, roles, speeches and photo links, and keep every id valid.
 
 mod court;
+mod initials;
 mod nominative;
 mod principal;
 mod roles;
@@ -35,6 +38,7 @@ use crate::text::fold;
 /// members, as the page's chrome read it.
 pub(crate) fn apply(t: &mut Transcript, roster: &[RosterEntry]) {
     nominative::nominative_names(t);
+    initials::full_names_for_initials(t);
     title::statement_by(t);
     title::briefing_by(t);
     court::appearances(t);

@@ -232,6 +232,11 @@ fn new_in_run(
     if !words.boundary_before(end) && lexicon::is_following_complement_marker(words.f(end)) {
         return None;
     }
+    // "губернатором Северной области": a capitalised word before a lowercase territory or
+    // body is the adjective of a place, and the name comes after it.
+    if !words.boundary_before(end) && lexicon::is_institution_word(words.f(end)) {
+        return None;
+    }
     let units = words.units(start..end);
     let marker_before = start > 0
         && !words.boundary_before(start)

@@ -118,6 +118,7 @@ const INSTITUTION_WORDS: &[&str] = &[
     "secretariat", "delegation", "embassy", "nations", "community", "association", "academy",
     "department", "directorate", "authority", "foundation", "cooperation", "treaty", "alliance",
     "conference", "session", "meeting", "talks", "ceremony", "protocol", "presidency",
+    "region", "oblast", "territory", "province", "district", "county",
     // fr
     "conseil", "organisation", "ministere", "comite", "assemblee", "republique", "etat", "etats",
     "royaume", "parlement", "douma", "gouvernement", "agence", "sommet", "societe", "banque",
@@ -125,7 +126,7 @@ const INSTITUTION_WORDS: &[&str] = &[
     "interieur", "economie", "developpement", "securite", "commerce", "industrie", "transports",
     "travail", "sciences", "environnement", "tresor", "marine", "armee", "senat", "chambre",
     "ambassade", "communaute", "academie", "departement", "autorite", "fondation", "traite",
-    "conference", "seance", "reunion", "ceremonie", "presidence", "protocole",
+    "conference", "seance", "reunion", "ceremonie", "presidence", "protocole", "territoire",
 ];
 
 /// Russian institution words as stems (see [`RU_ROLE_STEMS`] for how they match).
@@ -138,6 +139,8 @@ const RU_INSTITUTION_STEMS: &[&str] = &[
     "сообществ", "ассоциаци", "академи", "департамент", "управлени", "секретариат", "договор",
     "альянс", "конференци", "заседани", "церемони", "протокол", "палат", "сенат", "ведомств",
     "корпораци", "компани", "министерств", "обороны", "энергетик", "транспорт",
+    // Territories, which a role names in the genitive ("губернатор Тверской области").
+    "област", "округ", "район", "края", "краю", "краем", "край",
 ];
 
 /// Role words that are also common surnames: they count as a surname when they close a
