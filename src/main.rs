@@ -25,6 +25,10 @@ struct Cli {
     /// used while idle to stderr, then close the window (see docs/PERFORMANCE.md).
     #[arg(long)]
     measure_startup: bool,
+    /// Another version of the same event (another language), read beside FILE in two
+    /// aligned columns.
+    #[arg(long, value_name = "OTHER")]
+    parallel: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -86,7 +90,11 @@ fn main() -> ExitCode {
             file,
         }) => export(format, &speakers, !no_captions, &file),
         Some(Command::Align { format, a, b }) => align(format, &a, &b),
-        None => open_viewer(cli.file, cli.measure_startup.then_some(started)),
+        None => open_viewer(
+            cli.file,
+            cli.parallel,
+            cli.measure_startup.then_some(started),
+        ),
     }
 }
 
@@ -183,16 +191,24 @@ fn fail(message: &str) -> ExitCode {
 }
 
 #[cfg(feature = "gui")]
-fn open_viewer(file: Option<PathBuf>, measure_from: Option<std::time::Instant>) -> ExitCode {
+fn open_viewer(
+    file: Option<PathBuf>,
+    parallel: Option<PathBuf>,
+    measure_from: Option<std::time::Instant>,
+) -> ExitCode {
     let probe = measure_from.map(stenogram::app::startup_probe::StartupProbe::new);
-    match stenogram::app::run(file, probe) {
+    match stenogram::app::run(file, parallel, probe) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("cannot open the viewer window: {e}")),
     }
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_viewer(_file: Option<PathBuf>, _measure_from: Option<std::time::Instant>) -> ExitCode {
+fn open_viewer(
+    _file: Option<PathBuf>,
+    _parallel: Option<PathBuf>,
+    _measure_from: Option<std::time::Instant>,
+) -> ExitCode {
     eprintln!(
         "error: this stenogram was built without the viewer; build it with the `gui` feature \
          (on by default), or use `stenogram export FILE`"

@@ -112,6 +112,13 @@ pub enum Command {
     ToggleNotes,
     /// Open the "Export view" window (File ▸ Export view…).
     OpenExport,
+    /// Ask for a second version of the open document with the system dialog (File ▸
+    /// Open parallel version…).
+    OpenParallelDialog,
+    /// Read this file beside the open document, aligned turn by turn.
+    OpenParallel(PathBuf),
+    /// Read the open document alone again.
+    CloseParallel,
 }
 
 /// Where to go in a file opened from the library, once it is shown.

@@ -18,6 +18,7 @@ pub mod interaction;
 pub mod keyboard;
 pub mod library;
 pub mod panels;
+pub mod parallel;
 pub mod photos;
 pub mod search;
 pub mod selection;
@@ -48,10 +49,15 @@ pub const OPEN_SHORTCUT: egui::KeyboardShortcut =
 /// The application icon (`assets/stenogram.png`, drawn by `examples/make_icon.rs`).
 pub const ICON_PNG: &[u8] = include_bytes!("../../assets/stenogram.png");
 
-/// Opens the viewer window on `path`, or on the bundled sample when there is none. With a
+/// Opens the viewer window on `path`, or on the bundled sample when there is none, with
+/// `parallel` read beside it when given. With a
 /// `probe`, the start-up figures are printed and the window closes by itself
 /// (`--measure-startup`).
-pub fn run(path: Option<PathBuf>, probe: Option<startup_probe::StartupProbe>) -> eframe::Result {
+pub fn run(
+    path: Option<PathBuf>,
+    parallel: Option<PathBuf>,
+    probe: Option<startup_probe::StartupProbe>,
+) -> eframe::Result {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Stenogram")
         .with_app_id("stenogram")
@@ -70,7 +76,13 @@ pub fn run(path: Option<PathBuf>, probe: Option<startup_probe::StartupProbe>) ->
     eframe::run_native(
         "Stenogram",
         options,
-        Box::new(move |cc| Ok(Box::new(StenogramApp::new(cc, path).with_probe(probe)))),
+        Box::new(move |cc| {
+            Ok(Box::new(
+                StenogramApp::new(cc, path)
+                    .with_probe(probe)
+                    .with_parallel(parallel),
+            ))
+        }),
     )
 }
 
@@ -108,6 +120,8 @@ pub struct PanelContext<'a> {
     pub search: &'a search::SearchState,
     /// Paragraph numbers and note marks.
     pub annotations: &'a windows::citations::Annotations,
+    /// The parallel version read beside the document, when one is open.
+    pub parallel: Option<&'a parallel::Parallel>,
 }
 
 impl PanelContext<'_> {

@@ -1,6 +1,7 @@
 //! Stenogram and the file system: the command line, the library of a folder, and photos
 //! found beside a transcript and decoded. One test binary, one module per subject.
 
+mod align;
 mod cli;
 mod library;
 mod photos_decode;

@@ -8,6 +8,7 @@ mod common;
 mod cite_export_notes;
 mod files;
 mod library;
+mod parallel;
 mod photo_viewer;
 mod reading_tools;
 mod search;

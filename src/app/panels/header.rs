@@ -27,6 +27,8 @@ pub struct MenuState<'a> {
     pub citable: bool,
     /// Whether the notes list is shown.
     pub notes_open: bool,
+    /// Whether a parallel version is read beside the document.
+    pub has_parallel: bool,
 }
 
 /// File ▸ Edit ▸ View ▸ Go ▸ Help.
@@ -58,6 +60,20 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     });
     if ui.button("Open the sample").clicked() {
         commands.push(Command::OpenSample);
+    }
+    ui.separator();
+    if ui
+        .add_enabled(state.has_document, Button::new("Open parallel version…"))
+        .on_hover_text(
+            "Read the same event in another language beside this one, aligned turn by turn \
+             (or drop the file with Shift held)",
+        )
+        .clicked()
+    {
+        commands.push(Command::OpenParallelDialog);
+    }
+    if state.has_parallel && ui.button("Close parallel version").clicked() {
+        commands.push(Command::CloseParallel);
     }
     ui.separator();
     if ui

@@ -28,8 +28,8 @@ enum Row {
 #[derive(Debug, Default)]
 pub struct ParticipantSidebar {
     query: String,
-    /// (document generation, query) the rows were built for.
-    built_for: Option<(u64, String)>,
+    /// (document generation, query, parallel version) the rows were built for.
+    built_for: Option<(u64, String, Option<u64>)>,
     rows: Vec<Row>,
     offsets: Offsets,
     last_view: Option<std::ops::Range<f32>>,
@@ -98,7 +98,11 @@ impl ParticipantSidebar {
         });
         ui.add_space(4.0);
 
-        let key = (cx.doc_generation, self.query.clone());
+        let key = (
+            cx.doc_generation,
+            self.query.clone(),
+            cx.parallel.map(|p| p.generation),
+        );
         if self.built_for.as_ref() != Some(&key) {
             self.rebuild(cx);
             self.built_for = Some(key);
@@ -172,6 +176,10 @@ impl ParticipantSidebar {
                     fold(p.display_name()).contains(&query)
                         || p.role.as_deref().is_some_and(|r| fold(r).contains(&query))
                         || p.aliases.iter().any(|a| fold(a).contains(&query))
+                        || cx
+                            .parallel
+                            .and_then(|par| par.counterpart_name(p.id))
+                            .is_some_and(|other| fold(other).contains(&query))
                 })
         };
         self.rows.clear();
@@ -233,6 +241,12 @@ fn person_row(
     let response = ui.interact(rect, id, Sense::click());
     let selected = level == Highlight::Selected;
     let name = p.display_name().to_owned();
+    // With a parallel version open, each person is shown once, with both spellings.
+    let other = cx.parallel.and_then(|par| par.counterpart_name(p.id));
+    let shown_name = match other {
+        Some(other) if fold(other) != fold(&name) => format!("{name} · {other}"),
+        _ => name.clone(),
+    };
     response.widget_info(|| {
         egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
     });
@@ -248,11 +262,14 @@ fn person_row(
         cx.doc.index.photo_count(p.id),
     );
     // Screen readers get what the row shows under the name.
-    let description = if role_text.is_empty() {
+    let mut description = if role_text.is_empty() {
         counts.clone()
     } else {
         format!("{role_text}; {counts}")
     };
+    if let Some(other) = other {
+        description = format!("{description}; in the parallel version: {other}");
+    }
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_description(description));
 
@@ -280,7 +297,7 @@ fn person_row(
         let strong = ui.visuals().strong_text_color();
         let lines = [
             (
-                name.as_str(),
+                shown_name.as_str(),
                 body,
                 if level == Highlight::Dimmed {
                     text

@@ -61,6 +61,9 @@ impl StenogramApp {
                 | Command::AddNote(_)
                 | Command::ToggleNotes
                 | Command::OpenExport) => self.apply_cite(ctx, c),
+                c @ (Command::OpenParallelDialog
+                | Command::OpenParallel(_)
+                | Command::CloseParallel) => self.apply_parallel(ctx, c),
             }
         }
         if self.rt.selection.generation() != before {

@@ -17,6 +17,7 @@ impl eframe::App for StenogramApp {
             probe.begin_frame();
         }
         self.receive_loads();
+        self.receive_parallel(&ctx);
 
         let mut commands = Vec::new();
         self.global_input(&ctx, &mut commands);
@@ -137,6 +138,7 @@ impl StenogramApp {
                         .is_some_and(|item| doc.cited(item).is_some())
                 }),
                 notes_open: rt.notes.is_open(),
+                has_parallel: rt.parallel.is_some(),
             };
             header::menu_bar(ui, &state, commands);
         });
@@ -200,6 +202,7 @@ impl StenogramApp {
             reading_chars: self.settings.reading_width.chars(),
             search: &rt.search,
             annotations: &rt.annotations,
+            parallel: rt.parallel.as_ref(),
         };
         egui::Panel::left("participants")
             .resizable(true)
@@ -219,9 +222,12 @@ impl StenogramApp {
                 .show(ui, |ui| rt.reading.ui(ui, &cx, commands));
         }
         let top_before = rt.reader.top_row();
-        egui::CentralPanel::default().show(ui, |ui| {
-            search::bar::ui(ui, &cx, commands);
-            rt.reader.ui(ui, &cx, commands);
+        egui::CentralPanel::default().show(ui, |ui| match &rt.parallel {
+            Some(parallel) => rt.parallel_reader.ui(ui, &cx, parallel, commands),
+            None => {
+                search::bar::ui(ui, &cx, commands);
+                rt.reader.ui(ui, &cx, commands);
+            }
         });
         if rt.reader.top_row() != top_before {
             // The timeline was drawn before the reader moved: let it catch up.
@@ -312,7 +318,7 @@ fn drop_overlay(ctx: &egui::Context) {
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop a transcript to open it, or a folder of photos to attach it",
+        "Drop a transcript to open it (with Shift: beside this one), or a folder of photos",
         egui::FontId::proportional(24.0),
         egui::Color32::WHITE,
     );

@@ -36,15 +36,20 @@ impl StenogramApp {
                 .map(|f| f.path().to_path_buf())
                 .find(|p| !p.as_os_str().is_empty())
             {
-                // A file is a transcript; a folder with transcripts is a library, a folder
-                // of images brings the open transcript's photos.
-                commands.push(if !path.is_dir() {
-                    Command::Open(path)
-                } else if holds_transcripts(&path) {
-                    Command::OpenFolder(path)
-                } else {
-                    Command::AttachPhotoFolder(path)
-                });
+                // A file is a transcript (with Shift held, a parallel version of the open
+                // one); a folder with transcripts is a library, a folder of images brings
+                // the open transcript's photos.
+                commands.push(
+                    if !path.is_dir() && i.modifiers.shift && self.rt.doc.is_some() {
+                        Command::OpenParallel(path)
+                    } else if !path.is_dir() {
+                        Command::Open(path)
+                    } else if holds_transcripts(&path) {
+                        Command::OpenFolder(path)
+                    } else {
+                        Command::AttachPhotoFolder(path)
+                    },
+                );
             }
         });
         ctx.input_mut(|i| {

@@ -46,6 +46,21 @@ impl StenogramApp {
         &self.rt.export
     }
 
+    /// The parallel version read beside the document, when one is open.
+    pub fn parallel(&self) -> Option<&crate::app::parallel::Parallel> {
+        self.rt.parallel.as_ref()
+    }
+
+    /// Whether a parallel version is being read.
+    pub fn is_loading_parallel(&self) -> bool {
+        self.rt.parallel_loader.busy().is_some()
+    }
+
+    /// The two-column reader.
+    pub fn parallel_reader(&self) -> &crate::app::parallel::reader::ParallelReader {
+        &self.rt.parallel_reader
+    }
+
     /// The library panel.
     pub fn library_panel(&self) -> &LibraryPanel {
         &self.rt.library

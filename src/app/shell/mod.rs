@@ -9,6 +9,7 @@ mod commands;
 mod frame;
 mod input;
 mod inspect;
+mod parallel;
 
 use std::path::{Path, PathBuf};
 
@@ -92,6 +93,14 @@ struct Runtime {
     probe: Option<StartupProbe>,
     /// Where to go in a file opened from the library, once it is shown.
     jump: Option<PendingJump>,
+    /// The version of the open document read beside it, when one is.
+    parallel: Option<crate::app::parallel::Parallel>,
+    parallel_reader: crate::app::parallel::reader::ParallelReader,
+    parallel_loader: crate::app::parallel::ParallelLoader,
+    /// Bumped for every parallel version opened.
+    parallel_generation: u64,
+    /// A parallel version to open once the document is shown (`--parallel`).
+    pending_parallel: Option<PathBuf>,
 }
 
 /// A [`Jump`] waiting for its file to be shown.
@@ -210,6 +219,11 @@ impl StenogramApp {
         }
     }
 
+    /// Applies one command as if a panel had pushed it (for scripted use and the UI tests).
+    pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        self.apply(ctx, vec![command]);
+    }
+
     /// Opens the sample: from disk when it can be found, else the copy built into the binary.
     pub fn open_sample(&mut self, ctx: &egui::Context) {
         match file_loader::sample_path() {
@@ -253,6 +267,13 @@ impl StenogramApp {
     #[must_use]
     pub fn with_probe(mut self, probe: Option<StartupProbe>) -> Self {
         self.rt.probe = probe;
+        self
+    }
+
+    /// Opens `path` beside the document once it is shown (`stenogram FILE --parallel OTHER`).
+    #[must_use]
+    pub fn with_parallel(mut self, path: Option<PathBuf>) -> Self {
+        self.rt.pending_parallel = path;
         self
     }
 

@@ -1,0 +1,85 @@
+//! Opening and closing a parallel version of the open document.
+
+use std::path::PathBuf;
+
+use super::StenogramApp;
+use crate::app::command::Command;
+use crate::app::parallel::{Parallel, file_name};
+
+impl StenogramApp {
+    /// File ▸ Open parallel version…, a Shift-drop, and Close.
+    pub(super) fn apply_parallel(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenParallelDialog if self.rt.doc.is_some() => {
+                self.rt.parallel_loader.open_dialog(ctx);
+            }
+            Command::OpenParallel(path) => self.open_parallel(ctx, path),
+            Command::CloseParallel => self.rt.parallel = None,
+            _ => {}
+        }
+    }
+
+    /// Starts reading `path` beside the open document.
+    pub fn open_parallel(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let Some(doc) = &self.rt.doc else {
+            self.rt.notice =
+                Some("Open a transcript first: a parallel version is read beside it.".to_owned());
+            return;
+        };
+        self.rt
+            .parallel_loader
+            .open(ctx, path, doc.transcript.clone());
+    }
+
+    /// The dialog's answer and the finished load, once they come; a version aligned with
+    /// a document no longer shown is closed.
+    pub(super) fn receive_parallel(&mut self, ctx: &egui::Context) {
+        if self.rt.doc.is_some()
+            && self.rt.loader.busy().is_none()
+            && let Some(path) = self.rt.pending_parallel.take()
+        {
+            self.open_parallel(ctx, path);
+        }
+        match self.rt.parallel_loader.poll_dialog() {
+            Some(Some(path)) => self.open_parallel(ctx, path),
+            Some(None) => {
+                self.rt.notice = Some(
+                    "No file was chosen. You can also drop the other version onto this window \
+                     with Shift held."
+                        .to_owned(),
+                );
+            }
+            None => {}
+        }
+        if let Some((path, result)) = self.rt.parallel_loader.poll() {
+            match result {
+                Ok((transcript, alignment)) => {
+                    self.rt.parallel_generation += 1;
+                    self.rt.parallel = Some(Parallel {
+                        path,
+                        transcript,
+                        alignment,
+                        doc_generation: self.rt.doc_generation,
+                        generation: self.rt.parallel_generation,
+                    });
+                    self.rt.error = None;
+                }
+                // The open document stays; the message names the other file.
+                Err(e) => {
+                    self.rt.error = Some(format!(
+                        "Could not open {} as a parallel version: {e}",
+                        file_name(&path)
+                    ));
+                }
+            }
+        }
+        if self
+            .rt
+            .parallel
+            .as_ref()
+            .is_some_and(|p| p.doc_generation != self.rt.doc_generation)
+        {
+            self.rt.parallel = None;
+        }
+    }
+}
