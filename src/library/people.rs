@@ -131,12 +131,16 @@ pub fn merge_people<E: Borrow<Entry>>(entries: &[E]) -> Vec<LibraryPerson> {
         .collect();
     let resolution = resolve(&sources, "und");
     let mut groups: Vec<Vec<Occurrence>> = vec![Vec::new(); resolution.participants.len()];
-    for (i, &(_, at, _)) in named.iter().enumerate() {
+    let mut group_names: Vec<Vec<&str>> = vec![Vec::new(); resolution.participants.len()];
+    for (i, &(_, at, name)) in named.iter().enumerate() {
         let id = resolution
             .ids
             .get(i)
             .and_then(|ids| ids.first())
             .map(|id| id.index());
+        if let Some(names) = id.and_then(|id| group_names.get_mut(id)) {
+            names.push(name);
+        }
         match id.and_then(|id| groups.get_mut(id)) {
             Some(group) => group.push(at),
             // A label always resolves to one participant; should it not, the person
@@ -144,6 +148,7 @@ pub fn merge_people<E: Borrow<Entry>>(entries: &[E]) -> Vec<LibraryPerson> {
             None => role_only.push(vec![at]),
         }
     }
+    join_across_scripts(&mut groups, &group_names);
     let mut people: Vec<LibraryPerson> = groups
         .into_iter()
         .chain(role_only)
@@ -164,6 +169,54 @@ pub fn merge_people<E: Borrow<Entry>>(entries: &[E]) -> Vec<LibraryPerson> {
         )
     });
     people
+}
+
+/// Joins a person written in Cyrillic with one written in Latin letters when their full
+/// names match across scripts ([`crate::names`]: "Андрей Вельский" and "Andrei Velsky"),
+/// and each is the other's only such match: the resolver compares spellings within one
+/// script only. The joined group is left in the first one's place, the other emptied.
+fn join_across_scripts(groups: &mut [Vec<Occurrence>], names: &[Vec<&str>]) {
+    use crate::names::NameKey;
+    let cyrillic = |n: &str| n.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    // Full names only ("В.Путин" could be anyone with that initial): two words or more,
+    // the first written out.
+    let keys: Vec<(Option<bool>, Vec<NameKey>)> = names
+        .iter()
+        .map(|ns| {
+            let full: Vec<&&str> = ns.iter().filter(|n| completeness(n) >= (2, true)).collect();
+            let script = full.first().map(|n| cyrillic(n));
+            let keys = full
+                .iter()
+                .filter(|n| Some(cyrillic(n)) == script)
+                .filter_map(|n| NameKey::of(n))
+                .filter(|k| !k.initial && k.given.is_some())
+                .collect();
+            (script, keys)
+        })
+        .collect();
+    let matches = |i: usize, j: usize| {
+        let ((si, ki), (sj, kj)) = (&keys[i], &keys[j]);
+        si.is_some()
+            && sj.is_some()
+            && si != sj
+            && ki.iter().any(|a| kj.iter().any(|b| a.matches(b)))
+    };
+    let candidates = |i: usize| (0..keys.len()).filter(move |&j| j != i && matches(i, j));
+    for i in 0..keys.len() {
+        if keys[i].0 != Some(true) {
+            continue;
+        }
+        let mut found = candidates(i);
+        let (Some(j), None) = (found.next(), found.next()) else {
+            continue;
+        };
+        let mut back = candidates(j);
+        if back.next() != Some(i) || back.next().is_some() {
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[j]);
+        groups[i].extend(moved);
+    }
 }
 
 /// Builds one person from their occurrences.
@@ -316,5 +369,37 @@ mod tests {
         assert_eq!(questions.len(), 1);
         assert_eq!(questions.first().map(|p| p.occurrences.len()), Some(2));
         assert_eq!(questions.first().and_then(|p| p.name.clone()), None);
+    }
+
+    #[test]
+    fn one_person_in_two_scripts_is_one_person() {
+        let entries = vec![
+            entry("Встреча\n\nПредседатель Правительства Андрей Вельский: Добрый день.\n"),
+            entry("Meeting\n\nPrime Minister Andrei Velsky: Good afternoon.\n"),
+            entry("Talks\n\nMinister Anna Velsky: Hello.\n"),
+        ];
+        let people = merge_people(&entries);
+        let velsky = named(&people, "Andrei Velsky");
+        assert_eq!(velsky.len(), 1, "{people:#?}");
+        assert!(velsky[0].aliases.contains(&"Андрей Вельский".to_owned()));
+        assert_eq!(velsky[0].files(), 2);
+        assert_eq!(
+            named(&people, "Anna Velsky").len(),
+            1,
+            "a namesake stays apart"
+        );
+    }
+
+    #[test]
+    fn initials_alone_do_not_join_across_scripts() {
+        let entries = vec![
+            entry("Встреча\n\nА.Вельский: Добрый день.\n"),
+            entry("One\n\nMinister Andrei Velsky: Hello.\n"),
+        ];
+        let people = merge_people(&entries);
+        assert_eq!(
+            named(&people, "Andrei Velsky").first().map(|p| p.files()),
+            Some(1)
+        );
     }
 }

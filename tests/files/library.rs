@@ -158,31 +158,38 @@ fn every_file_is_listed_with_its_title_and_date_or_its_error() {
 }
 
 #[test]
-fn one_person_spelled_two_ways_in_two_files_is_one_library_person() {
+fn one_person_spelled_three_ways_in_three_files_is_one_library_person() {
     let dir = library_folder();
     let library = indexed(&dir);
     let (fr_ix, fr) = entry_at(&library, "kaliningrad.txt");
     let (en_ix, en) = entry_at(&library, "varengrad.txt");
+    let (ru_ix, ru) = entry_at(&library, "minsk.txt");
 
     let velsky = people_named(&library, "Andrei Velsky");
     assert_eq!(velsky.len(), 1, "{velsky:#?}");
     let velsky = velsky[0];
     assert!(velsky.aliases.iter().any(|a| a == "Andreï Velski"));
+    // Across scripts too: the Russian page's "Андрей Вельский".
+    assert!(velsky.aliases.iter().any(|a| a == "Андрей Вельский"));
     let files: Vec<usize> = velsky.occurrences.iter().map(|o| o.entry).collect();
-    let mut expected = vec![fr_ix, en_ix];
+    let mut expected = vec![fr_ix, en_ix, ru_ix];
     expected.sort_unstable();
     assert_eq!(files, expected);
-    assert_eq!(velsky.files(), 2);
+    assert_eq!(velsky.files(), 3);
 
     // Totals are the sums of the two files' own counts.
     let own = |e: &Entry| {
         e.people
             .iter()
-            .filter(|p| p.name.as_deref().is_some_and(|n| n.contains("Vels")))
+            .filter(|p| {
+                p.name
+                    .as_deref()
+                    .is_some_and(|n| n.contains("Vels") || n.contains("Вельск"))
+            })
             .map(|p| p.speeches)
             .sum::<usize>()
     };
-    assert_eq!(velsky.speeches, own(fr) + own(en));
+    assert_eq!(velsky.speeches, own(fr) + own(en) + own(ru));
     assert!(velsky.speeches >= 4);
 
     // The UI asks which library person a participant of a file is.
@@ -346,6 +353,7 @@ fn a_person_s_speeches_are_gathered_from_every_file_they_speak_in() {
     let library = indexed(&dir);
     let (fr_ix, _) = entry_at(&library, "kaliningrad.txt");
     let (en_ix, _) = entry_at(&library, "varengrad.txt");
+    let (ru_ix, _) = entry_at(&library, "minsk.txt");
     let velsky = library
         .people()
         .iter()
@@ -354,15 +362,15 @@ fn a_person_s_speeches_are_gathered_from_every_file_they_speak_in() {
     let person = &library.people()[velsky];
 
     let stats = person_stats(&library, velsky).unwrap();
-    assert_eq!(stats.files, 2);
+    assert_eq!(stats.files, 3);
     assert_eq!(stats.speeches, person.speeches);
     assert_eq!(stats.first_date.as_deref(), Some("2024-06-04"));
-    assert_eq!(stats.last_date.as_deref(), Some("2024-09-18"));
+    assert_eq!(stats.last_date.as_deref(), Some("2025-02-12"));
 
     let files = person_speeches(&library, velsky, 100, 2, no_progress()).wait();
     let mut entries: Vec<usize> = files.iter().map(|(_, f)| f.entry).collect();
     entries.sort_unstable();
-    let mut expected = vec![fr_ix, en_ix];
+    let mut expected = vec![fr_ix, en_ix, ru_ix];
     expected.sort_unstable();
     assert_eq!(entries, expected);
     let listed: usize = files.iter().map(|(_, f)| f.speeches.len()).sum();
