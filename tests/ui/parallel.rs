@@ -55,6 +55,13 @@ fn two_versions_read_in_aligned_columns_with_the_left_out_turn_as_a_gap() {
     // The columns name their language and file.
     harness.get_by_label_contains("Русский · meeting_ru.txt");
     harness.get_by_label_contains("English · meeting_en.txt");
+    // Photos pair by number: each card gives the other version's caption too.
+    let card = harness.get_by_role_and_label(Role::Button, "Photo 2");
+    let description = card.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.ends_with("In the parallel version: During the meeting."),
+        "{description}"
+    );
     // The ministry's remark is in the Russian version only: the English column has a gap.
     harness.get_by_label_contains("Андрей Викторович, если позволите");
     harness.get_by_label("Not in this version");

@@ -180,10 +180,15 @@ fn card(
     });
     interact(ui, &response, item, commands);
     crate::app::windows::citations::photo_menu(&response, item, commands);
-    let description = match &photo.credit {
+    let mut description = match &photo.credit {
         Some(credit) => format!("{} Photo: {credit}", photo.caption),
         None => photo.caption.clone(),
     };
+    // With a parallel version open, the photo with the same number there gives its caption.
+    let other = cx.parallel.and_then(|p| p.caption_counterpart(photo.number));
+    if let Some(other) = other {
+        description = format!("{description} In the parallel version: {other}");
+    }
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_description(description));
     if !ui.is_rect_visible(rect) {
@@ -259,7 +264,20 @@ fn card(
     child
         .painter()
         .galley(egui::pos2(text_left, inner.top()), caption, text_color);
-    if let Some(credit) = &photo.credit {
+    if let Some(other) = other {
+        let mut job = LayoutJob::single_section(
+            other.to_owned(),
+            TextFormat {
+                italics: true,
+                ..TextFormat::simple(FontId::proportional(11.0), weak)
+            },
+        );
+        job.wrap.max_width = text_width;
+        job.wrap.max_rows = 1;
+        let g = child.painter().layout_job(job);
+        let y = inner.bottom() - g.size().y;
+        child.painter().galley(egui::pos2(text_left, y), g, weak);
+    } else if let Some(credit) = &photo.credit {
         let g = marks::marked_galley(
             &child,
             cx,

@@ -41,6 +41,12 @@ impl Parallel {
         self.transcript.participant(b).map(|p| p.display_name())
     }
 
+    /// The second version's caption of the photo with this number, when it has one.
+    pub fn caption_counterpart(&self, number: u32) -> Option<&str> {
+        let row = self.alignment.photos.iter().find(|r| r.number == number)?;
+        self.transcript.photo(row.b?).map(|p| p.caption.as_str())
+    }
+
     /// The participants of the second version with no counterpart in the open one.
     pub fn only_in_b(&self) -> Vec<ParticipantId> {
         self.transcript
