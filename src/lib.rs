@@ -5,6 +5,7 @@
 pub mod app;
 pub mod atomic_file;
 pub mod cite;
+pub mod corrections;
 pub mod decode;
 pub mod error;
 pub mod export;
