@@ -41,8 +41,20 @@ enum Command {
         /// Leave out the photo captions.
         #[arg(long)]
         no_captions: bool,
+        /// Leave out the stored corrections: the transcript as the parser read it.
+        #[arg(long)]
+        raw: bool,
         /// Transcript to read (text or Stenogram JSON).
         file: PathBuf,
+    },
+    /// Correct what the parser got wrong (kept beside the transcript, never in it):
+    /// rename, merge or split people, reassign a speech, say a line is or is not a
+    /// speaker label or is not text; list and undo corrections.
+    Correct {
+        /// Transcript to correct (text or Stenogram JSON).
+        file: PathBuf,
+        #[command(subcommand)]
+        action: stenogram::corrections::command::Action,
     },
 }
 
@@ -64,18 +76,40 @@ fn main() -> ExitCode {
             format,
             speakers,
             no_captions,
+            raw,
             file,
-        }) => export(format, &speakers, !no_captions, &file),
+        }) => export(format, &speakers, !no_captions, raw, &file),
+        Some(Command::Correct { file, action }) => {
+            match stenogram::corrections::command::run(&file, action) {
+                Ok(text) => print(&text),
+                Err(why) => fail(&why),
+            }
+        }
         None => open_viewer(cli.file, cli.measure_startup.then_some(started)),
     }
 }
 
 /// `stenogram export`: exit 0 with the document on stdout, or 1 with one line on stderr.
-fn export(format: Format, names: &[String], captions: bool, file: &std::path::Path) -> ExitCode {
+fn export(
+    format: Format,
+    names: &[String],
+    captions: bool,
+    raw: bool,
+    file: &std::path::Path,
+) -> ExitCode {
     use stenogram::export::view::{self, ExportOptions, NameError};
-    let transcript = match stenogram::load_file(file) {
-        Ok(transcript) => transcript,
+    let loaded = match stenogram::load::open_file(file) {
+        Ok(loaded) => loaded,
         Err(error) => return fail(&error.to_string()),
+    };
+    let transcript = if raw {
+        loaded.transcript
+    } else {
+        let (transcript, warning) = stenogram::corrections::command::corrected(loaded, file);
+        if let Some(warning) = warning {
+            eprintln!("warning: {}", warning.replace(['\n', '\r'], " "));
+        }
+        transcript
     };
     let mut speakers = Vec::new();
     for name in names {
@@ -111,7 +145,11 @@ fn export(format: Format, names: &[String], captions: bool, file: &std::path::Pa
             Format::Text => view::Format::Text,
         },
     };
-    let text = view::export(&transcript, &options);
+    print(&view::export(&transcript, &options))
+}
+
+/// Writes `text` to stdout: exit 0, or 1 when stdout cannot be written.
+fn print(text: &str) -> ExitCode {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         // `stenogram export … | head` closes the pipe early: not an error.

@@ -12,6 +12,7 @@
 //! The lists live in the app's data folder, one file per transcript (see [`store`]).
 
 mod apply;
+pub mod command;
 mod describe;
 mod people;
 pub mod store;
