@@ -5,6 +5,8 @@ use egui::{Align, Layout, RichText, ScrollArea, Sense, TextEdit, Ui, Vec2};
 
 use crate::app::PanelContext;
 use crate::app::command::Command;
+use crate::app::corrections::menus;
+use crate::app::corrections::window::PENCIL;
 use crate::app::highlight::Highlight;
 use crate::app::interaction::{self, interact};
 use crate::app::selection::Item;
@@ -230,9 +232,19 @@ fn person_row(
     let item = Item::Participant(p.id);
     let level = cx.highlight(item);
     let id = ui.scope_id().with(("participant", p.id));
-    let response = ui.interact(rect, id, Sense::click());
+    // Dragging one person onto another merges them (see the corrections' menus).
+    let response = ui.interact(rect, id, Sense::click_and_drag());
     let selected = level == Highlight::Selected;
     let name = p.display_name().to_owned();
+    menus::person_menu(&response, &cx.doc.transcript, p, commands);
+    menus::merge_by_drag(&response, p.id, commands);
+    let drop_target = menus::merge_hovered(&response, p.id);
+    let corrected = cx.doc.corrected.participants.contains(&p.id);
+    let shown_name = if corrected {
+        format!("{name} {PENCIL}")
+    } else {
+        name.clone()
+    };
     response.widget_info(|| {
         egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
     });
@@ -248,11 +260,14 @@ fn person_row(
         cx.doc.index.photo_count(p.id),
     );
     // Screen readers get what the row shows under the name.
-    let description = if role_text.is_empty() {
+    let mut description = if role_text.is_empty() {
         counts.clone()
     } else {
         format!("{role_text}; {counts}")
     };
+    if corrected {
+        description.push_str("; corrected");
+    }
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_description(description));
 
@@ -271,6 +286,10 @@ fn person_row(
             );
         }
         interaction::focus_ring(ui, &response);
+        if drop_target {
+            let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+            painter.rect_stroke(rect, 4.0, stroke, egui::StrokeKind::Inside);
+        }
 
         let inner = rect.shrink2(Vec2::new(10.0, 6.0));
         let text = ui.visuals().text_color();
@@ -280,7 +299,7 @@ fn person_row(
         let strong = ui.visuals().strong_text_color();
         let lines = [
             (
-                name.as_str(),
+                shown_name.as_str(),
                 body,
                 if level == Highlight::Dimmed {
                     text

@@ -61,6 +61,14 @@ impl StenogramApp {
                 | Command::AddNote(_)
                 | Command::ToggleNotes
                 | Command::OpenExport) => self.apply_cite(ctx, c),
+                c @ (Command::Correct(_)
+                | Command::BeginRename(_)
+                | Command::UndoCorrection
+                | Command::RedoCorrection
+                | Command::RemoveCorrection(_)
+                | Command::ToggleCorrections
+                | Command::ExportCorrections
+                | Command::ImportCorrections) => self.apply_correction(ctx, c),
             }
         }
         if self.rt.selection.generation() != before {
