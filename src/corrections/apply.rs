@@ -96,8 +96,8 @@ pub fn apply(base: Base<'_>, edits: &[Edit]) -> Applied {
                 if matches!(edit, Edit::Label { .. } | Edit::NotText { .. }) {
                     stale.push(Stale {
                         index,
-                        reason: "the document has no source lines (it was read from Stenogram \
-                                 JSON)"
+                        reason: "there are no source lines to apply it to (the document was \
+                                 read from Stenogram JSON, or its file cannot be read again)"
                             .to_owned(),
                     });
                 }

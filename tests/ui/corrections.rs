@@ -328,3 +328,96 @@ fn how_this_was_read_takes_the_users_verdicts() {
     harness.run();
     assert_eq!(speakers(&harness).len(), before + 1);
 }
+
+#[test]
+fn the_photo_viewer_adds_and_removes_people() {
+    let Setup {
+        dir: _dir,
+        mut harness,
+    } = setup();
+    harness
+        .get_by_role_and_label(Role::Button, "Photo 2")
+        .focus();
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(harness.state().photo_viewer().is_open());
+    let pictured = |h: &Harness<'_, StenogramApp>| {
+        let doc = h.state().document().expect("a document is open");
+        doc.transcript.photos[1].participants.len()
+    };
+    assert_eq!(pictured(&harness), 1);
+    harness
+        .get_by_label("Not in this photo: Daria Malinova")
+        .click();
+    harness.run();
+    assert_eq!(pictured(&harness), 0);
+    // The viewer stays open on the photo, marked as corrected.
+    assert!(harness.state().photo_viewer().is_open());
+    harness.get_by_label("Pictured ✏:");
+    harness.get_by_label("Add person").click();
+    harness.run();
+    menu_entry(&mut harness, "Oleg Kravets");
+    assert_eq!(pictured(&harness), 1);
+    assert_eq!(harness.state().corrections().list().active().len(), 2);
+}
+
+#[test]
+fn corrections_are_exported_and_imported_into_another_copy() {
+    let Setup { dir, mut harness } = setup();
+    person_menu(&mut harness, "Oleg Kravets");
+    harness.get_by_label("Merge into").hover();
+    harness.run();
+    menu_entry(&mut harness, "Daria Malinova");
+    let file = dir.path().join("shared.json");
+    harness.state_mut().export_corrections_to(&file);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .toast()
+            .unwrap_or_default()
+            .starts_with("Corrections exported to")
+    );
+    // Another data folder, as on another machine: the import brings the merge.
+    let mut other = app_with(&dir.path().join("talks.txt"), &dir.path().join("other"));
+    assert_eq!(names(&other).len(), 3);
+    other.state_mut().import_corrections_from(&file);
+    other.run();
+    assert_eq!(names(&other), ["Andrei Velsky", "Daria Malinova"]);
+    // A file that is not a corrections file is refused, and nothing changes.
+    other
+        .state_mut()
+        .import_corrections_from(&dir.path().join("talks.txt"));
+    other.run();
+    assert!(
+        other
+            .state()
+            .toast()
+            .unwrap_or_default()
+            .contains("cannot be imported")
+    );
+    assert_eq!(other.state().corrections().list().active().len(), 1);
+}
+
+#[test]
+fn a_failed_save_keeps_the_correction_and_names_the_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let file = dir.path().join("talks.txt");
+    std::fs::write(&file, TEXT).unwrap_or_else(|e| panic!("write: {e}"));
+    // The data folder is a file: nothing can be written under it.
+    let data = dir.path().join("data");
+    std::fs::write(&data, "not a folder").unwrap_or_else(|e| panic!("write: {e}"));
+    let mut harness = app_with(&file, &data);
+    person_menu(&mut harness, "Oleg Kravets");
+    harness.get_by_label("Merge into").hover();
+    harness.run();
+    menu_entry(&mut harness, "Daria Malinova");
+    assert_eq!(names(&harness).len(), 2);
+    let toast = harness.state().toast().unwrap_or_default().to_owned();
+    assert!(
+        toast.starts_with("Corrections could not be saved to "),
+        "{toast}"
+    );
+    assert!(toast.contains("corrections"), "{toast}");
+}

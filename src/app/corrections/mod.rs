@@ -251,10 +251,15 @@ fn edit_for(doc: &Document, request: Request) -> Result<Edit, String> {
             let p = t.participant(person).ok_or("nobody is chosen")?;
             let new = new.trim();
             let role = role.trim();
+            let name_changes = !new.is_empty() && p.name.as_deref() != Some(new);
+            let role_changes = p.role.as_deref().unwrap_or("") != role;
+            if !name_changes && !role_changes {
+                return Err("the name and role are as they were".to_owned());
+            }
             Edit::Rename {
                 person: name(person)?,
-                name: (!new.is_empty() && p.name.as_deref() != Some(new)).then(|| new.to_owned()),
-                role: (p.role.as_deref().unwrap_or("") != role).then(|| role.to_owned()),
+                name: name_changes.then(|| new.to_owned()),
+                role: role_changes.then(|| role.to_owned()),
             }
         }
         Request::Merge { keep, gone } => Edit::Merge {
