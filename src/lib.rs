@@ -6,6 +6,7 @@ pub mod align;
 pub mod app;
 pub mod atomic_file;
 pub mod cite;
+pub mod corrections;
 pub mod decode;
 pub mod error;
 pub mod export;

@@ -45,8 +45,20 @@ enum Command {
         /// Leave out the photo captions.
         #[arg(long)]
         no_captions: bool,
+        /// Leave out the stored corrections: the transcript as the parser read it.
+        #[arg(long)]
+        raw: bool,
         /// Transcript to read (text or Stenogram JSON).
         file: PathBuf,
+    },
+    /// Correct what the parser got wrong (kept beside the transcript, never in it):
+    /// rename, merge or split people, reassign a speech, say a line is or is not a
+    /// speaker label or is not text; list and undo corrections.
+    Correct {
+        /// Transcript to correct (text or Stenogram JSON).
+        file: PathBuf,
+        #[command(subcommand)]
+        action: stenogram::corrections::command::Action,
     },
     /// Pair the turns of two versions of one event (two languages, say) and print the rows:
     /// each side's speeches, or nothing where a turn is in one version only.
@@ -87,8 +99,15 @@ fn main() -> ExitCode {
             format,
             speakers,
             no_captions,
+            raw,
             file,
-        }) => export(format, &speakers, !no_captions, &file),
+        }) => export(format, &speakers, !no_captions, raw, &file),
+        Some(Command::Correct { file, action }) => {
+            match stenogram::corrections::command::run(&file, action) {
+                Ok(text) => print(&text),
+                Err(why) => fail(&why),
+            }
+        }
         Some(Command::Align { format, a, b }) => align(format, &a, &b),
         None => open_viewer(
             cli.file,
@@ -99,11 +118,26 @@ fn main() -> ExitCode {
 }
 
 /// `stenogram export`: exit 0 with the document on stdout, or 1 with one line on stderr.
-fn export(format: Format, names: &[String], captions: bool, file: &std::path::Path) -> ExitCode {
+fn export(
+    format: Format,
+    names: &[String],
+    captions: bool,
+    raw: bool,
+    file: &std::path::Path,
+) -> ExitCode {
     use stenogram::export::view::{self, ExportOptions, NameError};
-    let transcript = match stenogram::load_file(file) {
-        Ok(transcript) => transcript,
+    let loaded = match stenogram::load::open_file(file) {
+        Ok(loaded) => loaded,
         Err(error) => return fail(&error.to_string()),
+    };
+    let transcript = if raw {
+        loaded.transcript
+    } else {
+        let (transcript, warning) = stenogram::corrections::command::corrected(loaded, file);
+        if let Some(warning) = warning {
+            eprintln!("warning: {}", warning.replace(['\n', '\r'], " "));
+        }
+        transcript
     };
     let mut speakers = Vec::new();
     for name in names {
@@ -139,7 +173,11 @@ fn export(format: Format, names: &[String], captions: bool, file: &std::path::Pa
             Format::Text => view::Format::Text,
         },
     };
-    let text = view::export(&transcript, &options);
+    print(&view::export(&transcript, &options))
+}
+
+/// Writes `text` to stdout: exit 0, or 1 when stdout cannot be written.
+fn print(text: &str) -> ExitCode {
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Ok(()) => ExitCode::SUCCESS,
         // `stenogram export … | head` closes the pipe early: not an error.
@@ -151,7 +189,17 @@ fn export(format: Format, names: &[String], captions: bool, file: &std::path::Pa
 /// `stenogram align`: exit 0 with the rows on stdout, or 1 with one line on stderr.
 fn align(format: AlignFormat, a: &std::path::Path, b: &std::path::Path) -> ExitCode {
     use stenogram::align::report::{self, Version};
-    let (ta, tb) = match (stenogram::load_file(a), stenogram::load_file(b)) {
+    // Each version as its stored corrections leave it, as `export` reads it.
+    let read = |path: &std::path::Path| {
+        stenogram::load::open_file(path).map(|loaded| {
+            let (transcript, warning) = stenogram::corrections::command::corrected(loaded, path);
+            if let Some(warning) = warning {
+                eprintln!("warning: {}", warning.replace(['\n', '\r'], " "));
+            }
+            transcript
+        })
+    };
+    let (ta, tb) = match (read(a), read(b)) {
         (Ok(ta), Ok(tb)) => (ta, tb),
         (Err(error), _) | (_, Err(error)) => return fail(&error.to_string()),
     };
@@ -171,16 +219,7 @@ fn align(format: AlignFormat, a: &std::path::Path, b: &std::path::Path) -> ExitC
         AlignFormat::Text => report::to_text(&va, &vb, &alignment),
         AlignFormat::Json => report::to_json(&va, &vb, &alignment),
     };
-    write_stdout(&text)
-}
-
-/// Writes a command's output; a pipe closed early (`… | head`) is not an error.
-fn write_stdout(text: &str) -> ExitCode {
-    match std::io::stdout().lock().write_all(text.as_bytes()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(&format!("stdout: {e}")),
-    }
+    print(&text)
 }
 
 fn fail(message: &str) -> ExitCode {

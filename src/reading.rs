@@ -8,9 +8,9 @@ use std::ops::Range;
 
 use crate::model::{BlockKind, PhotoId, SpeechId, Transcript};
 use crate::parse::chrome::Page;
-use crate::parse::normalize::{SourceLine, prepare_lines};
-use crate::parse::read_lines;
-use crate::parse::turns::{TurnContext, TurnVerdict, detect_turn};
+use crate::parse::normalize::{SourceLine, prepare_lines_with};
+use crate::parse::turns::{TurnContext, TurnVerdict, detect_turn, forced_label};
+use crate::parse::{LineVerdicts, read_lines};
 use crate::text::fold;
 
 /// What the parser took one source line for.
@@ -120,8 +120,18 @@ pub struct LineReading {
 /// Explains how `text` was read into `transcript` (which must be `parse_text(text)`).
 /// Linear in the text; never panics, whatever the text and the transcript.
 pub fn explain(text: &str, transcript: &Transcript) -> Vec<LineReading> {
+    explain_with(text, transcript, &LineVerdicts::default())
+}
+
+/// [`explain`] for a transcript parsed with the user's verdicts on some lines
+/// (`parse_text_with(text, verdicts)`): those lines say the reading is the user's.
+pub fn explain_with(
+    text: &str,
+    transcript: &Transcript,
+    verdicts: &LineVerdicts,
+) -> Vec<LineReading> {
     let ranges = line_ranges(text);
-    let cleaned = prepare_lines(text);
+    let cleaned = prepare_lines_with(text, verdicts);
     let starts: Vec<usize> = cleaned.iter().map(|l| l.number).collect();
     let page = read_lines(cleaned);
     let prepared = &page.lines;
@@ -138,6 +148,12 @@ pub fn explain(text: &str, transcript: &Transcript) -> Vec<LineReading> {
         .collect();
     mark_left_out(text, prepared, &mut out);
     mark_chrome(&page, &starts, &mut out);
+    for number in verdicts.not_text_lines() {
+        if let Some(r) = out.get_mut(number.wrapping_sub(1)) {
+            r.role = LineRole::Dropped;
+            r.note = Some("not text (a correction)".to_owned());
+        }
+    }
 
     // The prepared lines each block covers: from its own line to the next block's.
     let at = |number: usize| prepared.partition_point(|l| l.number < number);
@@ -180,13 +196,20 @@ pub fn explain(text: &str, transcript: &Transcript) -> Vec<LineReading> {
                         known_labels: &known_labels,
                         in_speech: false,
                     };
-                    if let TurnVerdict::Turn(turn) = detect_turn(&label_line.text, &ctx) {
+                    let forced = verdicts.label(label_line.number) == Some(true);
+                    let verdict = if forced {
+                        TurnVerdict::Turn(forced_label(&label_line.text))
+                    } else {
+                        detect_turn(&label_line.text, &ctx)
+                    };
+                    if let TurnVerdict::Turn(turn) = verdict {
                         let speaker = transcript
                             .speech(*speech)
                             .and_then(|s| transcript.participant(s.speaker))
                             .map_or("?", |p| p.display_name());
                         if let Some(r) = out.get_mut(label_line.number.wrapping_sub(1)) {
-                            r.note = Some(format!("{speaker}, labelled “{}”", turn.label));
+                            let by = if forced { " (a correction)" } else { "" };
+                            r.note = Some(format!("{speaker}, labelled “{}”{by}", turn.label));
                         }
                         if !turn.rest.trim().is_empty() {
                             index += 1;
@@ -258,6 +281,11 @@ pub fn explain(text: &str, transcript: &Transcript) -> Vec<LineReading> {
                     }
                 }
             }
+        }
+    }
+    for (number, label) in verdicts.label_lines() {
+        if let (false, Some(r)) = (label, out.get_mut(number.wrapping_sub(1))) {
+            r.note = Some("not a speaker label (a correction)".to_owned());
         }
     }
     out

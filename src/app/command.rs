@@ -119,6 +119,22 @@ pub enum Command {
     OpenParallel(PathBuf),
     /// Read the open document alone again.
     CloseParallel,
+    /// Correct what the parser got wrong (see [`crate::app::corrections`]).
+    Correct(crate::app::corrections::Request),
+    /// Open the Rename dialog on this person.
+    BeginRename(crate::model::ParticipantId),
+    /// Take back the last correction (Ctrl+Z).
+    UndoCorrection,
+    /// Put back the last correction taken back (Ctrl+Shift+Z).
+    RedoCorrection,
+    /// Remove this correction (index among those in effect).
+    RemoveCorrection(usize),
+    /// Show or hide the Corrections window (View ▸ Corrections).
+    ToggleCorrections,
+    /// Write the corrections to a file (File ▸ Export corrections…).
+    ExportCorrections,
+    /// Add the corrections of a file (File ▸ Import corrections…).
+    ImportCorrections,
 }
 
 /// Where to go in a file opened from the library, once it is shown.

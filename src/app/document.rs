@@ -155,6 +155,10 @@ pub struct Document {
     pub qa: crate::qa::Qa,
     /// Statistics per participant, counted once when the document opens.
     pub stats: crate::stats::Stats,
+    /// What the user's corrections touched (a pencil marks them).
+    pub corrected: crate::corrections::Marks,
+    /// The user's verdicts on source lines the parse was redone with.
+    pub line_verdicts: crate::parse::LineVerdicts,
 }
 
 impl Document {
@@ -188,6 +192,8 @@ impl Document {
             notes_key,
             qa,
             stats,
+            corrected: crate::corrections::Marks::default(),
+            line_verdicts: crate::parse::LineVerdicts::default(),
         }
     }
 

@@ -11,6 +11,7 @@
 //! on screen), [`windows`] (opened from a menu), [`search`], [`library`] and [`photos`].
 
 pub mod command;
+pub mod corrections;
 pub mod document;
 pub mod file_loader;
 pub mod highlight;

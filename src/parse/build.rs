@@ -9,7 +9,8 @@ use super::dateline::{self, Dateline};
 use super::normalize::SourceLine;
 use super::people::SourceKind;
 use super::tags;
-use super::turns::{TurnDetector, TurnRef};
+use super::turns::{TurnDetector, TurnRef, forced_turn};
+use super::verdicts::LineVerdicts;
 use crate::model::{
     Attendee, Block, BlockKind, ParticipantId, Photo, PhotoId, Speech, SpeechId, TagSection,
     Transcript,
@@ -68,10 +69,11 @@ struct Run {
     line: usize,
 }
 
-/// Builds the blocks of `lines`, and gathers the texts that name people for the resolver.
-pub(crate) fn build(lines: &[SourceLine], language: &str) -> Built {
+/// Builds the blocks of `lines`, and gathers the texts that name people for the resolver;
+/// the user's `verdicts` on speaker labels win over the turn detector's.
+pub(crate) fn build(lines: &[SourceLine], language: &str, verdicts: &LineVerdicts) -> Built {
     let tail_fits = tail_fits(lines);
-    let mut builder = Builder::new(lines, &tail_fits, language);
+    let mut builder = Builder::new(lines, &tail_fits, language, verdicts);
     let mut i = builder.title();
     while i < lines.len() {
         // A step reads at least its own line (a list reads on past it).
@@ -115,6 +117,8 @@ struct Builder<'a> {
     tail_fits: &'a [bool],
     /// The tag section being read, once the tag zone has begun.
     tag_section: Option<usize>,
+    /// The user's verdicts on speaker labels.
+    verdicts: &'a LineVerdicts,
 }
 
 /// Most lines of one heading in capitals.
@@ -135,7 +139,12 @@ fn is_caps_heading_line(text: &str) -> bool {
 
 impl<'a> Builder<'a> {
     /// A builder for `lines`.
-    fn new(lines: &'a [SourceLine], tail_fits: &'a [bool], language: &str) -> Builder<'a> {
+    fn new(
+        lines: &'a [SourceLine],
+        tail_fits: &'a [bool],
+        language: &str,
+        verdicts: &'a LineVerdicts,
+    ) -> Builder<'a> {
         let t = Transcript {
             language: language.to_owned(),
             ..Transcript::default()
@@ -153,6 +162,7 @@ impl<'a> Builder<'a> {
             lead_done: false,
             tail_fits,
             tag_section: None,
+            verdicts,
         }
     }
 
@@ -173,6 +183,18 @@ impl<'a> Builder<'a> {
         self.lines.get(i).map_or(0, |l| l.number)
     }
 
+    /// The user's verdict on line `i` being a speaker label: only on the first cleaned line
+    /// of its source line (a line cut before a flowed label keeps its number).
+    fn verdict(&self, i: usize) -> Option<bool> {
+        let num = self.number(i);
+        let first = i == 0 || self.number(i - 1) != num;
+        if first {
+            self.verdicts.label(num)
+        } else {
+            None
+        }
+    }
+
     fn push(&mut self, line: usize, kind: BlockKind) {
         self.t.blocks.push(Block { line, kind });
     }
@@ -188,7 +210,7 @@ impl<'a> Builder<'a> {
             return lines.len();
         };
         let text = line.text.as_str();
-        if !self.reads_as_title(text) {
+        if !self.reads_as_title(text) || self.verdict(first) == Some(true) {
             return self.title_under_dateline(first).unwrap_or(first);
         }
         let (title, dateline) = dateline::split_title(text);
@@ -264,6 +286,11 @@ impl<'a> Builder<'a> {
         if text.is_empty() {
             return i + 1;
         }
+        let verdict = self.verdict(i);
+        if verdict == Some(true) {
+            self.start_speech(forced_turn(text), num);
+            return i + 1;
+        }
         if tags::is_url(text) {
             self.end_speech();
             let url = text.trim().to_owned();
@@ -318,7 +345,8 @@ impl<'a> Builder<'a> {
             self.add_photo(&parts, num);
             return i + 1;
         }
-        if let Some(turn) = self.turns.turn(text, self.speech.is_some())
+        if verdict.is_none()
+            && let Some(turn) = self.turns.turn(text, self.speech.is_some())
             && !self.is_list_intro(turn.label)
         {
             self.start_speech(turn, num);

@@ -16,6 +16,7 @@ mod link;
 pub mod normalize;
 pub mod people;
 mod tags;
+pub mod verdicts;
 mod words;
 mod wrap;
 
@@ -25,6 +26,7 @@ use crate::model::Transcript;
 
 pub use dateline::{Dateline, parse_dateline};
 pub use lang::detect_language;
+pub use verdicts::LineVerdicts;
 
 /// Parses decoded transcript text. Never panics; text that holds nothing recognisable
 /// gives a transcript whose blocks are plain paragraphs.
@@ -34,9 +36,16 @@ pub use lang::detect_language;
 /// texts that name people, the people resolved from those texts, and the people linked to
 /// speeches, photos, lists and mentions.
 pub fn parse_text(text: &str) -> Transcript {
+    parse_text_with(text, &LineVerdicts::default())
+}
+
+/// [`parse_text`] with the user's verdicts on some source lines taken over the parser's own
+/// (see [`LineVerdicts`]): lines that are not text are dropped with the page furniture, and
+/// a line said to be (or not to be) a speaker label opens (or does not open) a turn.
+pub fn parse_text_with(text: &str, verdicts: &LineVerdicts) -> Transcript {
     let language = lang::detect_language(text);
-    let page = read_lines(normalize::prepare_lines(text));
-    let built = build::build(&page.lines, language);
+    let page = read_lines(normalize::prepare_lines_with(text, verdicts));
+    let built = build::build(&page.lines, language, verdicts);
     let resolution = link::resolve(&built.sources, language);
     let mut transcript = built.transcript;
     link::link_people(&mut transcript, &built.sources, resolution);

@@ -30,6 +30,12 @@ pub struct SourceLine {
 /// undone: margin line numbers stripped, page headers, footers and form feeds dropped, and
 /// hard-wrapped lines joined (a joined line keeps the number of its first source line).
 pub fn prepare_lines(text: &str) -> Vec<SourceLine> {
+    prepare_lines_with(text, &super::LineVerdicts::default())
+}
+
+/// [`prepare_lines`], leaving out the lines the user said are not text, as page furniture
+/// is (after the page breaks are read, so the blank lines around them stay).
+pub fn prepare_lines_with(text: &str, verdicts: &super::LineVerdicts) -> Vec<SourceLine> {
     let CleanLines {
         mut lines,
         margin_numbered,
@@ -40,6 +46,11 @@ pub fn prepare_lines(text: &str) -> Vec<SourceLine> {
         margin_numbered || lines.iter().any(|l| l.form_feed) || wrap_width(&lines).is_some();
     remove_page_furniture(&mut lines, typed, margin_numbered);
     drop_page_breaks(&mut lines);
+    for line in &mut lines {
+        if verdicts.is_not_text(line.number) {
+            line.state = super::lines::State::Removed;
+        }
+    }
     // The layout is measured again: the furniture no longer counts among the lines.
     join_lines(lines, margin_numbered)
 }

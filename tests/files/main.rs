@@ -3,6 +3,7 @@
 
 mod align;
 mod cli;
+mod correct_cli;
 mod library;
 mod photos_decode;
 mod photos_discover;

@@ -29,6 +29,12 @@ pub struct MenuState<'a> {
     pub notes_open: bool,
     /// Whether a parallel version is read beside the document.
     pub has_parallel: bool,
+    /// Whether a correction can be undone.
+    pub can_undo: bool,
+    /// Whether a correction can be redone.
+    pub can_redo: bool,
+    /// Whether the Corrections window is shown.
+    pub corrections_open: bool,
 }
 
 /// File ▸ Edit ▸ View ▸ Go ▸ Help.
@@ -83,6 +89,17 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
     {
         commands.push(Command::OpenExport);
     }
+    for (label, command) in [
+        ("Export corrections…", Command::ExportCorrections),
+        ("Import corrections…", Command::ImportCorrections),
+    ] {
+        if ui
+            .add_enabled(state.has_document, Button::new(label))
+            .clicked()
+        {
+            commands.push(command);
+        }
+    }
     ui.separator();
     if ui.button("Quit").clicked() {
         ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -119,8 +136,32 @@ fn recent_menu(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
     }
 }
 
-/// Find, and copying the selected item's citation.
+/// Undo and redo of corrections, Find, and copying the selected item's citation.
 fn edit_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+    use crate::app::corrections::{REDO_SHORTCUT, UNDO_SHORTCUT};
+    for (label, shortcut, enabled, command) in [
+        (
+            "Undo correction",
+            UNDO_SHORTCUT,
+            state.can_undo,
+            Command::UndoCorrection,
+        ),
+        (
+            "Redo correction",
+            REDO_SHORTCUT,
+            state.can_redo,
+            Command::RedoCorrection,
+        ),
+    ] {
+        let keys = ui.ctx().format_shortcut(&shortcut);
+        if ui
+            .add_enabled(enabled, Button::new(label).shortcut_text(keys))
+            .clicked()
+        {
+            commands.push(command);
+        }
+    }
+    ui.separator();
     let find = ui.ctx().format_shortcut(&crate::app::search::FIND_SHORTCUT);
     if ui
         .add_enabled(state.has_document, Button::new("Find…").shortcut_text(find))
@@ -203,6 +244,14 @@ fn window_entries(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command
         .clicked()
     {
         commands.push(Command::ToggleNotes);
+    }
+    let mut corrections = state.corrections_open;
+    if ui
+        .add_enabled(doc, egui::Checkbox::new(&mut corrections, "Corrections"))
+        .on_hover_text("What you corrected in this transcript; remove or undo any of it")
+        .clicked()
+    {
+        commands.push(Command::ToggleCorrections);
     }
     ui.separator();
     let mut reading = state.reading_open;

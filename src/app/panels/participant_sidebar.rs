@@ -5,6 +5,8 @@ use egui::{Align, Layout, RichText, ScrollArea, Sense, TextEdit, Ui, Vec2};
 
 use crate::app::PanelContext;
 use crate::app::command::Command;
+use crate::app::corrections::menus;
+use crate::app::corrections::window::PENCIL;
 use crate::app::highlight::Highlight;
 use crate::app::interaction::{self, interact};
 use crate::app::selection::Item;
@@ -238,15 +240,23 @@ fn person_row(
     let item = Item::Participant(p.id);
     let level = cx.highlight(item);
     let id = ui.scope_id().with(("participant", p.id));
-    let response = ui.interact(rect, id, Sense::click());
+    // Dragging one person onto another merges them (see the corrections' menus).
+    let response = ui.interact(rect, id, Sense::click_and_drag());
     let selected = level == Highlight::Selected;
     let name = p.display_name().to_owned();
+    menus::person_menu(&response, &cx.doc.transcript, p, commands);
+    menus::merge_by_drag(&response, p.id, commands);
+    let drop_target = menus::merge_hovered(&response, p.id);
+    let corrected = cx.doc.corrected.participants.contains(&p.id);
     // With a parallel version open, each person is shown once, with both spellings.
     let other = cx.parallel.and_then(|par| par.counterpart_name(p.id));
-    let shown_name = match other {
+    let mut shown_name = match other {
         Some(other) if fold(other) != fold(&name) => format!("{name} · {other}"),
         _ => name.clone(),
     };
+    if corrected {
+        shown_name = format!("{shown_name} {PENCIL}");
+    }
     response.widget_info(|| {
         egui::WidgetInfo::selected(egui::accesskit::Role::Button, true, selected, &name)
     });
@@ -270,6 +280,9 @@ fn person_row(
     if let Some(other) = other {
         description = format!("{description}; in the parallel version: {other}");
     }
+    if corrected {
+        description.push_str("; corrected");
+    }
     ui.ctx()
         .accesskit_node_builder(response.id, |node| node.set_description(description));
 
@@ -288,6 +301,10 @@ fn person_row(
             );
         }
         interaction::focus_ring(ui, &response);
+        if drop_target {
+            let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+            painter.rect_stroke(rect, 4.0, stroke, egui::StrokeKind::Inside);
+        }
 
         let inner = rect.shrink2(Vec2::new(10.0, 6.0));
         let text = ui.visuals().text_color();

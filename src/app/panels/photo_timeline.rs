@@ -185,7 +185,9 @@ fn card(
         None => photo.caption.clone(),
     };
     // With a parallel version open, the photo with the same number there gives its caption.
-    let other = cx.parallel.and_then(|p| p.caption_counterpart(photo.number));
+    let other = cx
+        .parallel
+        .and_then(|p| p.caption_counterpart(photo.number));
     if let Some(other) = other {
         description = format!("{description} In the parallel version: {other}");
     }

@@ -610,7 +610,12 @@ fn speech_header(
         return;
     };
     let person = t.participant(speech.speaker);
-    let name = person.map_or(speech.label.as_str(), |p| p.display_name());
+    let name = corrected_name(
+        cx,
+        s,
+        person.map_or(speech.label.as_str(), |p| p.display_name()),
+    );
+    let name = name.as_str();
     let role = person.and_then(|p| p.name.as_ref().and(p.role.as_deref()));
     let (n, m) = cx
         .doc
@@ -648,6 +653,7 @@ fn speech_header(
     };
     response.widget_info(|| egui::WidgetInfo::labeled(Role::Heading, true, &label));
     interact(ui, &response, item, commands);
+    crate::app::corrections::menus::speaker_menu(&response, t, s, commands);
     if ui.is_rect_visible(rect) {
         let shown = if response.hovered() && level < Highlight::Hovered {
             Highlight::Hovered
@@ -677,6 +683,15 @@ fn speech_header(
         if let Some(g) = role_g {
             painter.galley(rect.min + Vec2::new(4.0, 6.0 + name_h), g, weak);
         }
+    }
+}
+
+/// The speaker's name, with the pencil when a correction gave the speech to them.
+fn corrected_name(cx: &PanelContext<'_>, s: crate::model::SpeechId, name: &str) -> String {
+    let pencil = crate::app::corrections::window::PENCIL;
+    match cx.doc.corrected.speeches.contains(&s) {
+        true => format!("{name} {pencil}"),
+        false => name.to_owned(),
     }
 }
 

@@ -22,8 +22,11 @@ pub struct Parallel {
     pub transcript: Transcript,
     /// The open document (side A) aligned with it (side B).
     pub alignment: Alignment,
-    /// The document generation it was aligned with: another document closes it.
+    /// The document generation it was aligned with: another document closes it, and the
+    /// same one corrected is aligned again.
     pub doc_generation: u64,
+    /// Where the open document came from when it was aligned.
+    pub doc_source: crate::app::document::Source,
     /// Bumped for every version opened, so panels know to rebuild.
     pub generation: u64,
 }

@@ -317,18 +317,23 @@ impl PhotoViewer {
     }
 }
 
-/// The people the photo pictures, as buttons that select them.
+/// The people the photo pictures, as buttons that select them, each with a ✕ that takes
+/// them off the photo, and a menu to add someone (corrections of the caption's links).
 fn people_chips(
     ui: &mut Ui,
     cx: &PanelContext<'_>,
     photo: &crate::model::Photo,
     commands: &mut Vec<Command>,
 ) {
-    if photo.participants.is_empty() {
-        return;
-    }
+    use crate::app::corrections::Request;
     ui.horizontal_wrapped(|ui| {
-        ui.weak("Pictured:");
+        let corrected = cx.doc.corrected.photos.contains(&photo.id);
+        let pencil = crate::app::corrections::window::PENCIL;
+        ui.weak(if corrected {
+            format!("Pictured {pencil}:")
+        } else {
+            "Pictured:".to_owned()
+        });
         for id in &photo.participants {
             let Some(person) = cx.doc.transcript.participant(*id) else {
                 continue;
@@ -341,6 +346,39 @@ fn people_chips(
             if chip.clicked() {
                 commands.push(Command::Select(item));
             }
+            let name = person.display_name();
+            let remove = ui.small_button("🗙");
+            remove.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    format!("Not in this photo: {name}"),
+                )
+            });
+            if remove.clicked() {
+                commands.push(Command::Correct(Request::PhotoPerson {
+                    photo: photo.id,
+                    person: *id,
+                    add: false,
+                }));
+            }
         }
+        ui.menu_button("Add person", |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for p in &cx.doc.transcript.participants {
+                        if !photo.participants.contains(&p.id)
+                            && ui.button(p.display_name()).clicked()
+                        {
+                            commands.push(Command::Correct(Request::PhotoPerson {
+                                photo: photo.id,
+                                person: p.id,
+                                add: true,
+                            }));
+                        }
+                    }
+                });
+        });
     });
 }

@@ -64,6 +64,14 @@ impl StenogramApp {
                 c @ (Command::OpenParallelDialog
                 | Command::OpenParallel(_)
                 | Command::CloseParallel) => self.apply_parallel(ctx, c),
+                c @ (Command::Correct(_)
+                | Command::BeginRename(_)
+                | Command::UndoCorrection
+                | Command::RedoCorrection
+                | Command::RemoveCorrection(_)
+                | Command::ToggleCorrections
+                | Command::ExportCorrections
+                | Command::ImportCorrections) => self.apply_correction(ctx, c),
             }
         }
         if self.rt.selection.generation() != before {

@@ -23,6 +23,7 @@ impl eframe::App for StenogramApp {
         self.global_input(&ctx, &mut commands);
         self.rt.library.poll(&ctx, &mut commands);
         self.receive_folder_dialog(&mut commands);
+        self.receive_corrections_dialog();
         self.update_view();
         self.apply_jump(&ctx, &mut commands);
         self.send_title(&ctx);
@@ -139,6 +140,9 @@ impl StenogramApp {
                 }),
                 notes_open: rt.notes.is_open(),
                 has_parallel: rt.parallel.is_some(),
+                can_undo: rt.corrections.list().can_undo(),
+                can_redo: rt.corrections.list().can_redo(),
+                corrections_open: rt.corrections.is_open(),
             };
             header::menu_bar(ui, &state, commands);
         });
@@ -240,6 +244,7 @@ impl StenogramApp {
         rt.notes
             .ui(&ctx, doc, &rt.view, numbers, &mut rt.toast, commands);
         rt.export.ui(&ctx, doc, &rt.view, &mut rt.toast);
+        rt.corrections.ui(&ctx, doc, commands);
         let generation = rt.doc_generation;
         rt.cite_part
             .ui(&ctx, doc, generation, &rt.annotations, commands);

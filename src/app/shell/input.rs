@@ -64,6 +64,17 @@ impl StenogramApp {
                 }
             }
         });
+        if !ctx.text_edit_focused() && self.rt.doc.is_some() {
+            use crate::app::corrections::{REDO_SHORTCUT, UNDO_SHORTCUT};
+            ctx.input_mut(|i| {
+                // The longer shortcut first: Ctrl+Z would match Ctrl+Shift+Z too.
+                if i.consume_shortcut(&REDO_SHORTCUT) {
+                    commands.push(Command::RedoCorrection);
+                } else if i.consume_shortcut(&UNDO_SHORTCUT) {
+                    commands.push(Command::UndoCorrection);
+                }
+            });
+        }
         if shortcuts::toggle_pressed(ctx) {
             commands.push(Command::ToggleShortcuts);
         }

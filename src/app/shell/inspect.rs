@@ -31,6 +31,11 @@ impl StenogramApp {
         self.rt.toast.text()
     }
 
+    /// The open document's corrections, their window and the Rename dialog.
+    pub fn corrections(&self) -> &crate::app::corrections::CorrectionsState {
+        &self.rt.corrections
+    }
+
     /// Paragraph numbers and note marks of the open document.
     pub fn annotations(&self) -> &Annotations {
         &self.rt.annotations

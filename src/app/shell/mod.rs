@@ -6,6 +6,7 @@
 //! holds the read-only views the UI tests use.
 
 mod commands;
+mod correcting;
 mod frame;
 mod input;
 mod inspect;
@@ -85,6 +86,8 @@ struct Runtime {
     annotations: Annotations,
     /// Notes of the open document, their editor and list.
     notes: NotesState,
+    /// Corrections of the open document, their window and the Rename dialog.
+    corrections: crate::app::corrections::CorrectionsState,
     export: ExportDialog,
     cite_part: CitePartWindow,
     /// "Citation copied", "Saved to …": goes away by itself.
@@ -124,7 +127,9 @@ impl StenogramApp {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         ctx.set_theme(app.settings.theme.preference());
         SelectionWatcher::install(ctx);
-        app.rt.notes.set_data_dir(data_dir(cc.storage.is_some()));
+        let dir = data_dir(cc.storage.is_some());
+        app.rt.corrections.set_data_dir(dir.as_deref());
+        app.rt.notes.set_data_dir(dir);
         match path {
             Some(path) if path.is_dir() => app.open_folder(ctx, path),
             Some(path) => app.open(ctx, path),
@@ -254,6 +259,10 @@ impl StenogramApp {
         if let (Source::File(path), false) = (&doc.source, doc.is_sample) {
             self.settings.remember(path);
         }
+        let (doc, problem) = self.rt.corrections.open_document(doc);
+        if let Some(problem) = problem {
+            self.rt.toast.show(problem);
+        }
         self.rt.doc = Some(doc);
         self.rt.doc_generation = self.rt.doc_generation.wrapping_add(1);
         self.rt.selection.reset();
@@ -280,6 +289,7 @@ impl StenogramApp {
     /// Keeps notes under `dir` instead of the app's data folder (tests, portable use).
     #[must_use]
     pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
+        self.rt.corrections.set_data_dir(Some(&dir));
         self.rt.notes.set_data_dir(Some(dir));
         self
     }

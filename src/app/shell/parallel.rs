@@ -54,12 +54,16 @@ impl StenogramApp {
         if let Some((path, result)) = self.rt.parallel_loader.poll() {
             match result {
                 Ok((transcript, alignment)) => {
+                    let Some(doc) = &self.rt.doc else {
+                        return;
+                    };
                     self.rt.parallel_generation += 1;
                     self.rt.parallel = Some(Parallel {
                         path,
                         transcript,
                         alignment,
                         doc_generation: self.rt.doc_generation,
+                        doc_source: doc.source.clone(),
                         generation: self.rt.parallel_generation,
                     });
                     self.rt.error = None;
@@ -73,12 +77,20 @@ impl StenogramApp {
                 }
             }
         }
-        if self
-            .rt
-            .parallel
-            .as_ref()
-            .is_some_and(|p| p.doc_generation != self.rt.doc_generation)
+        if let Some(p) = &self.rt.parallel
+            && p.doc_generation != self.rt.doc_generation
         {
+            // The same document changed (a correction): align the other version with it
+            // again. Another document: the other version goes.
+            let same = self
+                .rt
+                .doc
+                .as_ref()
+                .is_some_and(|d| d.source == p.doc_source);
+            if same {
+                self.rt.pending_parallel = Some(p.path.clone());
+                ctx.request_repaint();
+            }
             self.rt.parallel = None;
         }
     }

@@ -11,7 +11,7 @@ use crate::app::PanelContext;
 use crate::app::command::Command;
 use crate::app::document::SourceText;
 use crate::app::selection::Item;
-use crate::reading::{LineReading, LineRole, LineTarget, explain};
+use crate::reading::{LineReading, LineRole, LineTarget, explain_with};
 
 /// A source text and what each of its lines became.
 type Readings = (Arc<str>, Vec<LineReading>);
@@ -124,10 +124,11 @@ impl ReadingPanel {
             self.shown_for = None;
             let (tx, rx) = channel();
             let transcript = cx.doc.transcript.clone();
+            let verdicts = cx.doc.line_verdicts.clone();
             let ctx = ctx.clone();
             std::thread::spawn(move || {
                 let lines = source.text().map(|text| {
-                    let lines = explain(&text, &transcript);
+                    let lines = explain_with(&text, &transcript, &verdicts);
                     (text, lines)
                 });
                 // The receiver is gone if another document was opened meanwhile.
@@ -242,6 +243,7 @@ fn line_row(
         child.weak("·");
     }
     child.add(egui::Label::new(source).truncate().selectable(false));
+    crate::app::corrections::menus::line_menu(&response, line.number, commands);
     if response.clicked()
         && let Some(item) = item
     {

@@ -45,6 +45,17 @@ pub const SHORTCUTS: &[(&str, &str, &str)] = &[
         "Right-click a paragraph",
         "Copy a citation, add a note",
     ),
+    (
+        "Correct",
+        "Right-click a person or a speech",
+        "Rename, merge, split; say who spoke",
+    ),
+    ("Correct", "Drag a person onto another", "Merge them"),
+    (
+        "Correct",
+        "Ctrl+Z / Ctrl+Shift+Z",
+        "Undo / redo a correction",
+    ),
     ("View", "Ctrl+= / Ctrl+-", "Larger / smaller reading text"),
     ("View", "Ctrl+0", "Default text size"),
     ("View", "F1 or ?", "This list"),

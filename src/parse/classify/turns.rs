@@ -123,6 +123,28 @@ pub fn detect_turn(line: &str, ctx: &TurnContext) -> TurnVerdict {
     detect(line, &ctx)
 }
 
+/// The turn `line` opens when the user says it is a speaker label, whatever the rules
+/// think: the label is the text before the first colon (the whole line, final punctuation
+/// aside, when it has none), and the rest follows it.
+pub(crate) fn forced_turn(line: &str) -> TurnRef<'_> {
+    let line = crate::text::trim(line);
+    let (label, rest) = match split_label(line) {
+        Some((label, rest)) if label.chars().any(char::is_alphanumeric) => (label, rest),
+        _ => (line.trim_end_matches([':', '.', '\u{FF1A}']).trim_end(), ""),
+    };
+    let label = if label.is_empty() { line } else { label };
+    TurnRef {
+        label,
+        generic: is_generic_name(label, &generic_key(label)),
+        rest,
+    }
+}
+
+/// [`forced_turn`], owned: what "How this was read" shows for a line the user called a label.
+pub fn forced_label(line: &str) -> Turn {
+    forced_turn(line).to_turn()
+}
+
 /// Turn detection over one document, line after line: the labels accepted so far are
 /// indexed (a look-up, not a scan, whatever their number), and what each distinct label
 /// looks like on its own is worked out once, since a transcript repeats a few labels on

@@ -1,0 +1,150 @@
+//! The Corrections window (View ▸ Corrections: every correction in effect, stale ones with
+//! why, each removable) and the Rename dialog.
+
+use egui::{RichText, Ui};
+
+use super::{CorrectionsState, Request};
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::model::ParticipantId;
+
+/// The small mark shown beside corrected people, speeches and photos.
+pub const PENCIL: &str = "✏";
+
+/// The Rename dialog's fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenameDialog {
+    /// Who is renamed.
+    pub person: ParticipantId,
+    /// The name being typed.
+    pub name: String,
+    /// The role being typed.
+    pub role: String,
+}
+
+impl CorrectionsState {
+    /// Opens the Rename dialog on `person`, filled with their name and role.
+    pub fn begin_rename(&mut self, doc: &Document, person: ParticipantId) {
+        let Some(p) = doc.transcript.participant(person) else {
+            return;
+        };
+        self.rename = Some(RenameDialog {
+            person,
+            name: p.name.clone().unwrap_or_default(),
+            role: p.role.clone().unwrap_or_default(),
+        });
+    }
+
+    /// Draws the Corrections window and the Rename dialog when open.
+    pub fn ui(&mut self, ctx: &egui::Context, doc: &Document, commands: &mut Vec<Command>) {
+        self.rename_ui(ctx, doc, commands);
+        if !self.open {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("Corrections")
+            .open(&mut open)
+            .default_width(460.0)
+            .show(ctx, |ui| self.list_ui(ui, commands));
+        if !open {
+            commands.push(Command::ToggleCorrections);
+        }
+    }
+
+    fn list_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(self.list.can_undo(), egui::Button::new("Undo"))
+                .clicked()
+            {
+                commands.push(Command::UndoCorrection);
+            }
+            if ui
+                .add_enabled(self.list.can_redo(), egui::Button::new("Redo"))
+                .clicked()
+            {
+                commands.push(Command::RedoCorrection);
+            }
+        });
+        ui.separator();
+        let edits = self.list.active();
+        if edits.is_empty() {
+            ui.weak(
+                "No corrections. Right-click a person, a speech or a line of “How this was \
+                 read” to correct what the parser got wrong.",
+            );
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (i, edit) in edits.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        let remove = ui.small_button("🗙").on_hover_text("Remove this correction");
+                        remove.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                format!("Remove correction {}", i + 1),
+                            )
+                        });
+                        if remove.clicked() {
+                            commands.push(Command::RemoveCorrection(i));
+                        }
+                        ui.label(format!("{}. {edit}", i + 1));
+                    });
+                    if let Some(stale) = self.stale.iter().find(|s| s.index == i) {
+                        ui.label(
+                            RichText::new(format!("does not apply: {}", stale.reason))
+                                .small()
+                                .color(ui.visuals().warn_fg_color),
+                        );
+                    }
+                }
+            });
+    }
+
+    fn rename_ui(&mut self, ctx: &egui::Context, doc: &Document, commands: &mut Vec<Command>) {
+        let Some(dialog) = &mut self.rename else {
+            return;
+        };
+        let shown = doc
+            .transcript
+            .participant(dialog.person)
+            .map_or("?", |p| p.display_name())
+            .to_owned();
+        let mut close = false;
+        egui::Window::new(format!("Rename {shown}"))
+            .id(egui::Id::unique("rename_person"))
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("rename_fields").show(ui, |ui| {
+                    let label = ui.label("Name");
+                    ui.text_edit_singleline(&mut dialog.name)
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label("Role");
+                    ui.text_edit_singleline(&mut dialog.role)
+                        .labelled_by(label.id);
+                    ui.end_row();
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Rename").clicked() {
+                        commands.push(Command::Correct(Request::Rename {
+                            person: dialog.person,
+                            name: dialog.name.clone(),
+                            role: dialog.role.clone(),
+                        }));
+                        close = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if close {
+            self.rename = None;
+        }
+    }
+}
