@@ -23,6 +23,7 @@ mod people;
 mod person;
 mod scan;
 mod search;
+mod versions;
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
@@ -39,6 +40,7 @@ pub use person::{
 };
 pub use scan::{MAX_DEPTH, Scan, TRANSCRIPT_EXTENSIONS, is_transcript_name, scan};
 pub use search::{FileHits, FileSearch, LibraryResults, query_words, search, search_files};
+pub use versions::other_versions;
 
 use crate::model::ParticipantId;
 
