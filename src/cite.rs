@@ -414,6 +414,7 @@ mod tests {
             ],
             speeches: vec![
                 Speech {
+                    times: crate::model::Timing::default(),
                     id: SpeechId(0),
                     speaker: ParticipantId(0),
                     label: "Mira Holt".into(),
@@ -424,6 +425,7 @@ mod tests {
                     ],
                 },
                 Speech {
+                    times: crate::model::Timing::default(),
                     id: SpeechId(1),
                     speaker: ParticipantId(1),
                     label: "Question".into(),
