@@ -136,7 +136,10 @@ impl Timing {
 
     /// The span of paragraph `i`, when known.
     pub fn paragraph(&self, i: usize) -> Option<Span> {
-        self.paragraph_times.get(i).copied().filter(|s| !s.is_empty())
+        self.paragraph_times
+            .get(i)
+            .copied()
+            .filter(|s| !s.is_empty())
     }
 
     /// Whether any time is known.
@@ -174,7 +177,10 @@ mod tests {
             r#"{"start":1.5,"end":4.0,"paragraph_times":[{"start":1.5,"end":4.0}]}"#
         );
         assert_eq!(serde_json::from_str::<Timing>(&json).ok(), Some(timing));
-        assert_eq!(serde_json::to_string(&Timing::default()).ok().as_deref(), Some("{}"));
+        assert_eq!(
+            serde_json::to_string(&Timing::default()).ok().as_deref(),
+            Some("{}")
+        );
         assert!(serde_json::from_str::<Timing>(r#"{"start": -3}"#).is_err());
     }
 
