@@ -2,6 +2,7 @@
 //! found beside a transcript and decoded. One test binary, one module per subject.
 
 mod cli;
+mod formats;
 mod library;
 mod photos_decode;
 mod photos_discover;

@@ -133,7 +133,9 @@ impl Reader<'_> {
                 "head" => self.b.heading(&e.text()),
                 "u" => self.utterance(e),
                 "note" if e.attr("type") == Some("speaker") => {
-                    self.label = Some(e.text()).filter(|t| !t.is_empty());
+                    let label = e.text();
+                    let label = label.trim_end_matches([':', ' ']);
+                    self.label = Some(label.to_owned()).filter(|t| !t.is_empty());
                 }
                 name if STAGE_ELEMENTS.contains(&name) => self.b.note(&stage_text(e)),
                 "p" | "ab" => {

@@ -68,6 +68,11 @@ fn malformed_files_are_errors_with_places_never_panics() {
         ),
         (Format::WebVtt, "WEBVTT\n\nintro\n", "line 3, column 1"),
         (
+            Format::WebVtt,
+            "WEBVTT\n\n1\n00:01 -> 00:02\nHi\n",
+            "line 3, column 1",
+        ),
+        (
             Format::Srt,
             "1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\nno timing\n",
             "line 6",

@@ -46,6 +46,16 @@ pub(crate) fn read_cues(text: &str) -> Result<Vec<Cue>, ErrorKind> {
                 message: "a cue identifier without a timing line under it".to_owned(),
             });
         };
+        if timing_at == 1 && !is_timing(timing) {
+            return Err(ErrorKind::Malformed {
+                format: FORMAT.to_owned(),
+                line: number,
+                column: 1,
+                message: "neither this line nor the next is a cue timing such as \
+                          00:00:01.000 --> 00:00:04.000"
+                    .to_owned(),
+            });
+        }
         let (start, end) = parse_timing(FORMAT, timing, timing_line)?;
         let text: Vec<&str> = block
             .get(timing_at + 1..)

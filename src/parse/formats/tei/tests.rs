@@ -34,7 +34,7 @@ fn a_sitting_reads_with_people_roles_notes_and_header() {
     let names: Vec<&str> = t.participants.iter().map(|p| p.display_name()).collect();
     assert_eq!(names, ["Ana Petrova", "Boris Orlov"]);
     assert_eq!(t.participants[0].role.as_deref(), Some("chair"));
-    assert_eq!(t.speeches[0].label, "Chair Ana Petrova:");
+    assert_eq!(t.speeches[0].label, "Chair Ana Petrova");
     assert_eq!(
         t.speeches[0].paragraphs,
         [
