@@ -14,4 +14,5 @@ mod search;
 #[cfg(feature = "snapshots")]
 mod snapshots;
 mod stats_qa;
+mod times;
 mod viewer;
