@@ -115,6 +115,8 @@ pub struct Citation {
     pub locator: Option<String>,
     /// A photo's credit.
     pub credit: Option<String>,
+    /// When it was said, "00:12:04" from the start of the recording, for a timed source.
+    pub time: Option<String>,
     /// The source page.
     pub url: Option<String>,
 }
@@ -155,6 +157,8 @@ pub fn cite(
                         },
                         None => c.speaker = nonblank(&s.label),
                     }
+                    let start = s.times.paragraph(paragraph).and_then(|p| p.start);
+                    c.time = start.or(s.times.start).map(crate::model::Time::clock);
                     s.paragraphs.get(paragraph)?.as_str()
                 }
                 TextRef::Block { block } => match &t.blocks.get(block)?.kind {
@@ -253,7 +257,8 @@ fn split_ellipses(quote: &str) -> Vec<&str> {
 }
 
 impl Citation {
-    /// `“quote” — Speaker, role, Title, 14 March 2024, Place, ¶ 12. https://…`
+    /// `“quote” — Speaker, role, Title, 14 March 2024, Place, ¶ 12, 00:12:04. https://…`
+    /// (the time only for a timed source)
     pub fn plain(&self) -> String {
         let mut facts: Vec<String> = Vec::new();
         facts.extend(self.speaker.clone());
@@ -267,6 +272,7 @@ impl Citation {
                 None => locator.clone(),
             });
         }
+        facts.extend(self.time.clone());
         let mut out = format!("“{}”", one_line(&self.quote));
         if !facts.is_empty() {
             out.push_str(" — ");
@@ -283,7 +289,7 @@ impl Citation {
     }
 
     /// A Markdown block quote with the attribution on its last line:
-    /// `> quote` / `>` / `> — **Speaker**, role · *Title* · 14 March 2024 · Place · ¶ 12 · [source](url)`
+    /// `> quote` / `>` / `> — **Speaker**, role · *Title* · 14 March 2024 · Place · ¶ 12 · 00:12:04 · [source](url)`
     pub fn markdown(&self) -> String {
         let mut out = String::new();
         let quote = crate::export::markdown::escape_text(&one_line(&self.quote));
@@ -315,6 +321,7 @@ impl Citation {
                 None => locator.clone(),
             });
         }
+        facts.extend(self.time.clone());
         if let Some(url) = &self.url {
             facts.push(format!("[source]({})", link_target(url)));
         }
@@ -414,6 +421,7 @@ mod tests {
             ],
             speeches: vec![
                 Speech {
+                    times: crate::model::Timing::default(),
                     id: SpeechId(0),
                     speaker: ParticipantId(0),
                     label: "Mira Holt".into(),
@@ -424,6 +432,7 @@ mod tests {
                     ],
                 },
                 Speech {
+                    times: crate::model::Timing::default(),
                     id: SpeechId(1),
                     speaker: ParticipantId(1),
                     label: "Question".into(),
@@ -647,5 +656,24 @@ mod tests {
         assert_eq!(format_date("2024-03-14"), "14 March 2024");
         assert_eq!(format_date("2024-13-01"), "2024-13-01");
         assert_eq!(format_date("spring"), "spring");
+    }
+
+    #[test]
+    fn a_timed_paragraph_is_cited_with_its_time() {
+        let vtt =
+            "WEBVTT\n\n00:12:04.000 --> 00:12:06.000\n<v Ana Petrova>The bridge opens in June.\n";
+        let t = crate::load_bytes("council.vtt", vtt.as_bytes()).unwrap_or_default();
+        let n = ParagraphNumbers::build(&t);
+        let c = cite(&t, &n, at(0, 0), None).unwrap_or_default();
+        assert_eq!(c.time.as_deref(), Some("00:12:04"));
+        assert_eq!(
+            c.plain(),
+            "“The bridge opens in June.” — Ana Petrova, council, ¶ 1, 00:12:04."
+        );
+        assert!(
+            c.markdown().ends_with("· ¶ 1 · 00:12:04"),
+            "{}",
+            c.markdown()
+        );
     }
 }

@@ -29,6 +29,18 @@ pub enum ErrorKind {
     },
     /// Text that holds nothing that looks like a transcript.
     NotATranscript(String),
+    /// A file of another format (WebVTT, SRT, speech-recognition JSON, TEI, Akoma Ntoso)
+    /// that breaks that format's rules at a known place.
+    Malformed {
+        /// The format's name as a user knows it ("WebVTT", "XML").
+        format: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column (in characters).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// Stenogram JSON that parses but whose parts do not fit together (an id that points
     /// nowhere, a paragraph range past the end); says which part.
     Inconsistent(String),
@@ -71,6 +83,12 @@ impl Error {
                 column,
                 message,
             } => format!("invalid Stenogram JSON at line {line}, column {column}: {message}"),
+            ErrorKind::Malformed {
+                format,
+                line,
+                column,
+                message,
+            } => format!("invalid {format} at line {line}, column {column}: {message}"),
             ErrorKind::NotATranscript(why) => format!("not a transcript: {why}"),
             ErrorKind::Inconsistent(why) => format!("inconsistent Stenogram JSON: {why}"),
         }
@@ -78,6 +96,18 @@ impl Error {
 }
 
 impl ErrorKind {
+    /// A [`ErrorKind::Malformed`] error at byte `offset` of `text`, with the line and
+    /// column counted from the text; the message is cut to one line.
+    pub(crate) fn malformed_at(format: &str, text: &str, offset: usize, message: &str) -> Self {
+        let (line, column) = line_and_column(text, offset);
+        ErrorKind::Malformed {
+            format: format.to_owned(),
+            line,
+            column,
+            message: message.replace(['\n', '\r'], " "),
+        }
+    }
+
     /// An I/O error in words a user knows, without the OS error number; `missing` says
     /// what was not found ("no such file", "no such file or folder").
     pub(crate) fn from_io(error: &std::io::Error, missing: &str) -> Self {
@@ -96,6 +126,20 @@ impl ErrorKind {
         };
         ErrorKind::Io(reason)
     }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` in `text`; an offset past
+/// the end or inside a character counts as the nearest place before it.
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = text.get(..at).unwrap_or_default();
+    let line = memchr::memchr_iter(b'\n', before.as_bytes()).count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
 }
 
 impl fmt::Display for Error {

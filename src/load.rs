@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Transcript;
+use crate::parse::formats::{self, Format};
 
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -14,7 +15,8 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 pub struct Loaded {
     /// The transcript.
     pub transcript: Transcript,
-    /// The decoded text, for a transcript parsed from text; `None` for Stenogram JSON.
+    /// The decoded text, for a transcript parsed from text; `None` for Stenogram JSON and
+    /// the other structured formats, which are not read line by line.
     pub text: Option<String>,
 }
 
@@ -25,7 +27,8 @@ pub fn load_file(path: &Path) -> Result<Transcript> {
 
 /// Parses file contents; `name` is used in errors.
 ///
-/// Text whose first non-blank character is `{` is read as Stenogram JSON; anything else
+/// The format is told from the content ([`formats::detect`]): Stenogram JSON, subtitles,
+/// speech-recognition JSON, TEI and Akoma Ntoso have readers of their own; anything else
 /// goes to the transcript parser. Text with nothing in it to show is refused.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Transcript> {
     open_bytes(name, bytes).map(|loaded| loaded.transcript)
@@ -64,17 +67,43 @@ fn decode_checked(name: &str, bytes: &[u8]) -> Result<String> {
 /// Reads decoded text as Stenogram JSON or as a transcript.
 fn open_text(name: &str, text: String) -> Result<Loaded> {
     let fail = |kind| Error::new(name, kind);
-    let (transcript, text) = if text.trim_start().starts_with('{') {
-        let mut transcript = crate::export::json::from_json(&text).map_err(fail)?;
-        crate::export::json::fill_missing_flow(&mut transcript);
-        (transcript, None)
-    } else {
-        (crate::parse::parse_text(&text), Some(text))
+    let format = formats::detect(&text);
+    let (transcript, text) = match format {
+        Format::StenogramJson => {
+            let mut transcript = crate::export::json::from_json(&text).map_err(fail)?;
+            crate::export::json::fill_missing_flow(&mut transcript);
+            (transcript, None)
+        }
+        Format::Text => (crate::parse::parse_text(&text), Some(text)),
+        structured => match formats::read(structured, &text, &title_hint(name)) {
+            Some(read) => (read.map_err(fail)?, None),
+            None => (crate::parse::parse_text(&text), Some(text)),
+        },
     };
     if transcript.blocks.is_empty() {
         return Err(fail(ErrorKind::NotATranscript("no text found".to_owned())));
     }
     Ok(Loaded { transcript, text })
+}
+
+/// A title for a file whose format has none (subtitles, speech recognition): the file's
+/// name without its folder and extension.
+fn title_hint(name: &str) -> String {
+    Path::new(name)
+        .file_stem()
+        .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Reads every transcript in the file at `path`: the documents of a TEI corpus one by
+/// one, or the one transcript of any other file. The error names the file as given.
+pub fn load_all(path: &Path) -> Result<Vec<Transcript>> {
+    let name = path.display().to_string();
+    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
+    let text = crate::decode::decode_owned(bytes).map_err(|kind| Error::new(&name, kind))?;
+    match formats::read_all(&text, &title_hint(&name)) {
+        Some(read) => read.map_err(|kind| Error::new(&name, kind)),
+        None => open_text(&name, text).map(|loaded| vec![loaded.transcript]),
+    }
 }
 
 /// Reads at most `limit` bytes: the size is checked before reading, and again while

@@ -48,7 +48,8 @@ enum Command {
         /// Leave out the stored corrections: the transcript as the parser read it.
         #[arg(long)]
         raw: bool,
-        /// Transcript to read (text or Stenogram JSON).
+        /// Transcript to read: text, Stenogram JSON, WebVTT, SRT, speech-recognition JSON,
+        /// ParlaMint TEI or Akoma Ntoso.
         file: PathBuf,
     },
     /// Correct what the parser got wrong (kept beside the transcript, never in it):
@@ -89,6 +90,10 @@ enum Format {
     Markdown,
     /// Plain text.
     Text,
+    /// WebVTT subtitles, one cue per timed paragraph (transcripts with times only).
+    Vtt,
+    /// SRT subtitles, one cue per timed paragraph (transcripts with times only).
+    Srt,
 }
 
 fn main() -> ExitCode {
@@ -164,16 +169,52 @@ fn export(
             }
         }
     }
+    let view_format = match format {
+        Format::Json => view::Format::Json,
+        Format::Markdown => view::Format::Markdown,
+        Format::Text => view::Format::Text,
+        Format::Vtt | Format::Srt => {
+            return subtitles(format, &transcript, &speakers, captions, file);
+        }
+    };
     let options = ExportOptions {
         speakers,
         captions,
-        format: match format {
-            Format::Json => view::Format::Json,
-            Format::Markdown => view::Format::Markdown,
-            Format::Text => view::Format::Text,
-        },
+        format: view_format,
     };
     print(&view::export(&transcript, &options))
+}
+
+/// `stenogram export --format vtt|srt`: the timed speeches (of some people, or all) as
+/// subtitles, or a one-line error for a transcript without times.
+fn subtitles(
+    format: Format,
+    transcript: &stenogram::Transcript,
+    speakers: &[stenogram::model::ParticipantId],
+    captions: bool,
+    file: &std::path::Path,
+) -> ExitCode {
+    use stenogram::export::subtitles::{to_srt, to_vtt};
+    let subset;
+    let doc = if speakers.is_empty() {
+        transcript
+    } else {
+        subset = stenogram::export::view::filtered(transcript, speakers, captions);
+        &subset
+    };
+    let written = if format == Format::Srt {
+        to_srt(doc)
+    } else {
+        to_vtt(doc)
+    };
+    match written {
+        Ok(text) => print(&text),
+        Err(why) => fail(&format!(
+            "{}: {why}; only subtitles, speech-recognition output and other timed files \
+             have them",
+            file.display()
+        )),
+    }
 }
 
 /// Writes `text` to stdout: exit 0, or 1 when stdout cannot be written.

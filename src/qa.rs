@@ -6,7 +6,8 @@
 //! First each participant gets a [`Part`] from their label and role alone:
 //! - **Asker**: a generic question label ("Question", "Q", "Вопрос", "Journaliste",
 //!   "Reporter", "Корреспондент", "Question from the audience"), or a named reporter: a role
-//!   with a reporter word ("correspondent", "journaliste", "журналист") or a label with a
+//!   with a reporter word ("correspondent", "journaliste", "журналист", or "questioner", the
+//!   role of whoever asks in an Akoma Ntoso `question`) or a label with a
 //!   media outlet in parentheses ("Jane Roe (Reuters)", "Е.Иванова (Первый канал)").
 //! - **Voice**: any other generic label ("Remark", "Réplique", "Реплика", "Audience
 //!   member"): it asks only when its turn asks and someone answers it.
@@ -397,6 +398,8 @@ const REPORTER_WORDS: &[&str] = &[
     "blogger",
     "blogueur",
     "blogueuse",
+    // Given by the Akoma Ntoso reader to whoever asks in a `question` element.
+    "questioner",
 ];
 
 /// Russian reporter stems ("корреспондента", "журналистка").

@@ -800,6 +800,7 @@ mod tests {
                 appearances: Appearances::default(),
             }],
             speeches: vec![Speech {
+                times: crate::model::Timing::default(),
                 id: SpeechId(0),
                 speaker: ParticipantId(0),
                 label: "Andreï Velski".to_owned(),

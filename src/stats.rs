@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{BlockKind, ParticipantId, PhotoId, SpeechId, TextRef, Transcript};
+use crate::model::{BlockKind, ParticipantId, PhotoId, SpeechId, TextRef, Time, Transcript};
 use crate::qa::Qa;
 
 use crate::stage::count_spoken_words;
@@ -25,6 +25,16 @@ pub fn format_share(share: f64) -> String {
         format!("{pct:.1}%")
     } else {
         format!("{pct:.0}%")
+    }
+}
+
+/// A length of time for people: "45 s", "12 min 04 s", "1 h 02 min".
+pub fn format_duration(time: Time) -> String {
+    let s = time.0 / 1000;
+    match (s / 3600, s / 60 % 60, s % 60) {
+        (0, 0, sec) => format!("{sec} s"),
+        (0, min, sec) => format!("{min} min {sec:02} s"),
+        (h, min, _) => format!("{h} h {min:02} min"),
     }
 }
 
@@ -91,6 +101,9 @@ pub struct PersonStats {
     pub asked: usize,
     /// Questions they answered (a question answered in several turns counts once).
     pub answered: usize,
+    /// How long they speak, from the start and end times of their speeches; `None` when
+    /// none of their speeches has both (a transcript read from text).
+    pub speaking_time: Option<Time>,
 }
 
 /// Statistics of a whole document, computed once when it is opened.
@@ -104,6 +117,8 @@ pub struct Stats {
     pub total_words: usize,
     /// Whether the document has questions (the asked/answered figures mean something).
     pub has_questions: bool,
+    /// Whether any speech has times (the speaking-time figures mean something).
+    pub has_times: bool,
     /// The people who speak, most words first (ties in order of appearance).
     pub by_words: Vec<ParticipantId>,
     /// Per participant: their position in [`Self::by_words`] (a stable colour index).
@@ -126,6 +141,7 @@ impl Stats {
                 first: None,
                 asked: 0,
                 answered: 0,
+                speaking_time: None,
             })
             .collect();
         // The Q&A analysis counted each speech's words already.
@@ -145,6 +161,10 @@ impl Stats {
                 ps.speeches += 1;
                 ps.paragraphs += speech.paragraphs.len();
                 ps.words += words;
+                if let Some(d) = speech.times.span().duration() {
+                    let sum = ps.speaking_time.map_or(0, |t| t.0).saturating_add(d.0);
+                    ps.speaking_time = Some(Time(sum));
+                }
             }
         }
         let total_words: usize = speech_words.iter().sum();
@@ -182,11 +202,13 @@ impl Stats {
                 *slot = Some(r);
             }
         }
+        let has_times = people.iter().any(|p| p.speaking_time.is_some());
         Self {
             people,
             speech_words,
             total_words,
             has_questions: qa.has_questions(),
+            has_times,
             by_words,
             rank,
         }
@@ -347,5 +369,20 @@ mod tests {
         let s = Stats::build(&Transcript::default(), &Qa::default());
         assert_eq!(s.total_words, 0);
         assert!(s.people.is_empty());
+    }
+
+    #[test]
+    fn speaking_time_adds_up_the_timed_speeches() {
+        let vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana>One.\n\n00:00:04.000 --> 00:00:05.500\n<v Lev>Two.\n\n00:00:06.000 --> 00:00:08.000\n<v Ana>Three.\n";
+        let t = crate::load_bytes("t.vtt", vtt.as_bytes()).unwrap_or_default();
+        let s = Stats::build(&t, &Qa::analyse(&t));
+        assert!(s.has_times);
+        assert_eq!(s.people[0].speaking_time, Some(Time(5000)));
+        assert_eq!(s.people[1].speaking_time, Some(Time(1500)));
+        assert_eq!(format_duration(Time(5000)), "5 s");
+        assert_eq!(format_duration(Time(724_000)), "12 min 04 s");
+        assert_eq!(format_duration(Time(3_720_000)), "1 h 02 min");
+        let (_, untimed) = stats("Talks\n\nAnn Lee: Hello.\n");
+        assert!(!untimed.has_times);
     }
 }

@@ -9,7 +9,7 @@ use stenogram::export::to_outline;
 use stenogram::load::open_bytes;
 use stenogram::reading::{LineRole, explain};
 
-/// The fixture folders whose every file is a golden test: the shapes of real pages.
+/// The fixture folders whose every text file is a golden test: the shapes of real pages.
 const FOLDERS: [&str; 4] = [
     "tests/fixtures",
     "tests/fixtures/encodings",
@@ -17,16 +17,22 @@ const FOLDERS: [&str; 4] = [
     "tests/fixtures/shapes",
 ];
 
+/// The folder of the other formats (subtitles, speech recognition, TEI, Akoma Ntoso),
+/// whose every file is a golden test whatever its extension: the format is told from the
+/// content.
+const FORMATS_FOLDER: &str = "tests/fixtures/formats";
+
 fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for folder in FOLDERS {
+    for folder in FOLDERS.into_iter().chain([FORMATS_FOLDER]) {
         let dir = root.join(folder);
         let entries = std::fs::read_dir(&dir)
             .unwrap_or_else(|e| panic!("cannot list the fixtures in {}: {e}", dir.display()));
         for entry in entries {
             let path = entry.expect("a fixture folder entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
+            let any_extension = folder == FORMATS_FOLDER && path.is_file();
+            if any_extension || path.extension().is_some_and(|e| e == "txt") {
                 files.push(path);
             }
         }

@@ -78,6 +78,7 @@ fn transcript(turns: &[(usize, Vec<usize>)]) -> Transcript {
             speaker: ParticipantId::from(*who),
             label: String::new(),
             paragraphs: lengths.iter().map(|&n| "word ".repeat(n / 5 + 1)).collect(),
+            times: crate::model::Timing::default(),
         })
         .collect();
     Transcript {

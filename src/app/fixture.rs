@@ -68,12 +68,14 @@ pub fn small_transcript() -> Transcript {
         participants: vec![anna, boris, person(2, Some("Lev Listed"), None)],
         speeches: vec![
             Speech {
+                times: crate::model::Timing::default(),
                 id: SpeechId(0),
                 speaker: ParticipantId(0),
                 label: "President Anna Petrova".to_owned(),
                 paragraphs: vec!["Welcome, friends.".to_owned(), "Let us begin.".to_owned()],
             },
             Speech {
+                times: crate::model::Timing::default(),
                 id: SpeechId(1),
                 speaker: ParticipantId(1),
                 label: "Minister Boris Orlov".to_owned(),
@@ -84,6 +86,7 @@ pub fn small_transcript() -> Transcript {
                 ],
             },
             Speech {
+                times: crate::model::Timing::default(),
                 id: SpeechId(2),
                 speaker: ParticipantId(0),
                 label: "Anna Petrova".to_owned(),

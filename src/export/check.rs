@@ -28,6 +28,13 @@ pub fn check_ids(transcript: &Transcript) -> Result<(), String> {
     for (i, speech) in transcript.speeches.iter().enumerate() {
         same_position("speeches", i, speech.id.index())?;
         counts.participant(&format!("speeches[{i}].speaker"), speech.speaker)?;
+        let (timed, paragraphs) = (speech.times.paragraph_times.len(), speech.paragraphs.len());
+        if timed > paragraphs {
+            return Err(format!(
+                "speeches[{i}].paragraph_times has {timed} entries, but the speech has \
+                 {paragraphs} paragraphs"
+            ));
+        }
     }
     for (i, photo) in transcript.photos.iter().enumerate() {
         same_position("photos", i, photo.id.index())?;
@@ -234,6 +241,7 @@ mod tests {
                 },
             }],
             speeches: vec![Speech {
+                times: crate::model::Timing::default(),
                 id: SpeechId(0),
                 speaker: ParticipantId(0),
                 label: "Ann Lee".into(),

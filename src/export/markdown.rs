@@ -326,6 +326,7 @@ mod tests {
                 person(1, None, Some("Deputy Chief of Staff")),
             ],
             speeches: vec![Speech {
+                times: crate::model::Timing::default(),
                 id: SpeechId(0),
                 speaker: ParticipantId(0),
                 label: "Prime Minister Maria Sorensen".into(),

@@ -1,4 +1,4 @@
-//! Transcript → JSON, Markdown, plain text and a parse outline, Stenogram JSON → transcript, and the
+//! Transcript → JSON, Markdown, plain text, subtitles (WebVTT, SRT) and a parse outline, Stenogram JSON → transcript, and the
 //! export of a filtered view.
 
 pub mod check;
@@ -6,6 +6,7 @@ pub mod date;
 pub mod json;
 pub mod markdown;
 pub mod outline;
+pub mod subtitles;
 pub mod text;
 pub mod view;
 

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Block, BlockKind, Participant, Transcript};
+use crate::model::{Block, BlockKind, Participant, Span, Transcript};
 use crate::stage::stage_directions;
 
 /// Longest excerpt of a text shown on one line, in characters.
@@ -105,8 +105,24 @@ fn block_line(t: &Transcript, block: &Block) -> String {
                     .participant(s.speaker)
                     .map_or_else(|| "?".to_owned(), speaker);
                 let start = s.paragraphs.get(*first).map_or("", String::as_str);
+                // Times only where the source has them, so untimed outlines read as before.
+                let span = (*first..first.saturating_add(*count))
+                    .filter_map(|i| s.times.paragraph(i))
+                    .fold(Span::default(), Span::cover);
+                let span = if span.is_empty() && *first == 0 {
+                    s.times.span()
+                } else {
+                    span
+                };
+                let at = match (span.start, span.end) {
+                    (Some(a), Some(b)) => {
+                        format!(" @{}-{}", a.with_millis('.'), b.with_millis('.'))
+                    }
+                    (Some(a), None) => format!(" @{}", a.with_millis('.')),
+                    _ => String::new(),
+                };
                 let mut line = format!(
-                    "SPEECH {} {who} ¶ {count}: {}",
+                    "SPEECH {} {who} ¶ {count}{at}: {}",
                     speech.index() + 1,
                     excerpt(start)
                 );

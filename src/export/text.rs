@@ -158,6 +158,7 @@ mod tests {
                 appearances: Default::default(),
             }],
             speeches: vec![Speech {
+                times: crate::model::Timing::default(),
                 id: SpeechId(0),
                 speaker: ParticipantId(0),
                 label: "MS. LEE".into(),

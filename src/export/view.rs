@@ -282,6 +282,7 @@ mod tests {
 
     fn speech(id: u32, speaker: u32, paragraphs: &[&str]) -> Speech {
         Speech {
+            times: crate::model::Timing::default(),
             id: SpeechId(id),
             speaker: ParticipantId(speaker),
             label: String::new(),

@@ -7,9 +7,11 @@ mod block;
 mod edit;
 mod ids;
 mod participant;
+mod time;
 mod transcript;
 
 pub use block::{Attendee, Block, BlockKind};
 pub use ids::{ParticipantId, PhotoId, SpeechId};
 pub use participant::{Appearances, Mention, Participant, TextRef};
+pub use time::{Span, Time, Timing};
 pub use transcript::{Photo, Speech, TagSection, Transcript};

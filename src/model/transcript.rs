@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::block::Block;
 use super::ids::{ParticipantId, PhotoId, SpeechId};
 use super::participant::Participant;
+use super::time::Timing;
 
 /// A parsed transcript. Serialises to Stenogram's JSON format (see README).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +51,9 @@ pub struct Speech {
     pub label: String,
     /// Paragraphs in order.
     pub paragraphs: Vec<String>,
+    /// When the speech and its paragraphs start and end, where the source says.
+    #[serde(flatten)]
+    pub times: Timing,
 }
 
 /// A numbered photo caption.

@@ -488,6 +488,7 @@ impl<'a> Builder<'a> {
             },
         });
         self.t.speeches.push(Speech {
+            times: crate::model::Timing::default(),
             id,
             speaker: ParticipantId(0),
             label: turn.label.to_owned(),

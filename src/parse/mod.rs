@@ -9,6 +9,7 @@ mod classify;
 mod context;
 pub mod dateline;
 mod flowed;
+pub mod formats;
 mod furniture;
 pub mod lang;
 mod lines;

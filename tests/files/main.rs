@@ -4,6 +4,7 @@
 mod align;
 mod cli;
 mod correct_cli;
+mod formats;
 mod library;
 mod photos_decode;
 mod photos_discover;

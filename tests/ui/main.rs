@@ -16,4 +16,5 @@ mod search;
 #[cfg(feature = "snapshots")]
 mod snapshots;
 mod stats_qa;
+mod times;
 mod viewer;

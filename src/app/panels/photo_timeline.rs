@@ -1,5 +1,6 @@
 //! The photo-caption timeline: one card per photo in number order, marked when it pictures
-//! a chosen person, with a "you are here" marker that follows the reader.
+//! a chosen person, with a "you are here" marker that follows the reader. A document with
+//! times gets a time axis above the cards (`time_axis.rs`); the cards keep their order.
 //!
 //! Layout choice: a column on the right, not a strip along the bottom. Cards hold a
 //! thumbnail beside a three-line caption, which reads well as a vertical list; a bottom
@@ -53,6 +54,7 @@ impl PhotoTimeline {
     pub fn ui(&mut self, ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
         let ix = &cx.doc.index;
         ui.add_space(6.0);
+        super::time_axis::time_axis(ui, cx, commands);
         ui.horizontal(|ui| {
             ui.heading("Photos");
             ui.weak(format!("{}", ix.timeline.len()));

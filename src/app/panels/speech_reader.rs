@@ -624,7 +624,11 @@ fn speech_header(
         .get(s.index())
         .copied()
         .unwrap_or((1, 1));
-    let count = format!("speech {n} of {m}");
+    // A timed source (subtitles, speech recognition) shows when the speech starts.
+    let count = match speech.times.start {
+        Some(at) => format!("{} · speech {n} of {m}", at.clock()),
+        None => format!("speech {n} of {m}"),
+    };
     let item = Item::Speech(s);
     let level = cx.highlight(item);
     let speaker_level = cx.highlight(Item::Participant(speech.speaker));

@@ -12,7 +12,7 @@ use crate::app::interaction::{self, interact};
 use crate::app::selection::Item;
 use crate::format::noun;
 use crate::model::ParticipantId;
-use crate::stats::{PersonStats, Stats, format_share};
+use crate::stats::{PersonStats, Stats, format_duration, format_share};
 
 const ROW_HEIGHT: f32 = 26.0;
 /// Talk-share segments narrower than this are gathered into one "others" segment.
@@ -58,6 +58,8 @@ pub enum Column {
     Photos,
     /// First appearance.
     First,
+    /// Speaking time, for documents with times.
+    Time,
     /// Questions asked.
     Asked,
     /// Questions answered.
@@ -73,6 +75,7 @@ impl Column {
             Column::Share => "Share of words",
             Column::Photos => "Photos",
             Column::First => "First appears",
+            Column::Time => "Speaking time",
             Column::Asked => "Asked",
             Column::Answered => "Answered",
         }
@@ -87,6 +90,7 @@ impl Column {
             Column::Answered => 90.0,
             Column::Share => 150.0,
             Column::First => 130.0,
+            Column::Time => 120.0,
         }
     }
 
@@ -173,7 +177,7 @@ impl StatsWindow {
         ui.weak("Click a row to select that person; click a column title to sort.");
         ui.add_space(4.0);
 
-        let columns = columns(stats.has_questions);
+        let columns = columns(stats.has_times, stats.has_questions);
         let key = (cx.doc_generation, self.sort, self.descending);
         if self.built_for != Some(key) {
             self.order = sorted(cx, self.sort, self.descending);
@@ -266,8 +270,9 @@ impl StatsWindow {
     }
 }
 
-/// The table's columns: the question counts only for documents with questions.
-fn columns(has_questions: bool) -> Vec<Column> {
+/// The table's columns: speaking time only for documents with times, the question counts
+/// only for documents with questions.
+fn columns(has_times: bool, has_questions: bool) -> Vec<Column> {
     let mut columns = vec![
         Column::Name,
         Column::Speeches,
@@ -276,6 +281,9 @@ fn columns(has_questions: bool) -> Vec<Column> {
         Column::Photos,
         Column::First,
     ];
+    if has_times {
+        columns.push(Column::Time);
+    }
     if has_questions {
         columns.extend([Column::Asked, Column::Answered]);
     }
@@ -300,6 +308,9 @@ fn sorted(cx: &PanelContext<'_>, sort: Column, descending: bool) -> Vec<Particip
             Column::First => p.first.and_then(|f| f.block).unwrap_or(usize::MAX),
             Column::Asked => p.asked,
             Column::Answered => p.answered,
+            Column::Time => p
+                .speaking_time
+                .map_or(0, |t| usize::try_from(t.0).unwrap_or(usize::MAX)),
             Column::Name => 0,
         }
     };
@@ -330,7 +341,8 @@ fn sorted(cx: &PanelContext<'_>, sort: Column, descending: bool) -> Vec<Particip
 }
 
 /// What a row says, for screen readers and tests: "Marc Delorme: 3 speeches, 57 words,
-/// 42% of words, 0 photos, first in speech 2, answered 2 questions".
+/// 42% of words, 0 photos, first in speech 2, speaks 1 min 05 s, answered 2 questions"
+/// (the speaking time only for a timed document).
 pub fn row_label(cx: &PanelContext<'_>, ps: &PersonStats) -> String {
     let t = &cx.doc.transcript;
     let name = t
@@ -348,6 +360,9 @@ pub fn row_label(cx: &PanelContext<'_>, ps: &PersonStats) -> String {
     );
     if let Some(first) = ps.first {
         label.push_str(&format!(", first in {}", first.describe(t)));
+    }
+    if let Some(time) = ps.speaking_time {
+        label.push_str(&format!(", speaks {}", format_duration(time)));
     }
     if cx.doc.stats.has_questions {
         label.push_str(&format!(", asked {}, answered {}", ps.asked, ps.answered));
@@ -413,6 +428,11 @@ fn stats_row(
             Column::Photos => (number(ps.photos), text),
             Column::Asked => (number(ps.asked), text),
             Column::Answered => (number(ps.answered), text),
+            Column::Time => (
+                ps.speaking_time
+                    .map_or_else(|| "–".to_owned(), format_duration),
+                text,
+            ),
             Column::First => (
                 ps.first.map_or_else(|| "–".to_owned(), |f| f.describe(t)),
                 weak,

@@ -153,6 +153,7 @@ pub(super) fn statement_by(t: &mut Transcript) {
         return;
     }
     t.speeches.push(Speech {
+        times: crate::model::Timing::default(),
         id: speech,
         speaker,
         label: String::new(),

@@ -1,0 +1,138 @@
+//! Structured formats, each read straight into the model: subtitles (WebVTT, SRT),
+//! speech-recognition JSON (Whisper, WhisperX), ParlaMint TEI and Akoma Ntoso debates.
+//! [`detect`] tells them from Stenogram JSON and from plain text by their content alone,
+//! never by the file's extension.
+
+mod akoma;
+mod builder;
+pub mod cues;
+mod srt;
+mod tei;
+mod timing;
+mod vtt;
+mod whisper;
+mod xml;
+
+pub use akoma::QUESTIONER_ROLE;
+pub use cues::PARAGRAPH_PAUSE;
+
+use crate::error::ErrorKind;
+use crate::model::{BlockKind, Transcript};
+
+/// What a decoded file holds, judged from its content.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Stenogram's own JSON.
+    StenogramJson,
+    /// Whisper or WhisperX output: segments with times.
+    SpeechRecognitionJson,
+    /// WebVTT subtitles.
+    WebVtt,
+    /// SubRip subtitles.
+    Srt,
+    /// A ParlaMint TEI document.
+    Tei,
+    /// A TEI corpus: several TEI documents in one file.
+    TeiCorpus,
+    /// An Akoma Ntoso debate.
+    AkomaNtoso,
+    /// Anything else: a transcript as text, for the text parser.
+    Text,
+}
+
+impl Format {
+    /// The format's name as a user knows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::StenogramJson => "Stenogram JSON",
+            Format::SpeechRecognitionJson => "speech-recognition JSON",
+            Format::WebVtt => "WebVTT",
+            Format::Srt => "SRT",
+            Format::Tei => "TEI",
+            Format::TeiCorpus => "TEI corpus",
+            Format::AkomaNtoso => "Akoma Ntoso",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// The format of decoded `text`. JSON is Stenogram's unless it has the shape of
+/// speech-recognition output; XML is read only when its root is `TEI`, `teiCorpus` or
+/// `akomaNtoso`; everything else is text.
+pub fn detect(text: &str) -> Format {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with('{') || start.starts_with('[') {
+        if whisper::is_whisper(start) {
+            return Format::SpeechRecognitionJson;
+        }
+        if start.starts_with('{') {
+            return Format::StenogramJson;
+        }
+    }
+    if vtt::is_vtt(start) {
+        return Format::WebVtt;
+    }
+    if start.starts_with('<') {
+        match xml::root_name(start) {
+            Some("TEI") => return Format::Tei,
+            Some("teiCorpus") => return Format::TeiCorpus,
+            Some("akomaNtoso") => return Format::AkomaNtoso,
+            _ => {}
+        }
+    }
+    if srt::is_srt(start) {
+        return Format::Srt;
+    }
+    Format::Text
+}
+
+/// Reads `text` of a structured `format` as one transcript (a TEI corpus as one, each
+/// document under its own heading); `hint` titles a file whose format has no title (the
+/// file name). `None` for Stenogram JSON and text, which have readers of their own.
+pub fn read(format: Format, text: &str, hint: &str) -> Option<Result<Transcript, ErrorKind>> {
+    let result = match format {
+        Format::StenogramJson | Format::Text => return None,
+        Format::WebVtt => vtt::read_cues(text).map(|c| cues::transcript(&c, hint, "und")),
+        Format::Srt => srt::read_cues(text).map(|c| cues::transcript(&c, hint, "und")),
+        Format::SpeechRecognitionJson => whisper::read_cues(text)
+            .map(|(c, language)| cues::transcript(&c, hint, language.as_deref().unwrap_or("und"))),
+        Format::Tei => xml::parse(text).map(|root| tei::read_tei(&root, hint, &tei::People::new())),
+        Format::TeiCorpus => xml::parse(text).map(|root| tei::read_corpus_joined(&root, hint)),
+        Format::AkomaNtoso => xml::parse(text).map(|root| akoma::read_akoma(&root, hint)),
+    };
+    Some(result.and_then(|t| something_to_show(t, format)))
+}
+
+/// Every transcript in `text`: the documents of a TEI corpus one by one, or the one
+/// transcript of any other structured format. `None` for Stenogram JSON and text.
+pub fn read_all(text: &str, hint: &str) -> Option<Result<Vec<Transcript>, ErrorKind>> {
+    let format = detect(text);
+    if format != Format::TeiCorpus {
+        return read(format, text, hint).map(|r| r.map(|t| vec![t]));
+    }
+    let documents = xml::parse(text).and_then(|root| {
+        tei::read_corpus(&root, hint)
+            .into_iter()
+            .map(|t| something_to_show(t, format))
+            .collect::<Result<Vec<_>, _>>()
+    });
+    Some(documents)
+}
+
+/// Refuses a transcript with nothing in it but its title.
+fn something_to_show(t: Transcript, format: Format) -> Result<Transcript, ErrorKind> {
+    let only_title = t
+        .blocks
+        .iter()
+        .all(|b| matches!(b.kind, BlockKind::Title { .. }));
+    if only_title {
+        return Err(ErrorKind::NotATranscript(format!(
+            "this {} file holds no speech",
+            format.name()
+        )));
+    }
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests;
