@@ -16,6 +16,7 @@
 //! The library keeps a compact [`Entry`] per file, not the transcript, so thousands of
 //! files cost little memory; opening one reads it again with [`crate::load::open_file`].
 
+pub mod db;
 mod entry;
 mod index;
 mod jobs;
