@@ -3,5 +3,7 @@
 
 mod cli;
 mod library;
+mod library_cli;
+mod library_db;
 mod photos_decode;
 mod photos_discover;

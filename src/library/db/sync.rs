@@ -145,6 +145,11 @@ pub fn sync_library(
     on_event: &mut dyn FnMut(SyncEvent),
 ) -> Result<SyncSummary, DbError> {
     let started = Instant::now();
+    // A folder that is not there gets no database.
+    if let Err(e) = std::fs::metadata(folder) {
+        let kind = crate::error::ErrorKind::from_io(&e, "no such file or folder");
+        return Err(DbError::new(folder, crate::Error::new("", kind).reason()));
+    }
     let opened = open_library_db(data_dir, folder)?;
     let db_path = opened.path.clone();
     let db_err = |e: rusqlite::Error| DbError::new(&db_path, e.to_string());
