@@ -19,7 +19,8 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn arg(path: &Path) -> &str {
-    path.to_str().unwrap_or_else(|| panic!("non-UTF-8 temp path"))
+    path.to_str()
+        .unwrap_or_else(|| panic!("non-UTF-8 temp path"))
 }
 
 /// A library of two fixtures.
@@ -47,7 +48,10 @@ fn index_prints_a_summary_and_a_second_run_finds_nothing_new() {
     let first = run(data.path(), &["index", arg(lib.path())]);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
     let line = text(&first.stdout);
-    assert!(line.starts_with("2 files: 2 new, 0 changed, 0 deleted, 0 failed ("), "{line}");
+    assert!(
+        line.starts_with("2 files: 2 new, 0 changed, 0 deleted, 0 failed ("),
+        "{line}"
+    );
     assert!(text(&first.stderr).contains("Indexing 2 new or changed files…"));
     let second = run(data.path(), &["index", arg(lib.path())]);
     assert!(text(&second.stdout).starts_with("2 files: 0 new, 0 changed, 0 deleted, 0 failed"));
@@ -57,17 +61,38 @@ fn index_prints_a_summary_and_a_second_run_finds_nothing_new() {
 fn search_prints_hits_as_text_json_and_csv() {
     let lib = library();
     let data = tempfile::tempdir().unwrap();
-    assert!(run(data.path(), &["index", arg(lib.path())]).status.success());
-
-    let out = run(data.path(), &["search", arg(lib.path()), "velsk*", "--per-file", "1"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let shown = text(&out.stdout);
-    assert!(shown.contains("[Velsky]"), "{shown}");
-    assert!(shown.lines().last().is_some_and(|l| l.ends_with("in 2 files")), "{shown}");
+    assert!(
+        run(data.path(), &["index", arg(lib.path())])
+            .status
+            .success()
+    );
 
     let out = run(
         data.path(),
-        &["search", arg(lib.path()), "velsky", "--format", "json", "--from", "2024-09"],
+        &["search", arg(lib.path()), "velsk*", "--per-file", "1"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    assert!(shown.contains("[Velsky]"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .last()
+            .is_some_and(|l| l.ends_with("in 2 files")),
+        "{shown}"
+    );
+
+    let out = run(
+        data.path(),
+        &[
+            "search",
+            arg(lib.path()),
+            "velsky",
+            "--format",
+            "json",
+            "--from",
+            "2024-09",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -77,18 +102,39 @@ fn search_prints_hits_as_text_json_and_csv() {
         for key in ["path", "title", "date", "speaker", "paragraph", "snippet"] {
             assert!(hit.get(key).is_some(), "{key} missing in {hit}");
         }
-        assert!(hit["path"].as_str().is_some_and(|p| p.ends_with("kremlin_en.txt")), "{hit}");
-        assert!(hit["snippet"].as_str().is_some_and(|s| s.contains("[Velsky]")), "{hit}");
+        assert!(
+            hit["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("kremlin_en.txt")),
+            "{hit}"
+        );
+        assert!(
+            hit["snippet"]
+                .as_str()
+                .is_some_and(|s| s.contains("[Velsky]")),
+            "{hit}"
+        );
     }
 
     let out = run(
         data.path(),
-        &["search", arg(lib.path()), "velsky", "--format", "csv", "--speaker", "malinova"],
+        &[
+            "search",
+            arg(lib.path()),
+            "velsky",
+            "--format",
+            "csv",
+            "--speaker",
+            "malinova",
+        ],
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let csv = text(&out.stdout);
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("path,title,date,speaker,paragraph,place,snippet"));
+    assert_eq!(
+        lines.next(),
+        Some("path,title,date,speaker,paragraph,place,snippet")
+    );
     let rows: Vec<&str> = lines.collect();
     assert!(!rows.is_empty(), "{csv}");
     assert!(rows.iter().all(|r| r.contains("Daria Malinova")), "{csv}");
@@ -102,8 +148,15 @@ fn search_errors_are_one_line_naming_the_folder() {
     assert_one_line_error(&out, "has not been indexed yet");
     let out = run(data.path(), &["search", "no-such-folder", "velsky"]);
     assert_one_line_error(&out, "no-such-folder: no such folder");
-    assert!(run(data.path(), &["index", arg(lib.path())]).status.success());
-    let out = run(data.path(), &["search", arg(lib.path()), "velsky", "--from", "soon"]);
+    assert!(
+        run(data.path(), &["index", arg(lib.path())])
+            .status
+            .success()
+    );
+    let out = run(
+        data.path(),
+        &["search", arg(lib.path()), "velsky", "--from", "soon"],
+    );
     assert_one_line_error(&out, "\"soon\" is not a date");
     let out = run(data.path(), &["index", "no-such-folder"]);
     assert_one_line_error(&out, "no-such-folder");

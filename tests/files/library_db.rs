@@ -54,8 +54,14 @@ fn folder() -> tempfile::TempDir {
             "2022-05-04",
             "en",
             &[
-                ("Andrei Velsky", "The Baltic Council met in Tallinn about the harbour."),
-                ("Anna Orlova", "Minister Choïgou sent his regards to the council."),
+                (
+                    "Andrei Velsky",
+                    "The Baltic Council met in Tallinn about the harbour.",
+                ),
+                (
+                    "Anna Orlova",
+                    "Minister Choïgou sent his regards to the council.",
+                ),
             ],
         ),
     );
@@ -67,7 +73,10 @@ fn folder() -> tempfile::TempDir {
             "en",
             &[
                 ("Anna Orlova", "The harbour works start in May."),
-                ("Andrei Velsky", "Velski or Velsky, the name is spelled two ways."),
+                (
+                    "Andrei Velsky",
+                    "Velski or Velsky, the name is spelled two ways.",
+                ),
             ],
         ),
     );
@@ -77,7 +86,10 @@ fn folder() -> tempfile::TempDir {
             "Réunion à Paris",
             "2024-02-10",
             "fr",
-            &[("Anna Orlova", "Le port de Tallinn et la Straße du Nord : « council » dit-on.")],
+            &[(
+                "Anna Orlova",
+                "Le port de Tallinn et la Straße du Nord : « council » dit-on.",
+            )],
         ),
     );
     dir
@@ -85,8 +97,10 @@ fn folder() -> tempfile::TempDir {
 
 fn sync(folder: &Path, data: &Path) -> (SyncSummary, Vec<SyncEvent>) {
     let mut events = Vec::new();
-    let summary = sync_library(folder, data, &SyncOptions::default(), &mut |e| events.push(e))
-        .unwrap_or_else(|e| panic!("sync: {e}"));
+    let summary = sync_library(folder, data, &SyncOptions::default(), &mut |e| {
+        events.push(e)
+    })
+    .unwrap_or_else(|e| panic!("sync: {e}"));
     (summary, events)
 }
 
@@ -143,19 +157,33 @@ fn the_index_follows_edits_deletions_and_additions_and_reopens_without_parsing()
     let (again, events) = sync(lib.path(), data.path());
     assert_eq!((again.new, again.changed, again.deleted), (0, 0, 0));
     assert_eq!(opened_entries(&events), indexed);
-    assert!(!events.iter().any(|e| matches!(e, SyncEvent::Indexing { .. })));
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, SyncEvent::Indexing { .. }))
+    );
 
     // Change one, delete one, add one.
     std::fs::write(
         lib.path().join("a.json"),
-        doc("Talks in Tallinn", "2022-05-04", "en", &[("Andrei Velsky", "Only lighthouses now.")]),
+        doc(
+            "Talks in Tallinn",
+            "2022-05-04",
+            "en",
+            &[("Andrei Velsky", "Only lighthouses now.")],
+        ),
     )
     .unwrap();
     std::fs::remove_file(lib.path().join("b.json")).unwrap();
     std::fs::create_dir(lib.path().join("new")).unwrap();
     std::fs::write(
         lib.path().join("new/d.json"),
-        doc("Forum in Oslo", "2024-06-01", "en", &[("Anna Orlova", "Harbour again.")]),
+        doc(
+            "Forum in Oslo",
+            "2024-06-01",
+            "en",
+            &[("Anna Orlova", "Harbour again.")],
+        ),
     )
     .unwrap();
     let (after, events) = sync(lib.path(), data.path());
@@ -163,7 +191,10 @@ fn the_index_follows_edits_deletions_and_additions_and_reopens_without_parsing()
         (after.files, after.new, after.changed, after.deleted),
         (3, 1, 1, 1)
     );
-    let paths: Vec<PathBuf> = finished_entries(&events).into_iter().map(|e| e.path).collect();
+    let paths: Vec<PathBuf> = finished_entries(&events)
+        .into_iter()
+        .map(|e| e.path)
+        .collect();
     assert_eq!(
         paths,
         vec![
@@ -172,8 +203,14 @@ fn the_index_follows_edits_deletions_and_additions_and_reopens_without_parsing()
             lib.path().join("new").join("d.json"),
         ]
     );
-    assert_eq!(titles(&search(lib.path(), data.path(), "lighthouses")), ["Talks in Tallinn"]);
-    assert_eq!(titles(&search(lib.path(), data.path(), "harbour")), ["Forum in Oslo"]);
+    assert_eq!(
+        titles(&search(lib.path(), data.path(), "lighthouses")),
+        ["Talks in Tallinn"]
+    );
+    assert_eq!(
+        titles(&search(lib.path(), data.path(), "harbour")),
+        ["Forum in Oslo"]
+    );
     assert!(search(lib.path(), data.path(), "spelled").files.is_empty());
     let db_file = database_path(data.path(), lib.path());
     assert_eq!(count(&db_file, "SELECT count(*) FROM files"), 3);
@@ -188,7 +225,10 @@ fn a_touched_file_is_hashed_not_parsed_again() {
     let lib = folder();
     let data = tempfile::tempdir().unwrap();
     sync(lib.path(), data.path());
-    let file = std::fs::File::options().write(true).open(lib.path().join("c.json")).unwrap();
+    let file = std::fs::File::options()
+        .write(true)
+        .open(lib.path().join("c.json"))
+        .unwrap();
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
     file.set_modified(later).unwrap();
     drop(file);
@@ -223,7 +263,10 @@ fn search_needs_every_word_and_knows_phrases_prefixes_filters_and_folding() {
     assert_eq!(hits.total, 1);
     assert_eq!(file.date.as_deref(), Some("2022-05-04"));
     assert_eq!(hit.speaker.as_deref(), Some("Anna Orlova"));
-    assert_eq!(hit.snippet.marked("[", "]"), "Minister [Choïgou] sent his regards to the council.");
+    assert_eq!(
+        hit.snippet.marked("[", "]"),
+        "Minister [Choïgou] sent his regards to the council."
+    );
     assert_eq!(
         hit.place,
         stenogram::search::Place::Speech {
@@ -262,12 +305,24 @@ fn a_damaged_database_is_set_aside_and_rebuilt() {
     let data = tempfile::tempdir().unwrap();
     let db_file = database_path(data.path(), lib.path());
     std::fs::create_dir_all(db_file.parent().unwrap()).unwrap();
-    std::fs::write(&db_file, b"this is not a database, but it is somebody's file\n".repeat(100))
-        .unwrap();
+    std::fs::write(
+        &db_file,
+        b"this is not a database, but it is somebody's file\n".repeat(100),
+    )
+    .unwrap();
     let (summary, events) = sync(lib.path(), data.path());
     let message = summary.set_aside.clone().unwrap_or_default();
-    assert!(message.contains("damaged") && message.contains("set aside"), "{message}");
-    assert!(events.iter().any(|e| matches!(e, SyncEvent::Opened { set_aside: Some(_), .. })));
+    assert!(
+        message.contains("damaged") && message.contains("set aside"),
+        "{message}"
+    );
+    assert!(events.iter().any(|e| matches!(
+        e,
+        SyncEvent::Opened {
+            set_aside: Some(_),
+            ..
+        }
+    )));
     assert_eq!(summary.new, 3);
     let aside: Vec<PathBuf> = std::fs::read_dir(db_file.parent().unwrap())
         .unwrap()
@@ -287,13 +342,17 @@ fn a_database_of_another_schema_version_is_set_aside_and_rebuilt() {
     let db_file = database_path(data.path(), lib.path());
     {
         let conn = rusqlite::Connection::open(&db_file).unwrap();
-        conn.pragma_update(None, "user_version", db::SCHEMA_VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", db::SCHEMA_VERSION + 1)
+            .unwrap();
     }
     let (summary, _) = sync(lib.path(), data.path());
     let message = summary.set_aside.clone().unwrap_or_default();
     assert!(message.contains("another version"), "{message}");
     assert_eq!(summary.new, 3);
-    assert_eq!(count(&db_file, "PRAGMA user_version"), i64::from(db::SCHEMA_VERSION));
+    assert_eq!(
+        count(&db_file, "PRAGMA user_version"),
+        i64::from(db::SCHEMA_VERSION)
+    );
 }
 
 #[test]
@@ -363,13 +422,19 @@ fn a_killed_index_run_loses_at_most_one_batch_and_the_next_run_resumes_without_d
         .unwrap();
     let stderr = child.stderr.take().unwrap();
     let mut lines = BufReader::new(stderr).lines();
-    let committed = lines.by_ref().map_while(Result::ok).find(|l| l.contains("(committed)"));
+    let committed = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|l| l.contains("(committed)"));
     assert!(committed.is_some(), "no batch was committed");
     child.kill().unwrap();
     child.wait().unwrap();
     let db_file = database_path(data.path(), lib.path());
     let stored = usize::try_from(count(&db_file, "SELECT count(*) FROM files")).unwrap();
-    assert!(stored >= 5 && stored < total, "{stored} of {total} stored when killed");
+    assert!(
+        stored >= 5 && stored < total,
+        "{stored} of {total} stored when killed"
+    );
 
     let (summary, _) = sync(lib.path(), data.path());
     assert_eq!(summary.new, total - stored);
@@ -378,7 +443,15 @@ fn a_killed_index_run_loses_at_most_one_batch_and_the_next_run_resumes_without_d
     let fresh = tempfile::tempdir().unwrap();
     sync(lib.path(), fresh.path());
     let fresh_db = database_path(fresh.path(), lib.path());
-    for table in ["files", "participants", "passages", "passages_fts", "speeches", "photos", "people"] {
+    for table in [
+        "files",
+        "participants",
+        "passages",
+        "passages_fts",
+        "speeches",
+        "photos",
+        "people",
+    ] {
         let sql = format!("SELECT count(*) FROM {table}");
         assert_eq!(count(&db_file, &sql), count(&fresh_db, &sql), "{table}");
     }
@@ -405,13 +478,21 @@ fn two_processes_indexing_one_library_at_once_both_succeed() {
         assert!(line.starts_with(&format!("{total} files: ")), "{line}");
     }
     let db_file = database_path(data.path(), lib.path());
-    assert_eq!(count(&db_file, "SELECT count(*) FROM files"), i64::try_from(total).unwrap());
+    assert_eq!(
+        count(&db_file, "SELECT count(*) FROM files"),
+        i64::try_from(total).unwrap()
+    );
     assert_eq!(
         count(&db_file, "SELECT count(*) FROM passages"),
         count(&db_file, "SELECT count(*) FROM passages_fts")
     );
-    assert_eq!(count(&db_file, "SELECT count(DISTINCT file_id || '/' || ordinal) FROM passages"),
-        count(&db_file, "SELECT count(*) FROM passages"));
+    assert_eq!(
+        count(
+            &db_file,
+            "SELECT count(DISTINCT file_id || '/' || ordinal) FROM passages"
+        ),
+        count(&db_file, "SELECT count(*) FROM passages")
+    );
     let (summary, _) = sync(lib.path(), data.path());
     assert_eq!((summary.new, summary.changed, summary.deleted), (0, 0, 0));
 }

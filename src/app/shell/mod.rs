@@ -116,6 +116,8 @@ impl StenogramApp {
         ctx.set_theme(app.settings.theme.preference());
         SelectionWatcher::install(ctx);
         app.rt.notes.set_data_dir(data_dir(cc.storage.is_some()));
+        // The library index is kept even when settings are not (it is a cache of files).
+        app.rt.library.set_data_dir(data_dir(true));
         match path {
             Some(path) if path.is_dir() => app.open_folder(ctx, path),
             Some(path) => app.open(ctx, path),
@@ -259,7 +261,8 @@ impl StenogramApp {
     /// Keeps notes under `dir` instead of the app's data folder (tests, portable use).
     #[must_use]
     pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
-        self.rt.notes.set_data_dir(Some(dir));
+        self.rt.notes.set_data_dir(Some(dir.clone()));
+        self.rt.library.set_data_dir(Some(dir));
         self
     }
 

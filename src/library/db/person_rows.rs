@@ -81,9 +81,13 @@ pub fn person_across(
          JOIN participants pp ON pp.file_id = f.id AND pp.participant = ?2 WHERE f.id = ?1",
     )?;
     let mut speech_rows = conn.prepare_cached(
-        "SELECT s.speech, s.ordinal, s.words, p.text FROM speeches s \
-         LEFT JOIN passages p ON p.file_id = s.file_id AND p.ordinal = s.first_passage \
-         WHERE s.file_id = ?1 AND s.speaker = ?2 ORDER BY s.ordinal LIMIT ?3",
+        "SELECT speech, ordinal, words, first_passage FROM speeches \
+         WHERE file_id = ?1 AND speaker = ?2 ORDER BY ordinal LIMIT ?3",
+    )?;
+    // The first paragraphs of a speech (a short one's first words run into the next).
+    let mut opening = conn.prepare_cached(
+        "SELECT text FROM passages WHERE file_id = ?1 AND ordinal >= ?2 AND kind = 8 \
+         AND a = ?3 ORDER BY ordinal LIMIT 3",
     )?;
     let mut out = PersonAcross::default();
     for (file_id, participant) in pairs {
@@ -104,20 +108,31 @@ pub fn person_across(
         let Ok((rel, title, date, [speeches, words, photos, asked, answered])) = row else {
             continue;
         };
-        let listed = speech_rows
+        let rows = speech_rows
             .query_map(params![file_id, participant, int(max_per_file)], |r| {
-                let text: Option<String> = r.get(3)?;
-                Ok(PersonSpeech {
-                    speech: SpeechId::from(count(r.get(0)?)),
-                    ordinal: count(r.get(1)?),
-                    words: count(r.get(2)?),
-                    first_words: first_words(
-                        &text.into_iter().collect::<Vec<_>>(),
-                        FIRST_WORDS_CHARS,
-                    ),
-                })
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut listed = Vec::with_capacity(rows.len());
+        for (speech, ordinal, words, first) in rows {
+            let paragraphs: Vec<String> = match first {
+                Some(first) => opening
+                    .query_map(params![file_id, first, speech], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?,
+                None => Vec::new(),
+            };
+            listed.push(PersonSpeech {
+                speech: SpeechId::from(count(speech)),
+                ordinal: count(ordinal),
+                words: count(words),
+                first_words: first_words(&paragraphs, FIRST_WORDS_CHARS),
+            });
+        }
         let path = absolute(folder, &rel);
         let title = if title.trim().is_empty() {
             path.file_name()
