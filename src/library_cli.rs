@@ -44,10 +44,10 @@ pub fn index(folder: &Path, batch_files: usize) -> ExitCode {
                 }
                 writeln!(err, "{} files in the index", thousands(entries.len()))
             }
-            SyncEvent::Checking { done, total } if done == 0 => {
+            SyncEvent::Checking { done: 0, total } => {
                 writeln!(err, "Checking {} files…", thousands(total))
             }
-            SyncEvent::Indexing { done, total, .. } if done == 0 => {
+            SyncEvent::Indexing { done: 0, total, .. } => {
                 writeln!(err, "Indexing {} new or changed files…", thousands(total))
             }
             SyncEvent::Indexing { done, total, .. } => writeln!(

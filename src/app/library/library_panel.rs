@@ -199,7 +199,7 @@ impl LibraryPanel {
         };
         if o.start {
             o.start = false;
-            o.sync = Some(start_sync(ctx, o.folder.clone(), data_dir));
+            o.sync = Some(start_sync(ctx, o.folder.clone(), data_dir.clone()));
         }
         let messages: Vec<SyncMessage> = o
             .sync

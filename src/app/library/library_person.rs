@@ -10,7 +10,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::app::command::{Command, Jump};
 use crate::app::library::library_rows::{self, GroupRow as Row, header_row, item_row};
-use crate::app::library::library_search::{DbLocation, repaint};
+use crate::app::library::library_search::repaint;
 use crate::format::{plural, thousands};
 use crate::library::db::{LibraryDb, PersonAcross, PersonInFile};
 use crate::library::{Library, Occurrence, person_stats};

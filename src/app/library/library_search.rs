@@ -248,12 +248,17 @@ impl LibrarySearch {
                     plural(r.total_files, "file", "files")
                 )
             };
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(text).strong());
-                if r.total > 0 && ui.button("Export hits…").clicked() {
-                    self.exported = self.export_dialog();
-                }
-            });
+            let any = r.total > 0;
+            let export = ui
+                .horizontal(|ui| {
+                    ui.label(RichText::new(text).strong());
+                    any && ui.button("Export hits…").clicked()
+                })
+                .inner;
+            if export {
+                self.exported = self.export_dialog();
+            }
+            let r = &self.results;
             if r.total_files > r.files.len() {
                 ui.label(
                     RichText::new(format!(
