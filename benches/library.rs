@@ -48,7 +48,9 @@ fn library(c: &mut Criterion) {
     };
     write_library(lib.path());
     let mut group = c.benchmark_group("library_db");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     group.bench_function("first_index_60_files", |b| {
         b.iter(|| {
             if let Ok(data) = tempfile::tempdir() {

@@ -91,11 +91,23 @@ fn main() -> ExitCode {
     }
     let (p50, p95) = percentiles(&mut times);
     let (g50, g95) = percentiles(&mut grep_times);
-    println!("search p50 {p50:.1} ms, p95 {p95:.1} ms over {} runs", times.len());
-    println!("grep -ril p50 {g50:.0} ms, p95 {g95:.0} ms; ratio at p50 {:.0}×", g50 / p50.max(0.001));
+    println!(
+        "search p50 {p50:.1} ms, p95 {p95:.1} ms over {} runs",
+        times.len()
+    );
+    println!(
+        "grep -ril p50 {g50:.0} ms, p95 {g95:.0} ms; ratio at p50 {:.0}×",
+        g50 / p50.max(0.001)
+    );
     let db_size = std::fs::metadata(db::database_path(&data, folder)).map_or(0, |m| m.len());
     let text: u64 = stenogram::library::scan(folder)
-        .map(|s| s.files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum())
+        .map(|s| {
+            s.files
+                .iter()
+                .filter_map(|f| std::fs::metadata(f).ok())
+                .map(|m| m.len())
+                .sum()
+        })
         .unwrap_or(0);
     println!(
         "database {:.0} MB for {:.0} MB of text: {:.2}×",
