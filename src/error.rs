@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// What went wrong while opening a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ErrorKind {
     /// The file could not be read.
     Io(String),

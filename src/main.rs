@@ -1,10 +1,13 @@
-//! The `stenogram` command: open the viewer, or export a transcript to stdout.
+//! The `stenogram` command: open the viewer, export a transcript to stdout, or index and
+//! search a library folder (the database the viewer uses too).
 
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod library_cli;
 
 /// Stenogram: participants, speeches and photo captions of an event transcript, side by side.
 #[derive(Parser, Debug)]
@@ -72,6 +75,43 @@ enum Command {
         /// The second version.
         b: PathBuf,
     },
+    /// Create or update the index of a library folder (the viewer uses the same one);
+    /// progress on stderr, a one-line summary on stdout.
+    Index {
+        /// Folder of transcripts.
+        folder: PathBuf,
+        /// Files written per transaction (a stopped run loses at most this many).
+        #[arg(long, default_value_t = 200, hide = true)]
+        batch_files: usize,
+    },
+    /// Search an indexed library folder: all words must match; "quoted phrases", prefixes
+    /// (velsk*), and speaker:NAME, from:DATE, to:DATE, lang:CODE in the query.
+    Search {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = HitFormat::Text)]
+        format: HitFormat,
+        /// Only speeches of this person (name, alias or role; case and accents do not
+        /// matter).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Only files dated on or after this (2024, 2024-03 or 2024-03-01).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only files dated on or before this.
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Files listed at most (all hits are counted).
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Hits listed per file at most.
+        #[arg(long, default_value_t = 5)]
+        per_file: usize,
+        /// Indexed library folder.
+        folder: PathBuf,
+        /// What to look for.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+    },
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -80,6 +120,16 @@ enum AlignFormat {
     Text,
     /// JSON: both files, every row and the summary.
     Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum HitFormat {
+    /// Hits grouped by file, words in [brackets].
+    Text,
+    /// A JSON list of hits (path, title, date, speaker, paragraph, place, snippet).
+    Json,
+    /// One CSV row per hit.
+    Csv,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -114,6 +164,31 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Align { format, a, b }) => align(format, &a, &b),
+        Some(Command::Index {
+            folder,
+            batch_files,
+        }) => library_cli::index(&folder, batch_files),
+        Some(Command::Search {
+            format,
+            speaker,
+            from,
+            to,
+            limit,
+            per_file,
+            folder,
+            query,
+        }) => library_cli::search(
+            &folder,
+            &query.join(" "),
+            &library_cli::Filters {
+                speaker,
+                from,
+                to,
+                limit,
+                per_file,
+            },
+            format,
+        ),
         None => open_viewer(
             cli.file,
             cli.parallel,
@@ -263,6 +338,7 @@ fn align(format: AlignFormat, a: &std::path::Path, b: &std::path::Path) -> ExitC
     print(&text)
 }
 
+/// Exit 1 with `message` as one line on stderr.
 fn fail(message: &str) -> ExitCode {
     // One line, whatever the message holds.
     let line = message.replace(['\n', '\r'], " ");

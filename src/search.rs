@@ -305,81 +305,8 @@ impl SearchIndex {
     /// Folds every searchable text of `t`, in the order the reader shows them.
     pub fn build(t: &Transcript) -> Self {
         let mut ix = SearchIndex::default();
-        let mut covered = vec![false; t.photos.len()];
-        for (b, block) in t.blocks.iter().enumerate() {
-            match &block.kind {
-                BlockKind::Title { text } => ix.add(Place::Title { block: b }, None, text),
-                BlockKind::Dateline { text } => ix.add(Place::Dateline { block: b }, None, text),
-                BlockKind::Lead { text } => ix.add(Place::Lead { block: b }, None, text),
-                BlockKind::Heading { text } => ix.add(Place::Heading { block: b }, None, text),
-                BlockKind::Paragraph { text } => ix.add(Place::Paragraph { block: b }, None, text),
-                BlockKind::Attendees {
-                    intro,
-                    items,
-                    outro,
-                } => {
-                    if let Some(text) = intro {
-                        ix.add(Place::AttendeesIntro { block: b }, None, text);
-                    }
-                    for (index, item) in items.iter().enumerate() {
-                        ix.add(Place::Attendee { block: b, index }, None, &item.text);
-                    }
-                    if let Some(text) = outro {
-                        ix.add(Place::AttendeesOutro { block: b }, None, text);
-                    }
-                }
-                BlockKind::Photo { photo } => {
-                    if let Some(slot) = covered.get_mut(photo.index())
-                        && !*slot
-                    {
-                        *slot = true;
-                        ix.add_photo(t, *photo);
-                    }
-                }
-                BlockKind::Speech {
-                    speech,
-                    first,
-                    count,
-                } => {
-                    let Some(s) = t.speech(*speech) else { continue };
-                    let end = first.saturating_add(*count).min(s.paragraphs.len());
-                    for paragraph in (*first).min(end)..end {
-                        if let Some(text) = s.paragraphs.get(paragraph) {
-                            let place = Place::Speech {
-                                speech: *speech,
-                                paragraph,
-                            };
-                            ix.add(place, Some(s.speaker), text);
-                        }
-                    }
-                }
-                BlockKind::Tags { section } => {
-                    if let Some(tags) = t.tags.get(*section) {
-                        let section = *section;
-                        ix.add(Place::TagHeading { block: b, section }, None, &tags.heading);
-                        let values = tags_text(&tags.values);
-                        ix.add(Place::Tags { block: b, section }, None, &values);
-                    }
-                }
-                BlockKind::Elision { .. } | BlockKind::Separator | BlockKind::Link { .. } => {}
-            }
-        }
-        // Photos no block places (a JSON file without a document flow) still have cards.
-        for photo in &t.photos {
-            if !covered.get(photo.id.index()).copied().unwrap_or(true) {
-                ix.add_photo(t, photo.id);
-            }
-        }
+        visit_fields(t, |place, speaker, text| ix.add(place, speaker, text));
         ix
-    }
-
-    fn add_photo(&mut self, t: &Transcript, id: PhotoId) {
-        if let Some(photo) = t.photo(id) {
-            self.add(Place::Caption { photo: id }, None, &photo.caption);
-            if let Some(credit) = &photo.credit {
-                self.add(Place::Credit { photo: id }, None, credit);
-            }
-        }
     }
 
     fn add(&mut self, place: Place, speaker: Option<ParticipantId>, text: &str) {
@@ -459,6 +386,89 @@ impl SearchIndex {
         results.photos.sort_unstable();
         results.photos.dedup();
         results
+    }
+}
+
+/// Calls `visit(place, speaker, text)` for every searchable text of `t` (speeches,
+/// narrative, headings, lists, captions, credits, tags), in the order the reader shows
+/// them. The one walk the document search and the library's full-text index share, so
+/// both find the same places.
+pub(crate) fn visit_fields(
+    t: &Transcript,
+    mut visit: impl FnMut(Place, Option<ParticipantId>, &str),
+) {
+    let mut covered = vec![false; t.photos.len()];
+    let photo = |visit: &mut dyn FnMut(Place, Option<ParticipantId>, &str), id: PhotoId| {
+        if let Some(photo) = t.photo(id) {
+            visit(Place::Caption { photo: id }, None, &photo.caption);
+            if let Some(credit) = &photo.credit {
+                visit(Place::Credit { photo: id }, None, credit);
+            }
+        }
+    };
+    for (b, block) in t.blocks.iter().enumerate() {
+        match &block.kind {
+            BlockKind::Title { text } => visit(Place::Title { block: b }, None, text),
+            BlockKind::Dateline { text } => visit(Place::Dateline { block: b }, None, text),
+            BlockKind::Lead { text } => visit(Place::Lead { block: b }, None, text),
+            BlockKind::Heading { text } => visit(Place::Heading { block: b }, None, text),
+            BlockKind::Paragraph { text } => visit(Place::Paragraph { block: b }, None, text),
+            BlockKind::Attendees {
+                intro,
+                items,
+                outro,
+            } => {
+                if let Some(text) = intro {
+                    visit(Place::AttendeesIntro { block: b }, None, text);
+                }
+                for (index, item) in items.iter().enumerate() {
+                    visit(Place::Attendee { block: b, index }, None, &item.text);
+                }
+                if let Some(text) = outro {
+                    visit(Place::AttendeesOutro { block: b }, None, text);
+                }
+            }
+            BlockKind::Photo { photo: id } => {
+                if let Some(slot) = covered.get_mut(id.index())
+                    && !*slot
+                {
+                    *slot = true;
+                    photo(&mut visit, *id);
+                }
+            }
+            BlockKind::Speech {
+                speech,
+                first,
+                count,
+            } => {
+                let Some(s) = t.speech(*speech) else { continue };
+                let end = first.saturating_add(*count).min(s.paragraphs.len());
+                for paragraph in (*first).min(end)..end {
+                    if let Some(text) = s.paragraphs.get(paragraph) {
+                        let place = Place::Speech {
+                            speech: *speech,
+                            paragraph,
+                        };
+                        visit(place, Some(s.speaker), text);
+                    }
+                }
+            }
+            BlockKind::Tags { section } => {
+                if let Some(tags) = t.tags.get(*section) {
+                    let section = *section;
+                    visit(Place::TagHeading { block: b, section }, None, &tags.heading);
+                    let values = tags_text(&tags.values);
+                    visit(Place::Tags { block: b, section }, None, &values);
+                }
+            }
+            BlockKind::Elision { .. } | BlockKind::Separator | BlockKind::Link { .. } => {}
+        }
+    }
+    // Photos no block places (a JSON file without a document flow) still have cards.
+    for p in &t.photos {
+        if !covered.get(p.id.index()).copied().unwrap_or(true) {
+            photo(&mut visit, p.id);
+        }
     }
 }
 
@@ -583,7 +593,7 @@ impl<'t, 'i> FieldCursor<'t, 'i> {
 /// Folds `text` one character at a time, calling `emit(folded, start, end)` for every
 /// folded character with the byte range of the original character it comes from. Runs of
 /// spaces become one space (mapped to the first of them).
-fn fold_with(text: &str, mut emit: impl FnMut(char, usize, usize)) {
+pub(crate) fn fold_with(text: &str, mut emit: impl FnMut(char, usize, usize)) {
     let mut last_space = false;
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();

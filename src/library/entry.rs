@@ -173,6 +173,12 @@ impl Entry {
         }
     }
 
+    /// Works out the folded keys again after the fields were set one by one (an entry
+    /// read back from the database).
+    pub(crate) fn rekey(&mut self) {
+        self.keys = Keys::of(self);
+    }
+
     /// The error, for a file that failed.
     pub fn error(&self) -> Option<&Error> {
         match &self.state {

@@ -147,6 +147,18 @@ impl<T> Jobs<T> {
         self.results.try_iter().collect()
     }
 
+    /// The results that arrived since the last call, waiting up to `timeout` for the first
+    /// one when none is there yet: for a consumer with nothing else to do (the library's
+    /// database writer). Empty after the timeout, or when every worker has stopped.
+    pub(crate) fn take_waiting(&mut self, timeout: std::time::Duration) -> Vec<(usize, T)> {
+        match self.results.recv_timeout(timeout) {
+            Ok(first) => std::iter::once(first)
+                .chain(self.results.try_iter())
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// Asks the workers to stop after the job each is on; returns at once.
     pub fn cancel(&self) {
         self.shared.cancel.store(true, Ordering::Release);

@@ -9,13 +9,17 @@
 //! 3. when [`Jobs::is_finished`] (or now and then while indexing), match people across
 //!    files with [`Library::match_people`] (a background thread) and
 //!    [`Library::install_people`];
-//! 4. list [`Library::view`] (sorted, filtered) and answer queries with [`search()`] and,
-//!    for the full text, [`search_files`]; show a person across files with
-//!    [`person_stats`] and, for their speeches, [`person_speeches`].
+//! 4. list [`Library::view`] (sorted, filtered) and answer queries with [`search()`];
+//!    show a person's figures across files with [`person_stats`].
 //!
 //! The library keeps a compact [`Entry`] per file, not the transcript, so thousands of
 //! files cost little memory; opening one reads it again with [`crate::load::open_file`].
+//! [`db`] keeps the entries, the full text and every speech in a SQLite database per
+//! folder: a folder seen before opens without parsing, the full text is searched through
+//! FTS5, and a person's speeches are read from there ([`db::sync_library`] replaces steps
+//! 1 and 2 for a UI that keeps the database).
 
+pub mod db;
 mod entry;
 mod index;
 mod jobs;
@@ -34,12 +38,9 @@ pub use entry::{Entry, EntryPerson, EntryState};
 pub use index::{Indexer, index_all, index_files};
 pub use jobs::{Jobs, OnProgress, Progress, default_threads, no_progress};
 pub use people::{LibraryPerson, Occurrence, merge_people};
-pub use person::{
-    FIRST_WORDS_CHARS, PersonFile, PersonSpeeches, PersonStats, SpeechBrief, person_speeches,
-    person_stats,
-};
+pub use person::{FIRST_WORDS_CHARS, PersonStats, person_stats};
 pub use scan::{MAX_DEPTH, Scan, TRANSCRIPT_EXTENSIONS, is_transcript_name, scan};
-pub use search::{FileHits, FileSearch, LibraryResults, query_words, search, search_files};
+pub use search::{LibraryResults, query_words, search};
 pub use versions::other_versions;
 
 use crate::model::ParticipantId;
@@ -148,6 +149,34 @@ impl Library {
         };
         library.rebuild_people();
         library
+    }
+
+    /// A library of entries as they are (read back from the database), people not matched
+    /// yet ([`Library::people_stale`] is true until [`Library::match_people`] runs).
+    pub fn with_entries(entries: Vec<Entry>) -> Self {
+        Self {
+            entries: entries.into_iter().map(Arc::new).collect(),
+            people: People::default(),
+            generation: 1,
+        }
+    }
+
+    /// Puts `entry` in the place of the entry with the same path, or adds it at the end;
+    /// returns its index. Costs a pass over the entries: for batches of new files, not for
+    /// every file of a large library at once.
+    pub fn upsert(&mut self, entry: Entry) -> usize {
+        let found = self.entries.iter().position(|e| e.path == entry.path);
+        self.generation += 1;
+        match found.and_then(|i| self.entries.get_mut(i).map(|slot| (i, slot))) {
+            Some((i, slot)) => {
+                *slot = Arc::new(entry);
+                i
+            }
+            None => {
+                self.entries.push(Arc::new(entry));
+                self.entries.len() - 1
+            }
+        }
     }
 
     /// Puts an indexed entry in place `index` (as given by [`index_files`]); returns

@@ -1,12 +1,8 @@
-//! Searching the library: titles, places, dates and people at once from the index (one
-//! pass over folded keys, no file read), and the full text of every speech, caption and
-//! list on background threads, file by file ([`search_files`]).
-
-use std::path::PathBuf;
-use std::sync::Arc;
+//! Searching the library's list: titles, places, dates and people at once from the
+//! entries (one pass over folded keys, no file read). The full text is searched through
+//! the library's database ([`super::db::search_library`]).
 
 use super::Library;
-use super::jobs::{Jobs, OnProgress};
 use crate::text::fold;
 
 /// What a library search found in the index.
@@ -58,80 +54,6 @@ pub fn search(library: &Library, query: &str) -> LibraryResults {
         entries,
         people,
     }
-}
-
-/// The full-text hits in one file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileHits {
-    /// Index into the library's entries.
-    pub entry: usize,
-    /// How many matches the file holds.
-    pub total: usize,
-    /// The first hits (at most the cap given to [`search_files`]), in document order; their
-    /// places refer to the transcript as [`crate::load::open_file`] gives it.
-    pub hits: Vec<crate::search::Hit>,
-    /// Per listed hit, where it is: the speaker's name, "Caption 7", "Narrative" and so on
-    /// ([`crate::search::place_label`]).
-    pub places: Vec<String>,
-}
-
-/// A full-text search in progress; results are `(job number, hits)` for files with at
-/// least one match ([`FileHits::entry`] says which entry).
-pub type FileSearch = Jobs<FileHits>;
-
-/// Searches the full text of every ready entry for `query`, with the same matching as
-/// the search inside one document ([`crate::search::search`]), re-reading the files on
-/// `threads` background workers (the library keeps no texts). At most
-/// `max_hits_per_file` hits are listed per file (all are counted). Files that fail now
-/// are skipped: the library already shows their errors.
-pub fn search_files(
-    library: &Library,
-    query: &str,
-    max_hits_per_file: usize,
-    threads: usize,
-    on_progress: OnProgress,
-) -> FileSearch {
-    let targets: Arc<Vec<(usize, PathBuf)>> = Arc::new(
-        library
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.is_ready())
-            .map(|(i, e)| (i, e.path.clone()))
-            .collect(),
-    );
-    let query = query.to_owned();
-    let total = if crate::search::fold_query(&query).is_empty() {
-        0
-    } else {
-        targets.len()
-    };
-    Jobs::start(
-        total,
-        threads,
-        move |job| {
-            let (entry, path) = targets.get(job)?;
-            let loaded = crate::load::open_file(path).ok()?;
-            let mut results = crate::search::search(&loaded.transcript, &query);
-            if results.total == 0 {
-                return None;
-            }
-            results.hits.truncate(max_hits_per_file);
-            let t = &loaded.transcript;
-            let places = results
-                .hits
-                .iter()
-                .map(|h| crate::search::place_label(t, h.place))
-                .collect();
-            Some(FileHits {
-                entry: *entry,
-                total: results.total,
-                hits: results.hits,
-                places,
-            })
-        },
-        on_progress,
-    )
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
+use stenogram::library::db;
 use stenogram::library::{
     Entry, EntryState, Library, LibraryPerson, SortKey, index_all, index_files, no_progress,
-    person_speeches, person_stats, scan, search, search_files,
+    person_stats, scan, search,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -326,25 +327,38 @@ fn search_finds_titles_and_people_and_the_full_text() {
     assert_eq!(results.entries.len(), 1);
     assert!(search(&library, "  ").entries.is_empty());
 
-    let jobs = search_files(&library, "bridge", 3, 2, no_progress());
-    let hits = jobs.wait();
-    let files: Vec<PathBuf> = hits
-        .iter()
-        .map(|(_, h)| library.entries()[h.entry].path.clone())
-        .collect();
+    // The full text, through the library's database.
+    let data = tempfile::tempdir().unwrap();
+    let (db, _) = indexed_db(&dir, data.path());
+    let options = db::SearchOptions {
+        hits_per_file: 3,
+        ..db::SearchOptions::default()
+    };
+    let hits = db
+        .search(&db::Query::parse("bridge").unwrap(), &options)
+        .unwrap();
+    let files: Vec<PathBuf> = hits.files.iter().map(|f| f.path.clone()).collect();
     assert_eq!(files.len(), 2, "{files:?}");
     assert!(files.iter().any(|p| p.ends_with("varengrad.txt")));
     assert!(files.iter().any(|p| p.ends_with("petrova.txt")));
     let en = hits
+        .files
         .iter()
-        .find(|(_, h)| library.entries()[h.entry].path.ends_with("varengrad.txt"));
-    let en = &en.unwrap().1;
+        .find(|f| f.path.ends_with("varengrad.txt"))
+        .unwrap();
     assert!(
         en.total > 3 && en.hits.len() == 3,
         "{} {}",
         en.total,
         en.hits.len()
     );
+}
+
+/// The folder synced into a database under `data`, opened for reading.
+fn indexed_db(dir: &tempfile::TempDir, data: &Path) -> (db::LibraryDb, db::SyncSummary) {
+    let summary =
+        db::sync_library(dir.path(), data, &db::SyncOptions::default(), &mut |_| {}).unwrap();
+    (db::LibraryDb::open(data, dir.path()).unwrap(), summary)
 }
 
 #[test]
@@ -367,18 +381,29 @@ fn a_person_s_speeches_are_gathered_from_every_file_they_speak_in() {
     assert_eq!(stats.first_date.as_deref(), Some("2024-06-04"));
     assert_eq!(stats.last_date.as_deref(), Some("2025-02-12"));
 
-    let files = person_speeches(&library, velsky, 100, 2, no_progress()).wait();
-    let mut entries: Vec<usize> = files.iter().map(|(_, f)| f.entry).collect();
-    entries.sort_unstable();
-    let mut expected = vec![fr_ix, en_ix, ru_ix];
-    expected.sort_unstable();
-    assert_eq!(entries, expected);
-    let listed: usize = files.iter().map(|(_, f)| f.speeches.len()).sum();
+    let data = tempfile::tempdir().unwrap();
+    let (db, _) = indexed_db(&dir, data.path());
+    let occurrences: Vec<_> = person
+        .occurrences
+        .iter()
+        .map(|o| (library.entries()[o.entry].path.clone(), o.participant))
+        .collect();
+    let across = db.person(&occurrences, 100).unwrap();
+    let mut paths: Vec<PathBuf> = across.files.iter().map(|f| f.path.clone()).collect();
+    paths.sort();
+    let mut expected = vec![
+        library.entries()[fr_ix].path.clone(),
+        library.entries()[en_ix].path.clone(),
+        library.entries()[ru_ix].path.clone(),
+    ];
+    expected.sort();
+    assert_eq!(paths, expected);
+    let listed: usize = across.files.iter().map(|f| f.speeches.len()).sum();
     assert_eq!(listed, person.speeches);
-    for (_, file) in &files {
+    assert_eq!(across.speeches, person.speeches);
+    for file in &across.files {
         // Each listed speech is theirs in the file as read again, with its words counted.
-        let path = &library.entries()[file.entry].path;
-        let t = stenogram::load_file(path).unwrap();
+        let t = stenogram::load_file(&file.path).unwrap();
         assert_eq!(file.total, file.speeches.len());
         for brief in &file.speeches {
             let speech = t.speech(brief.speech).unwrap();
@@ -395,20 +420,24 @@ fn a_person_s_speeches_are_gathered_from_every_file_they_speak_in() {
         }
     }
     // The English press conference: Velsky answers a question about the bridge.
-    let en = files.iter().find(|(_, f)| f.entry == en_ix).unwrap();
-    assert!(en.1.questions_answered >= 1, "{:?}", en.1);
+    let en = across
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("varengrad.txt"))
+        .unwrap();
+    assert!(en.questions_answered >= 1, "{en:?}");
     assert!(
-        en.1.speeches
+        en.speeches
             .iter()
             .any(|s| s.first_words.contains("both parliaments ratify")),
         "{:?}",
-        en.1.speeches
+        en.speeches
     );
 
     // The cap lists fewer, but every speech is still counted.
-    let capped = person_speeches(&library, velsky, 1, 1, no_progress()).wait();
-    assert!(capped.iter().all(|(_, f)| f.speeches.len() == 1));
-    let total: usize = capped.iter().map(|(_, f)| f.total).sum();
+    let capped = db.person(&occurrences, 1).unwrap();
+    assert!(capped.files.iter().all(|f| f.speeches.len() == 1));
+    let total: usize = capped.files.iter().map(|f| f.total).sum();
     assert_eq!(total, person.speeches);
 }
 

@@ -6,5 +6,7 @@ mod cli;
 mod correct_cli;
 mod formats;
 mod library;
+mod library_cli;
+mod library_db;
 mod photos_decode;
 mod photos_discover;

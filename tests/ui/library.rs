@@ -43,7 +43,11 @@ fn app_on_folder(folder: &Path) -> Harness<'static, StenogramApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(32)
-        .build_eframe(move |cc| StenogramApp::new(cc, Some(folder)));
+        // The library's database goes in a hidden folder of the library (the scan skips it).
+        .build_eframe(move |cc| {
+            let data = folder.join(".stenogram-data");
+            StenogramApp::new(cc, Some(folder)).with_data_dir(data)
+        });
     for _ in 0..2000 {
         let app = harness.state();
         if !app.library_panel().is_indexing() && !app.is_loading() && app.document().is_some() {
@@ -404,4 +408,139 @@ fn a_person_shows_their_figures_and_speeches_across_files_and_a_speech_opens_its
     let row = doc.index.row_of(stenogram::app::Item::Speech(speech));
     assert!(row.is_some());
     assert_eq!(app.reader().last_target(), row);
+}
+
+/// Types `query` in the library's search tab and runs it until the hits are in.
+fn search_library(harness: &mut Harness<'static, StenogramApp>, query: &str) {
+    if harness.query_by_label("Search all files").is_none() {
+        harness.get_by_label("Search").click();
+        harness.run();
+    }
+    let field = harness.get_by_role_and_label(Role::TextInput, "Search all files");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Search all files")
+        .type_text(query);
+    harness.key_press(egui::Key::Enter);
+    let query = query.to_owned();
+    run_until(harness, move |app| {
+        app.library_panel()
+            .search()
+            .is_some_and(|s| s.searched() == query && !s.is_running())
+    });
+}
+
+#[test]
+fn search_syntax_prefixes_phrases_and_speakers_and_hits_export_as_csv_and_json() {
+    let dir = own_folder();
+    let mut harness = app_on_folder(dir.path());
+
+    // A prefix finds both spellings; a speaker filter keeps only his speeches.
+    search_library(&mut harness, "velsk* speaker:malinova");
+    harness.get_by_label("1 hit in 1 file");
+    let hits = button_labels(&harness, "Daria Malinova: Thank");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].contains("Thank you, Mr. Velsky."), "{hits:?}");
+
+    // A phrase must be there in that order; folding finds "Andreï".
+    search_library(&mut harness, "\"andrei velski\"");
+    harness.get_by_label_contains("Entretien avec le Premier ministre de Talmar · 2025-04-05 · ");
+    search_library(&mut harness, "\"velski andrei\"");
+    harness.get_by_label("No hits");
+
+    // Export: CSV by default, JSON by name.
+    search_library(&mut harness, "tarvasto");
+    let out = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let search = harness
+        .state()
+        .library_panel()
+        .search()
+        .unwrap_or_else(|| panic!("no search"));
+    search
+        .export_to(&out.path().join("hits.csv"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    search
+        .export_to(&out.path().join("hits.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let csv = std::fs::read_to_string(out.path().join("hits.csv")).unwrap_or_default();
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(csv.contains("[Tarvasto]"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("hits.json")).unwrap_or_default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(json.as_array().map(Vec::len), Some(3));
+}
+
+#[test]
+fn a_library_opened_again_comes_from_its_database_and_a_damaged_one_is_set_aside() {
+    let dir = own_folder();
+    drop(app_on_folder(dir.path()));
+    let data = dir.path().join(".stenogram-data");
+    let db_file = stenogram::library::db::database_path(&data, dir.path());
+    assert!(db_file.exists());
+
+    // Opened again: the files are there from the database, nothing to index.
+    let harness = app_on_folder(dir.path());
+    let library = harness.state().library_panel().library().cloned();
+    assert_eq!(library.map(|l| l.entries().len()), Some(3));
+    assert!(harness.state().library_panel().banner().is_none());
+    drop(harness);
+
+    // A damaged database: set aside (kept), rebuilt, and the user is told.
+    std::fs::write(&db_file, b"not a database at all").unwrap_or_else(|e| panic!("{e}"));
+    let harness = app_on_folder(dir.path());
+    let banner = harness
+        .state()
+        .library_panel()
+        .banner()
+        .map(str::to_owned)
+        .unwrap_or_default();
+    assert!(banner.contains("set aside"), "{banner}");
+    harness.get_by_label_contains("is damaged");
+    let kept = std::fs::read_dir(data.join("libraries"))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().contains(".set-aside-"))
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(kept, 1);
+    assert_eq!(
+        harness
+            .state()
+            .library_panel()
+            .library()
+            .map(|l| l.entries().len()),
+        Some(3)
+    );
+}
+
+#[test]
+fn a_person_s_files_come_from_the_database_oldest_first() {
+    let dir = own_folder();
+    let mut harness = app_on_folder(dir.path());
+    harness.get_by_label_contains("People (").click();
+    harness.run();
+    harness
+        .get_by_label("Andrei Velsky — 2 files · 4 speeches")
+        .click();
+    harness.run();
+    run_until(&mut harness, |app| {
+        app.library_panel()
+            .person_view()
+            .is_some_and(|v| !v.is_gathering() && v.files().len() == 2)
+    });
+    let view = harness
+        .state()
+        .library_panel()
+        .person_view()
+        .unwrap_or_else(|| panic!("no person view"));
+    let dates: Vec<Option<String>> = view.files().iter().map(|f| f.date.clone()).collect();
+    assert_eq!(
+        dates,
+        vec![Some("2025-03-03".to_owned()), Some("2025-04-05".to_owned())]
+    );
 }

@@ -1,11 +1,14 @@
-//! The library panel: every transcript of a folder, indexed on background threads while the
-//! first one is already open. Files that fail are listed with their error. A "People" tab
+//! The library panel: every transcript of a folder, shown at once from the library's
+//! database, then brought up to date in the background ([`crate::library::db::sync_library`])
+//! while the first one is already open. Files that fail are listed with their error. A "People" tab
 //! lists each person once across files; choosing one narrows the files to theirs and shows
 //! their figures and every speech they gave across files ([`crate::app::library::library_person`]). A
 //! "Search" tab searches the full text of every file ([`crate::app::library::library_search`]).
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, WidgetInfo};
 
@@ -13,9 +16,9 @@ use crate::app::command::Command;
 use crate::app::library::library_person::PersonView;
 use crate::app::library::library_search::{LibrarySearch, repaint};
 use crate::format::plural;
-use crate::library::{
-    self, EntryState, Indexer, Library, LibraryPerson, Scan, SortKey, index_files,
-};
+use crate::format::thousands;
+use crate::library::db::{DbError, SyncEvent, SyncOptions, SyncSummary};
+use crate::library::{self, EntryState, Library, LibraryPerson, SortKey};
 
 /// How often the file list is sorted again while files are being read.
 const ROWS_WHILE_INDEXING: std::time::Duration = std::time::Duration::from_millis(250);
@@ -33,15 +36,49 @@ enum Tab {
 #[derive(Default)]
 pub struct LibraryPanel {
     open: Option<Open>,
+    /// Where the library databases live (the app's data folder).
+    data_dir: Option<PathBuf>,
+}
+
+/// What the sync thread sends: its events, then its outcome.
+enum SyncMessage {
+    Event(SyncEvent),
+    Done(Result<SyncSummary, DbError>),
+}
+
+/// The background sync of the open library with its folder. Dropping it asks the thread
+/// to stop between files (closing a library never waits).
+struct SyncTask {
+    messages: Receiver<SyncMessage>,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for SyncTask {
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Release);
+    }
+}
+
+/// What the sync is doing, for the progress bar.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Stage {
+    Opening,
+    Checking { done: usize, total: usize },
+    Indexing { done: usize, total: usize },
+    People,
 }
 
 struct Open {
     folder: PathBuf,
-    scan: Option<Receiver<crate::Result<Scan>>>,
+    /// Not started yet: starts on the next poll (so a data folder set after opening counts).
+    start: bool,
+    sync: Option<SyncTask>,
+    stage: Option<Stage>,
     library: Library,
-    indexer: Option<Indexer>,
     people_job: Option<library::Jobs<library::People>>,
     problem: Option<String>,
+    /// A message that stays until dismissed (a database set aside).
+    banner: Option<String>,
     /// The first readable file was opened (at once, while the rest is indexed).
     opened_first: bool,
     tab: Tab,
@@ -79,29 +116,45 @@ impl LibraryPanel {
         self.open.as_ref().map(|o| &o.library)
     }
 
-    /// Whether files are still being read.
+    /// Whether the library is still being brought up to date.
     pub fn is_indexing(&self) -> bool {
         self.open
             .as_ref()
-            .is_some_and(|o| o.scan.is_some() || o.indexer.is_some() || o.people_job.is_some())
+            .is_some_and(|o| o.start || o.sync.is_some() || o.people_job.is_some())
     }
 
-    /// Opens `folder` as the library: its files are listed and read in the background.
+    /// Keeps the library databases under `dir` (the app's data folder).
+    pub fn set_data_dir(&mut self, dir: Option<PathBuf>) {
+        self.data_dir = dir;
+    }
+
+    /// The data folder the databases are kept in: the app's, else a folder of the system's
+    /// temporary folder (the library then works, but is indexed again next time).
+    pub fn data_dir(&self) -> PathBuf {
+        self.data_dir
+            .clone()
+            .unwrap_or_else(|| std::env::temp_dir().join("stenogram-data"))
+    }
+
+    /// A message about the library's database that the user should see (a damaged one set
+    /// aside), until dismissed.
+    pub fn banner(&self) -> Option<&str> {
+        self.open.as_ref().and_then(|o| o.banner.as_deref())
+    }
+
+    /// Opens `folder` as the library: the files the database knows are listed at once,
+    /// then the folder is checked and new or changed files are read in the background.
     pub fn open(&mut self, ctx: &egui::Context, folder: PathBuf) {
-        let (tx, rx) = channel();
-        let path = folder.clone();
-        let repaint = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(library::scan(&path));
-            repaint.request_repaint();
-        });
+        ctx.request_repaint();
         self.open = Some(Open {
             folder,
-            scan: Some(rx),
+            start: true,
+            sync: None,
+            stage: Some(Stage::Opening),
             library: Library::pending(Vec::new()),
-            indexer: None,
             people_job: None,
             problem: None,
+            banner: None,
             opened_first: false,
             tab: Tab::Files,
             sort: SortKey::Path,
@@ -140,46 +193,38 @@ impl LibraryPanel {
 
     /// Takes in what the background threads finished; asks for the first file to open.
     pub fn poll(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let data_dir = self.data_dir();
         let Some(o) = &mut self.open else {
             return;
         };
-        if let Some(rx) = &o.scan {
-            match rx.try_recv() {
-                Ok(Ok(scan)) => {
-                    o.scan = None;
-                    if let Some(first) = scan.problems.first() {
-                        o.problem = Some(first.to_string());
+        if o.start {
+            o.start = false;
+            o.sync = Some(start_sync(ctx, o.folder.clone(), data_dir.clone()));
+        }
+        let messages: Vec<SyncMessage> = o
+            .sync
+            .as_ref()
+            .map(|t| t.messages.try_iter().collect())
+            .unwrap_or_default();
+        for message in messages {
+            match message {
+                SyncMessage::Event(event) => take_event(o, event, commands),
+                SyncMessage::Done(outcome) => {
+                    o.sync = None;
+                    o.stage = None;
+                    match outcome {
+                        Ok(summary) => {
+                            if let Some(first) = summary.problems.first() {
+                                o.problem = Some(first.clone());
+                            }
+                        }
+                        Err(e) => o.problem = Some(e.to_string()),
                     }
-                    o.library = Library::pending(scan.files.clone());
-                    o.generation += 1;
-                    o.indexer = Some(index_files(
-                        scan.files,
-                        library::default_threads(),
-                        repaint(ctx),
-                    ));
                 }
-                Ok(Err(e)) => {
-                    o.scan = None;
-                    o.problem = Some(e.to_string());
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => o.scan = None,
             }
         }
-        if let Some(indexer) = &mut o.indexer {
-            let ready = indexer.take_ready();
-            let finished = indexer.is_finished();
-            for (index, entry) in ready {
-                if !o.opened_first && entry.state == EntryState::Ready {
-                    o.opened_first = true;
-                    commands.push(Command::Open(entry.path.clone()));
-                }
-                o.library.set(index, entry);
-                o.generation += 1;
-            }
-            if finished {
-                o.indexer = None;
-            }
+        if o.sync.is_some() && o.stage.is_none() {
+            o.stage = Some(Stage::People);
         }
         // People are matched again whenever files came in, one run at a time.
         if let Some(job) = &mut o.people_job {
@@ -199,16 +244,20 @@ impl LibraryPanel {
                 o.people_job = None;
             }
         }
-        if o.people_job.is_none() && o.scan.is_none() && o.library.people_stale() {
+        // People are matched once the stored entries are in, and again after new files.
+        let settled = !matches!(o.stage, Some(Stage::Opening | Stage::Indexing { .. }));
+        if o.people_job.is_none() && settled && o.library.people_stale() {
             o.people_job = Some(o.library.match_people(repaint(ctx)));
         }
         o.search.poll();
-        o.person_view.follow(ctx, &o.library, o.person);
-        o.person_view.poll(&o.library);
+        let location = (data_dir, o.folder.clone());
+        o.person_view.follow(ctx, &o.library, o.person, &location);
+        o.person_view.poll();
     }
 
     /// Draws the panel's content; `current` is the file shown in the reader.
     pub fn ui(&mut self, ui: &mut Ui, current: Option<&Path>, commands: &mut Vec<Command>) {
+        let data_dir = self.data_dir();
         let Some(o) = &mut self.open else {
             return;
         };
@@ -233,8 +282,8 @@ impl LibraryPanel {
             .on_hover_text(o.folder.display().to_string());
         let (ready, failed, pending) = o.library.counts();
         let total = ready + failed + pending;
-        let summary = if o.scan.is_some() {
-            "Looking for transcripts…".to_owned()
+        let summary = if o.stage == Some(Stage::Opening) {
+            "Opening the library…".to_owned()
         } else if failed > 0 {
             format!(
                 "{} · {failed} could not be read",
@@ -244,12 +293,34 @@ impl LibraryPanel {
             plural(total, "file", "files")
         };
         ui.label(summary);
-        if let Some(indexer) = &o.indexer {
-            let p = indexer.progress();
-            ui.add(
-                egui::ProgressBar::new(p.fraction())
-                    .text(format!("Reading {} of {}", p.done, p.total)),
-            );
+        if let Some(stage) = o.stage {
+            let (fraction, text) = match stage {
+                Stage::Opening => (0.0, "Opening the library…".to_owned()),
+                Stage::Checking { done, total } => (
+                    fraction(done, total),
+                    format!("Checking {} files…", thousands(total)),
+                ),
+                Stage::Indexing { done, total } => (
+                    fraction(done, total),
+                    format!(
+                        "Indexing {} new or changed {}…",
+                        thousands(total),
+                        if total == 1 { "file" } else { "files" }
+                    ),
+                ),
+                Stage::People => (1.0, "Matching people across files…".to_owned()),
+            };
+            ui.add(egui::ProgressBar::new(fraction).text(text));
+        }
+        let mut dismiss = false;
+        if let Some(banner) = &o.banner {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, banner);
+                dismiss = ui.small_button("Dismiss").clicked();
+            });
+        }
+        if dismiss {
+            o.banner = None;
         }
         if let Some(problem) = &o.problem {
             ui.colored_label(ui.visuals().warn_fg_color, problem);
@@ -264,7 +335,20 @@ impl LibraryPanel {
         match o.tab {
             Tab::Files => files(ui, o, current, commands),
             Tab::People => people(ui, o),
-            Tab::Search => o.search.ui(ui, &o.library, commands),
+            Tab::Search => {
+                let chosen = o.person.and_then(|p| o.library.person(p)).map(|p| {
+                    let occurrences = p
+                        .occurrences
+                        .iter()
+                        .filter_map(|occ| {
+                            Some((o.library.entry(occ.entry)?.path.clone(), occ.participant))
+                        })
+                        .collect();
+                    (p.display_name().to_owned(), occurrences)
+                });
+                let location = (Some(data_dir.clone()), o.folder.clone());
+                o.search.ui(ui, &location, chosen, commands);
+            }
         }
     }
 }
@@ -305,7 +389,7 @@ fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<C
             }
         });
         if let Some(person) = o.person {
-            o.person_view.stats_ui(ui, &o.library, person);
+            o.person_view.stats_ui(ui, &o.library, person, commands);
         }
     }
     let key = (
@@ -327,7 +411,7 @@ fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<C
     let recently = o
         .rows_built
         .is_some_and(|t| t.elapsed() < ROWS_WHILE_INDEXING);
-    if only_new_files && recently && o.indexer.is_some() {
+    if only_new_files && recently && o.sync.is_some() {
         ui.ctx().request_repaint_after(ROWS_WHILE_INDEXING);
     } else if o.rows_for.as_ref() != Some(&key) {
         o.rows_built = Some(std::time::Instant::now());
@@ -358,7 +442,7 @@ fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<C
     });
     if chosen {
         ui.separator();
-        o.person_view.speeches_ui(ui, &o.library, commands);
+        o.person_view.speeches_ui(ui, commands);
     }
 }
 
@@ -458,5 +542,109 @@ fn people(ui: &mut Ui, o: &mut Open) {
         o.tab = Tab::Files;
         // Their speeches start gathering on the next frame's poll.
         ui.ctx().request_repaint();
+    }
+}
+
+/// Done as a fraction for a progress bar.
+fn fraction(done: usize, total: usize) -> f32 {
+    if total == 0 {
+        1.0
+    } else {
+        // Precision is irrelevant for a progress bar.
+        #[allow(clippy::cast_precision_loss)]
+        let f = done as f32 / total as f32;
+        f.clamp(0.0, 1.0)
+    }
+}
+
+/// Starts bringing the database of `folder` up to date on a thread of its own.
+fn start_sync(ctx: &egui::Context, folder: PathBuf, data_dir: PathBuf) -> SyncTask {
+    let (tx, messages) = channel();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let options = SyncOptions {
+        cancel: Arc::clone(&cancel),
+        ..SyncOptions::default()
+    };
+    let ctx = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("stenogram-library-sync".to_owned())
+        .spawn({
+            let tx = tx.clone();
+            move || {
+                let mut on_event = |event| {
+                    let _ = tx.send(SyncMessage::Event(event));
+                    ctx.request_repaint();
+                };
+                let outcome =
+                    library::db::sync_library(&folder, &data_dir, &options, &mut on_event);
+                let _ = tx.send(SyncMessage::Done(outcome));
+                ctx.request_repaint();
+            }
+        });
+    if let Err(e) = spawned {
+        let _ = tx.send(SyncMessage::Done(Err(DbError::new(
+            Path::new("library"),
+            format!("cannot start indexing: {e}"),
+        ))));
+    }
+    SyncTask { messages, cancel }
+}
+
+/// Applies one event of the sync to the open library.
+fn take_event(o: &mut Open, event: SyncEvent, commands: &mut Vec<Command>) {
+    match event {
+        SyncEvent::Opened {
+            entries, set_aside, ..
+        } => {
+            o.library = Library::with_entries(entries);
+            o.generation += 1;
+            o.banner = set_aside;
+            o.stage = Some(Stage::Checking { done: 0, total: 0 });
+            open_first(o, commands);
+        }
+        SyncEvent::Checking { done, total } => o.stage = Some(Stage::Checking { done, total }),
+        SyncEvent::Indexing {
+            done,
+            total,
+            entries,
+        } => {
+            o.stage = Some(Stage::Indexing { done, total });
+            for entry in entries {
+                o.library.upsert(entry);
+            }
+            o.generation += 1;
+            open_first(o, commands);
+        }
+        SyncEvent::Removed(gone) => {
+            let kept: Vec<library::Entry> = o
+                .library
+                .entries()
+                .iter()
+                .filter(|e| !gone.contains(&e.path))
+                .map(|e| (**e).clone())
+                .collect();
+            o.library = Library::with_entries(kept);
+            o.person = None;
+            o.generation += 1;
+        }
+        SyncEvent::Finished(_) => o.stage = None,
+    }
+}
+
+/// Asks for the first readable file (in path order) to open, once.
+fn open_first(o: &mut Open, commands: &mut Vec<Command>) {
+    if o.opened_first {
+        return;
+    }
+    let first = o
+        .library
+        .entries()
+        .iter()
+        .filter(|e| e.state == EntryState::Ready)
+        .map(|e| &e.path)
+        .min();
+    if let Some(path) = first {
+        o.opened_first = true;
+        commands.push(Command::Open(path.clone()));
     }
 }

@@ -1,7 +1,10 @@
-//! A person chosen in the library panel: their statistics across files (from the index)
-//! and every speech they gave in every file, gathered on background threads
-//! ([`crate::library::person_speeches`]) and listed by file, oldest file first. A speech
-//! clicked opens its file with the person chosen and the reader at that speech.
+//! A person chosen in the library panel: their figures across files (from the index), a
+//! small plot of their speeches over time, and every speech they gave in every file, read
+//! from the library's database ([`crate::library::db::LibraryDb::person`]) and listed by
+//! file, oldest first. A speech or a point of the plot clicked opens its file with the
+//! person chosen and the reader at that speech.
+
+use std::sync::mpsc::{Receiver, channel};
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -9,84 +12,108 @@ use crate::app::command::{Command, Jump};
 use crate::app::library::library_rows::{self, GroupRow as Row, header_row, item_row};
 use crate::app::library::library_search::repaint;
 use crate::format::{plural, thousands};
-use crate::library::{self, Library, Occurrence, PersonFile, PersonSpeeches, person_stats};
+use crate::library::db::{LibraryDb, PersonAcross, PersonInFile};
+use crate::library::{Library, Occurrence, person_stats};
 
 /// Speeches listed per file (all are counted).
 pub const SPEECHES_PER_FILE: usize = 500;
 
-/// The chosen person's speeches across files, as far as they have been gathered.
+/// The chosen person's speeches across files.
 #[derive(Debug, Default)]
 pub struct PersonView {
     /// Where the person the speeches are for appears (a person is known by this: their
     /// index in the people list moves when people are matched again).
     gathered_for: Option<Vec<Occurrence>>,
-    job: Option<PersonSpeeches>,
-    /// Files where they speak, oldest first (undated last, then by path).
-    files: Vec<PersonFile>,
+    running: Option<Receiver<Result<PersonAcross, String>>>,
+    person: PersonAcross,
     rows: Vec<Row>,
+    error: Option<String>,
 }
 
 impl PersonView {
-    /// The files gathered so far, with the person's speeches in each.
-    pub fn files(&self) -> &[PersonFile] {
-        &self.files
+    /// The person's files, with their speeches in each.
+    pub fn files(&self) -> &[PersonInFile] {
+        &self.person.files
     }
 
-    /// Whether speeches are still being gathered.
+    /// Whether speeches are still being read from the database.
     pub fn is_gathering(&self) -> bool {
-        self.job.is_some()
+        self.running.is_some()
     }
 
-    /// Starts gathering the speeches of library person `person` unless they are already
-    /// gathered (or being gathered); `None` stops and forgets.
-    pub fn follow(&mut self, ctx: &egui::Context, library: &Library, person: Option<usize>) {
-        let occurrences = person
-            .and_then(|p| library.person(p))
-            .map(|p| &p.occurrences);
+    /// Starts reading the speeches of library person `person` unless they are already
+    /// read (or being read); `None` forgets.
+    pub fn follow(
+        &mut self,
+        ctx: &egui::Context,
+        library: &Library,
+        person: Option<usize>,
+        location: &(std::path::PathBuf, std::path::PathBuf),
+    ) {
+        let chosen = person.and_then(|p| library.person(p));
+        let occurrences = chosen.map(|p| &p.occurrences);
         if occurrences == self.gathered_for.as_ref() {
             return;
         }
-        self.job = None; // dropping the handle cancels the run
-        self.files.clear();
+        self.running = None;
+        self.person = PersonAcross::default();
         self.rows.clear();
+        self.error = None;
         self.gathered_for = occurrences.cloned();
-        if let Some(p) = person.filter(|_| self.gathered_for.is_some()) {
-            self.job = Some(library::person_speeches(
-                library,
-                p,
-                SPEECHES_PER_FILE,
-                library::default_threads(),
-                repaint(ctx),
-            ));
-        }
-    }
-
-    /// Takes in the files the workers finished; never blocks.
-    pub fn poll(&mut self, library: &Library) {
-        let Some(job) = &mut self.job else {
+        let Some(p) = chosen else {
             return;
         };
-        let finished = job.is_finished();
-        let ready = job.take_ready();
-        if !ready.is_empty() {
-            self.files.extend(ready.into_iter().map(|(_, f)| f));
-            self.files.sort_by_cached_key(|f| {
-                let entry = library.entry(f.entry);
-                let date = entry.and_then(|e| e.date.clone());
-                let time = entry.and_then(|e| e.time.clone());
-                let path = entry.map(|e| e.path.clone());
-                (date.is_none(), date, time, path, f.entry)
+        let pairs: Vec<_> = p
+            .occurrences
+            .iter()
+            .filter_map(|o| Some((library.entry(o.entry)?.path.clone(), o.participant)))
+            .collect();
+        let (data_dir, folder) = location.clone();
+        let (tx, rx) = channel();
+        let wake = repaint(ctx);
+        let spawned = std::thread::Builder::new()
+            .name("stenogram-library-person".to_owned())
+            .spawn(move || {
+                let result = LibraryDb::open(&data_dir, &folder)
+                    .and_then(|db| db.person(&pairs, SPEECHES_PER_FILE))
+                    .map_err(|e| e.message);
+                let _ = tx.send(result);
+                wake();
             });
-            self.rows = rows_of(&self.files);
-        }
-        if finished {
-            self.job = None;
+        match spawned {
+            Ok(_) => self.running = Some(rx),
+            Err(e) => self.error = Some(format!("cannot read the speeches: {e}")),
         }
     }
 
-    /// The person's figures across files: counts from the index at once, questions once
-    /// their files are read.
-    pub fn stats_ui(&self, ui: &mut Ui, library: &Library, person: usize) {
+    /// Takes in the speeches once read; never blocks.
+    pub fn poll(&mut self) {
+        let Some(rx) = &self.running else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(Ok(person)) => {
+                self.rows = rows_of(&person.files);
+                self.person = person;
+                self.running = None;
+            }
+            Ok(Err(e)) => {
+                self.error = Some(e);
+                self.running = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.running = None,
+        }
+    }
+
+    /// The person's figures across files and the plot of their speeches over time.
+    pub fn stats_ui(
+        &self,
+        ui: &mut Ui,
+        library: &Library,
+        person: usize,
+        commands: &mut Vec<Command>,
+    ) {
         let Some(stats) = person_stats(library, person) else {
             return;
         };
@@ -100,8 +127,9 @@ impl PersonView {
         let questions = if self.is_gathering() {
             "Questions: counting…".to_owned()
         } else {
-            let asked: usize = self.files.iter().map(|f| f.questions_asked).sum();
-            let answered: usize = self.files.iter().map(|f| f.questions_answered).sum();
+            let files = &self.person.files;
+            let asked: usize = files.iter().map(|f| f.questions_asked).sum();
+            let answered: usize = files.iter().map(|f| f.questions_answered).sum();
             format!(
                 "Questions: {} asked · {} answered",
                 thousands(asked),
@@ -118,19 +146,79 @@ impl PersonView {
             }
             _ => {}
         }
+        self.plot_ui(ui, commands);
+    }
+
+    /// Speeches per dated file over time; a click near a point opens that file at the
+    /// person's first speech there.
+    fn plot_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
+        let points: Vec<(f64, f64, usize)> = self
+            .person
+            .files
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((year_of(f.date.as_deref()?)?, count_f64(f.total), i)))
+            .collect();
+        if points.len() < 2 {
+            return;
+        }
+        let series: Vec<[f64; 2]> = points.iter().map(|&(x, y, _)| [x, y]).collect();
+        let shown = egui_plot::Plot::new("library_person_plot")
+            .height(110.0)
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_scroll(false)
+            .allow_boxed_zoom(false)
+            .y_axis_label("speeches")
+            .show(ui, |plot| {
+                plot.points(egui_plot::Points::new("speeches", series).radius(3.0));
+                let clicked = plot.response().clicked();
+                (
+                    clicked,
+                    plot.pointer_coordinate(),
+                    plot.transform().dpos_dvalue_x(),
+                )
+            });
+        let (clicked, pointer, pixels_per_year) = shown.inner;
+        if !clicked {
+            return;
+        }
+        let Some(at) = pointer else {
+            return;
+        };
+        // The nearest point in time, within a few pixels.
+        let nearest = points
+            .iter()
+            .min_by(|a, b| (a.0 - at.x).abs().total_cmp(&(b.0 - at.x).abs()));
+        if let Some(&(x, _, i)) = nearest
+            && ((x - at.x) * pixels_per_year).abs() <= 8.0
+            && let Some(command) = self.open_first_speech(i)
+        {
+            commands.push(command);
+        }
+    }
+
+    /// Opens file `i` of the person's at their first speech there.
+    fn open_first_speech(&self, i: usize) -> Option<Command> {
+        let file = self.person.files.get(i)?;
+        let speech = file.speeches.first()?;
+        Some(Command::OpenAt {
+            path: file.path.clone(),
+            jump: Jump::Speech {
+                participant: file.participant,
+                speech: speech.speech,
+            },
+        })
     }
 
     /// Every speech of the person, grouped by file; the rest of the panel's height.
-    pub fn speeches_ui(&self, ui: &mut Ui, library: &Library, commands: &mut Vec<Command>) {
+    pub fn speeches_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         ui.label(RichText::new("Speeches in all files").strong());
-        if let Some(job) = &self.job {
-            let p = job.progress();
-            ui.add(egui::ProgressBar::new(p.fraction()).text(format!(
-                "Reading {} of {} files",
-                thousands(p.done),
-                thousands(p.total)
-            )));
-        } else if self.files.iter().all(|f| f.total == 0) {
+        if self.running.is_some() {
+            ui.spinner();
+        } else if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        } else if self.person.files.iter().all(|f| f.total == 0) {
             ui.weak("No speeches: they only appear in lists or photos.");
         }
         let height = library_rows::row_height(ui);
@@ -139,30 +227,26 @@ impl PersonView {
             .auto_shrink([false, false])
             .show_rows(ui, height, self.rows.len(), |ui, range| {
                 for row in self.rows.get(range).unwrap_or_default() {
-                    self.row_ui(ui, library, *row, commands);
+                    self.row_ui(ui, *row, commands);
                 }
             });
     }
 
-    fn row_ui(&self, ui: &mut Ui, library: &Library, row: Row, commands: &mut Vec<Command>) {
+    fn row_ui(&self, ui: &mut Ui, row: Row, commands: &mut Vec<Command>) {
         let group = match row {
             Row::File(g) | Row::Item(g, _) | Row::More(g) => g,
         };
-        let Some(file) = self.files.get(group) else {
-            return;
-        };
-        let Some(entry) = library.entry(file.entry) else {
+        let Some(file) = self.person.files.get(group) else {
             return;
         };
         match row {
             Row::File(_) => {
-                let title = entry.display_title();
-                let mut facts: Vec<String> = entry.date.iter().cloned().collect();
+                let mut facts: Vec<String> = file.date.iter().cloned().collect();
                 facts.push(plural(file.total, "speech", "speeches"));
                 let facts = facts.join(" · ");
-                let label = format!("{title} · {facts}");
-                header_row(ui, &title, &facts, &label, false)
-                    .on_hover_text(entry.path.display().to_string());
+                let label = format!("{} · {facts}", file.title);
+                header_row(ui, &file.title, &facts, &label, false)
+                    .on_hover_text(file.path.display().to_string());
             }
             Row::Item(_, i) => {
                 let Some(speech) = file.speeches.get(i) else {
@@ -173,7 +257,7 @@ impl PersonView {
                 let body = library_rows::plain(ui, &speech.first_words);
                 if item_row(ui, &words, body, &label).clicked() {
                     commands.push(Command::OpenAt {
-                        path: entry.path.clone(),
+                        path: file.path.clone(),
                         jump: Jump::Speech {
                             participant: file.participant,
                             speech: speech.speech,
@@ -190,43 +274,36 @@ impl PersonView {
     }
 }
 
+/// A count as a plot coordinate.
+fn count_f64(n: usize) -> f64 {
+    u32::try_from(n).map_or(f64::from(u32::MAX), f64::from)
+}
+
+/// "YYYY-MM-DD" as a year with a fraction (2024-07-01 is about 2024.5).
+fn year_of(date: &str) -> Option<f64> {
+    let mut parts = date.split('-');
+    let year: u16 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next().and_then(|m| m.parse().ok()).unwrap_or(1);
+    let day: u8 = parts.next().and_then(|d| d.parse().ok()).unwrap_or(1);
+    let into =
+        (f64::from(month.clamp(1, 12)) - 1.0) / 12.0 + (f64::from(day.clamp(1, 31)) - 1.0) / 365.0;
+    Some(f64::from(year) + into)
+}
+
 /// The rows for `files`: a header per file, its listed speeches, and a "more" row when
 /// some were left out.
-fn rows_of(files: &[PersonFile]) -> Vec<Row> {
+fn rows_of(files: &[PersonInFile]) -> Vec<Row> {
     library_rows::grouped_rows(files.iter().map(|f| (f.speeches.len(), f.total)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::SpeechBrief;
-    use crate::model::{ParticipantId, SpeechId};
 
     #[test]
-    fn rows_group_speeches_under_their_file() {
-        let brief = SpeechBrief {
-            speech: SpeechId(2),
-            first_words: "Hello.".to_owned(),
-            words: 1,
-        };
-        let file = |entry, listed: usize, total| PersonFile {
-            entry,
-            participant: ParticipantId(0),
-            speeches: vec![brief.clone(); listed],
-            total,
-            questions_asked: 0,
-            questions_answered: 0,
-        };
-        assert_eq!(
-            rows_of(&[file(0, 1, 1), file(4, 2, 3)]),
-            vec![
-                Row::File(0),
-                Row::Item(0, 0),
-                Row::File(1),
-                Row::Item(1, 0),
-                Row::Item(1, 1),
-                Row::More(1),
-            ]
-        );
+    fn dates_become_fractional_years() {
+        assert_eq!(year_of("2024-01-01"), Some(2024.0));
+        assert!(year_of("2024-07-01").is_some_and(|y| (y - 2024.5).abs() < 0.01));
+        assert_eq!(year_of("soon"), None);
     }
 }

@@ -1,24 +1,41 @@
-//! The library panel's "Search" tab: the full text of every transcript searched on
-//! background threads ([`crate::library::search_files`]), the hits grouped by file. A hit
-//! clicked opens its file with the search bar on the query and that hit current.
+//! The library panel's "Search" tab: the library's full-text index searched through
+//! [`crate::library::db::LibraryDb::search`] (all words, "phrases", prefixes, `speaker:`,
+//! `from:`, `to:`, `lang:`), optionally only in the speeches of the person chosen in the
+//! "People" tab; hits grouped by file, best file first, with counts and snippets. A hit
+//! clicked opens its file with the search bar on the query and that hit current; "Export
+//! hits…" writes them as CSV or JSON.
 //!
-//! The search starts on Enter, or once typing has paused; a new query cancels the run
-//! before it. Nothing here reads a file: the workers do, and the panel takes their
-//! results each frame without waiting.
+//! The search starts on Enter, or once typing has paused, and runs on a thread of its own
+//! (a search takes milliseconds, but a large library on a slow disk may take longer).
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Key, RichText, ScrollArea, Ui};
 
 use crate::app::command::{Command, Jump};
 use crate::app::library::library_rows::{self, GroupRow as Row, header_row, in_context, item_row};
-use crate::format::{plural, thousands};
-use crate::library::{self, FileHits, FileSearch, Library, OnProgress};
+use crate::format::plural;
+use crate::library::OnProgress;
+use crate::library::db::{
+    HitList, LibraryDb, LibraryHit, Query, SearchOptions, hits_csv, hits_json,
+};
+use crate::model::ParticipantId;
 
 /// Hits listed per file (all are counted; the file's own search bar lists them all).
 pub const HITS_PER_FILE: usize = 5;
+/// Files listed (all are counted).
+pub const MAX_FILES: usize = 500;
 /// Seconds without typing before the search starts by itself.
 const DEBOUNCE_SECONDS: f64 = 0.4;
 
-/// The search across files: its query, the run in progress and what it found so far.
+/// Where the library's database is: (data folder, library folder).
+pub type DbLocation = (Option<PathBuf>, PathBuf);
+
+/// A person to search the speeches of: their name and (file, participant) in each file.
+pub type ChosenPerson = (String, Vec<(PathBuf, ParticipantId)>);
+
+/// The search across files: its query, the run in progress and what it found.
 #[derive(Debug, Default)]
 pub struct LibrarySearch {
     query: String,
@@ -26,14 +43,15 @@ pub struct LibrarySearch {
     edited_at: Option<f64>,
     /// The query of the last search started ("" for none).
     searched: String,
-    job: Option<FileSearch>,
-    /// Files with hits, in library order.
-    files: Vec<FileHits>,
+    /// Whose speeches the last search was limited to.
+    searched_person: Option<String>,
+    running: Option<Receiver<Result<HitList, String>>>,
+    results: HitList,
     rows: Vec<Row>,
-    /// Files searched by the last run.
-    searched_files: usize,
-    /// Files still unread when the last run started (not searched).
-    unread: usize,
+    /// What went wrong with the last search (a query that cannot be read, no index yet).
+    error: Option<String>,
+    /// What the last export did.
+    exported: Option<String>,
 }
 
 impl LibrarySearch {
@@ -47,83 +65,151 @@ impl LibrarySearch {
         &self.searched
     }
 
-    /// The files with hits found so far, in library order.
-    pub fn results(&self) -> &[FileHits] {
-        &self.files
+    /// What the last search found.
+    pub fn results(&self) -> &HitList {
+        &self.results
+    }
+
+    /// Why the last search failed, if it did.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
     }
 
     /// Whether a search is running.
     pub fn is_running(&self) -> bool {
-        self.job.is_some()
+        self.running.is_some()
     }
 
-    /// Takes in the files the workers finished; never blocks.
+    /// Takes in the result of the running search; never blocks.
     pub fn poll(&mut self) {
-        let Some(job) = &mut self.job else {
+        let Some(rx) = &self.running else {
             return;
         };
-        let finished = job.is_finished();
-        let ready = job.take_ready();
-        if !ready.is_empty() {
-            for (_, hits) in ready {
-                let at = self.files.partition_point(|f| f.entry < hits.entry);
-                self.files.insert(at, hits);
+        match rx.try_recv() {
+            Ok(Ok(hits)) => {
+                self.rows = rows_of(&hits);
+                self.results = hits;
+                self.running = None;
             }
-            self.rows = rows_of(&self.files);
-        }
-        if finished {
-            self.job = None;
+            Ok(Err(e)) => {
+                self.error = Some(e);
+                self.running = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.running = None,
         }
     }
 
-    /// Starts searching every ready file of `library` for the query; the run before stops.
-    fn start(&mut self, ctx: &egui::Context, library: &Library) {
+    /// Starts the search for the query; the one before is forgotten.
+    fn start(&mut self, ctx: &egui::Context, location: &DbLocation, chosen: Option<ChosenPerson>) {
         self.edited_at = None;
-        self.job = None; // dropping the handle cancels the run
-        self.files.clear();
+        self.running = None;
+        self.results = HitList::default();
         self.rows.clear();
+        self.error = None;
+        self.exported = None;
         self.searched = self.query.trim().to_owned();
-        let (ready, _, pending) = library.counts();
-        self.searched_files = ready;
-        self.unread = pending;
+        self.searched_person = chosen.as_ref().map(|(name, _)| name.clone());
         if self.searched.is_empty() {
             return;
         }
-        self.job = Some(library::search_files(
-            library,
-            &self.searched,
-            HITS_PER_FILE,
-            library::default_threads(),
-            repaint(ctx),
-        ));
+        let query = match Query::parse(&self.searched) {
+            Ok(q) if q.is_empty() => {
+                self.error = Some("No word to look for.".to_owned());
+                return;
+            }
+            Ok(q) => q,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        let (tx, rx) = channel();
+        let data_dir = location
+            .0
+            .clone()
+            .unwrap_or_else(|| std::env::temp_dir().join("stenogram-data"));
+        let folder = location.1.clone();
+        let options = SearchOptions {
+            max_files: MAX_FILES,
+            hits_per_file: HITS_PER_FILE,
+            people: chosen
+                .map(|(_, occurrences)| occurrences)
+                .unwrap_or_default(),
+        };
+        let wake = repaint(ctx);
+        let spawned = std::thread::Builder::new()
+            .name("stenogram-library-search".to_owned())
+            .spawn(move || {
+                let result = LibraryDb::open(&data_dir, &folder)
+                    .and_then(|db| db.search(&query, &options))
+                    .map_err(|e| e.message);
+                let _ = tx.send(result);
+                wake();
+            });
+        match spawned {
+            Ok(_) => self.running = Some(rx),
+            Err(e) => self.error = Some(format!("cannot start the search: {e}")),
+        }
     }
 
-    /// Draws the tab: the field, the progress, the hits grouped by file.
-    pub fn ui(&mut self, ui: &mut Ui, library: &Library, commands: &mut Vec<Command>) {
+    /// Writes the listed hits to `path`: JSON when its name ends in ".json", else CSV.
+    pub fn export_to(&self, path: &Path) -> Result<(), String> {
+        let json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let text = if json {
+            hits_json(&self.results)
+        } else {
+            hits_csv(&self.results)
+        };
+        crate::atomic_file::write_atomic(path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Draws the tab: the field, the status, the hits grouped by file.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        location: &DbLocation,
+        chosen: Option<ChosenPerson>,
+        commands: &mut Vec<Command>,
+    ) {
         let response = ui
             .horizontal(|ui| {
                 let label = ui.label("Search all files");
                 ui.add(
                     egui::TextEdit::singleline(&mut self.query)
-                        .hint_text("words in any speech, caption or list")
+                        .hint_text("words, \"a phrase\", velsk*, speaker:name, from:2024")
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id)
             })
             .inner;
+        if let Some((name, _)) = &chosen {
+            ui.label(
+                RichText::new(format!("Only in speeches of {name}"))
+                    .small()
+                    .color(library_rows::note_color(ui)),
+            );
+        }
         let now = ui.input(|i| i.time);
         if response.changed() {
             self.edited_at = Some(now);
         }
+        let person_changed = !self.searched.is_empty()
+            && chosen.as_ref().map(|c| &c.0) != self.searched_person.as_ref();
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if enter {
-            self.start(ui.ctx(), library);
-            response.request_focus();
+        if enter || person_changed {
+            self.start(ui.ctx(), location, chosen);
+            if enter {
+                response.request_focus();
+            }
         } else if let Some(at) = self.edited_at {
             if self.query.trim() == self.searched {
                 self.edited_at = None;
             } else if now - at >= DEBOUNCE_SECONDS {
-                self.start(ui.ctx(), library);
+                self.start(ui.ctx(), location, chosen);
             } else {
                 let wait = (DEBOUNCE_SECONDS - (now - at)).max(0.05);
                 ui.ctx()
@@ -137,88 +223,120 @@ impl LibrarySearch {
             .auto_shrink([false, false])
             .show_rows(ui, height, self.rows.len(), |ui, range| {
                 for row in self.rows.get(range).unwrap_or_default() {
-                    self.row_ui(ui, library, *row, commands);
+                    self.row_ui(ui, *row, commands);
                 }
             });
     }
 
-    /// The progress bar while searching, then what was found.
-    fn status(&self, ui: &mut Ui) {
-        if let Some(job) = &self.job {
-            let p = job.progress();
-            ui.add(egui::ProgressBar::new(p.fraction()).text(format!(
-                "Searching {} of {} files",
-                thousands(p.done),
-                thousands(p.total)
-            )));
+    /// The spinner while searching, then what was found, and the export button.
+    fn status(&mut self, ui: &mut Ui) {
+        if self.running.is_some() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Searching…");
+            });
+        } else if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
         } else if !self.searched.is_empty() {
-            let hits: usize = self.files.iter().map(|f| f.total).sum();
-            let text = match (hits, self.files.len()) {
-                (0, _) => format!(
-                    "No hits in {}",
-                    plural(self.searched_files, "file", "files")
-                ),
-                (h, f) => format!(
+            let r = &self.results;
+            let text = if r.total == 0 {
+                "No hits".to_owned()
+            } else {
+                format!(
                     "{} in {}",
-                    plural(h, "hit", "hits"),
-                    plural(f, "file", "files")
-                ),
+                    plural(r.total, "hit", "hits"),
+                    plural(r.total_files, "file", "files")
+                )
             };
-            ui.label(RichText::new(text).strong());
+            let any = r.total > 0;
+            let export = ui
+                .horizontal(|ui| {
+                    ui.label(RichText::new(text).strong());
+                    any && ui.button("Export hits…").clicked()
+                })
+                .inner;
+            if export {
+                self.exported = self.export_dialog();
+            }
+            let r = &self.results;
+            if r.total_files > r.files.len() {
+                ui.label(
+                    RichText::new(format!(
+                        "The best {} listed",
+                        plural(r.files.len(), "file is", "files are")
+                    ))
+                    .small()
+                    .color(library_rows::note_color(ui)),
+                );
+            }
         }
-        if !self.searched.is_empty() && self.unread > 0 {
+        if let Some(note) = &self.exported {
             ui.label(
-                RichText::new(format!(
-                    "{} not read yet when the search started: press Enter to search again",
-                    plural(self.unread, "file was", "files were")
-                ))
-                .small()
-                .color(library_rows::note_color(ui)),
+                RichText::new(note)
+                    .small()
+                    .color(library_rows::note_color(ui)),
             );
         }
     }
 
-    fn row_ui(&self, ui: &mut Ui, library: &Library, row: Row, commands: &mut Vec<Command>) {
+    /// Asks where to save the hits and writes them; what happened, for the status line.
+    fn export_dialog(&self) -> Option<String> {
+        let path = rfd::FileDialog::new()
+            .add_filter("CSV", &["csv"])
+            .add_filter("JSON", &["json"])
+            .set_file_name("hits.csv")
+            .save_file()?;
+        Some(match self.export_to(&path) {
+            Ok(()) => format!("Hits saved to {}", path.display()),
+            Err(e) => e,
+        })
+    }
+
+    fn row_ui(&self, ui: &mut Ui, row: Row, commands: &mut Vec<Command>) {
         let group = match row {
             Row::File(g) | Row::Item(g, _) | Row::More(g) => g,
         };
-        let Some(file) = self.files.get(group) else {
+        let Some(file) = self.results.files.get(group) else {
             return;
         };
-        let Some(entry) = library.entry(file.entry) else {
-            return;
-        };
-        let open = |index: usize, at| Command::OpenAt {
-            path: entry.path.clone(),
+        let open = |index: usize, hit: Option<&LibraryHit>| Command::OpenAt {
+            path: file.path.clone(),
             jump: Jump::Hit {
-                query: self.searched.clone(),
-                at,
+                query: hit.map_or_else(|| self.searched.clone(), |h| self.document_query(h)),
+                at: hit.and_then(|h| h.snippet.first.as_ref().map(|r| (h.place, r.start))),
                 index,
             },
         };
         match row {
             Row::File(_) => {
-                let title = entry.display_title();
-                let mut facts: Vec<String> = entry.date.iter().cloned().collect();
+                let mut facts: Vec<String> = file.date.iter().cloned().collect();
                 facts.push(plural(file.total, "hit", "hits"));
                 let facts = facts.join(" · ");
-                let label = format!("{title} · {facts}");
-                let response = header_row(ui, &title, &facts, &label, true)
-                    .on_hover_text(entry.path.display().to_string());
+                let label = format!("{} · {facts}", file.title);
+                let response = header_row(ui, &file.title, &facts, &label, true)
+                    .on_hover_text(file.path.display().to_string());
                 if response.clicked() {
-                    let first = file.hits.first().map(|h| (h.place, h.start));
-                    commands.push(open(0, first));
+                    commands.push(open(0, file.hits.first()));
                 }
             }
             Row::Item(_, i) => {
-                let (Some(hit), Some(place)) = (file.hits.get(i), file.places.get(i)) else {
+                let Some(hit) = file.hits.get(i) else {
                     return;
                 };
-                let c = &hit.context;
-                let label = format!("{place}: {}{}{}", c.before, c.matched, c.after);
-                let body = in_context(ui, &c.before, &c.matched, &c.after);
-                if item_row(ui, place, body, &label).clicked() {
-                    commands.push(open(i, Some((hit.place, hit.start))));
+                let text = &hit.snippet.text;
+                let (before, matched, after) = match hit.snippet.marks.first() {
+                    Some(m) => (
+                        text.get(..m.start).unwrap_or(""),
+                        text.get(m.clone()).unwrap_or(""),
+                        text.get(m.end..).unwrap_or(""),
+                    ),
+                    None => (text.as_str(), "", ""),
+                };
+                let top = format!("{} · ¶{}", hit.label, hit.paragraph);
+                let label = format!("{}: {text}", hit.label);
+                let body = in_context(ui, before, matched, after);
+                if item_row(ui, &top, body, &label).clicked() {
+                    commands.push(open(i, Some(hit)));
                 }
             }
             Row::More(_) => {
@@ -231,12 +349,29 @@ impl LibrarySearch {
             }
         }
     }
+
+    /// What the file's own search bar looks for when a hit opens it: the query when it is
+    /// a plain phrase, else the words marked in the hit (the document search has no
+    /// prefixes or filters).
+    fn document_query(&self, hit: &LibraryHit) -> String {
+        let plain = self.results.query.terms.len() == 1
+            && self.results.query.speaker.is_none()
+            && !self.searched.contains([':', '*', '"']);
+        if plain {
+            return self.searched.clone();
+        }
+        hit.snippet
+            .marks
+            .first()
+            .and_then(|m| hit.snippet.text.get(m.clone()))
+            .map_or_else(|| self.searched.clone(), str::to_owned)
+    }
 }
 
-/// The rows for `files`: a header per file, its listed hits, and a "more" row when
-/// some were left out.
-fn rows_of(files: &[FileHits]) -> Vec<Row> {
-    library_rows::grouped_rows(files.iter().map(|f| (f.hits.len(), f.total)))
+/// The rows for `hits`: a header per file, its listed hits, and a "more" row when some
+/// were left out.
+fn rows_of(hits: &HitList) -> Vec<Row> {
+    library_rows::grouped_rows(hits.files.iter().map(|f| (f.hits.len(), f.total)))
 }
 
 /// Wakes the UI when a background job has news (made only when a job starts).
@@ -248,39 +383,6 @@ pub(crate) fn repaint(ctx: &egui::Context) -> OnProgress {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn hits(entry: usize, listed: usize, total: usize) -> FileHits {
-        let hit = crate::search::Hit {
-            place: crate::search::Place::Title { block: 0 },
-            start: 0,
-            end: 1,
-            speaker: None,
-            context: crate::search::Context::default(),
-        };
-        FileHits {
-            entry,
-            total,
-            hits: vec![hit; listed],
-            places: vec!["Title".to_owned(); listed],
-        }
-    }
-
-    #[test]
-    fn rows_group_hits_under_their_file_with_a_more_row_when_capped() {
-        let rows = rows_of(&[hits(3, 2, 2), hits(7, 1, 9)]);
-        assert_eq!(
-            rows,
-            vec![
-                Row::File(0),
-                Row::Item(0, 0),
-                Row::Item(0, 1),
-                Row::File(1),
-                Row::Item(1, 0),
-                Row::More(1),
-            ]
-        );
-        assert!(rows_of(&[]).is_empty());
-    }
 
     #[test]
     fn counts_read_as_words() {

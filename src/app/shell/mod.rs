@@ -130,6 +130,8 @@ impl StenogramApp {
         let dir = data_dir(cc.storage.is_some());
         app.rt.corrections.set_data_dir(dir.as_deref());
         app.rt.notes.set_data_dir(dir);
+        // The library index is kept even when settings are not (it is a cache of files).
+        app.rt.library.set_data_dir(data_dir(true));
         match path {
             Some(path) if path.is_dir() => app.open_folder(ctx, path),
             Some(path) => app.open(ctx, path),
@@ -290,7 +292,8 @@ impl StenogramApp {
     #[must_use]
     pub fn with_data_dir(mut self, dir: PathBuf) -> Self {
         self.rt.corrections.set_data_dir(Some(&dir));
-        self.rt.notes.set_data_dir(Some(dir));
+        self.rt.notes.set_data_dir(Some(dir.clone()));
+        self.rt.library.set_data_dir(Some(dir));
         self
     }
 
