@@ -88,7 +88,7 @@ impl Loader {
         let pick = || {
             rfd::FileDialog::new()
                 .set_title("Open a transcript")
-                .add_filter("Transcripts", &["txt", "json", "text"])
+                .add_filter("Transcripts", crate::library::TRANSCRIPT_EXTENSIONS)
                 .add_filter("All files", &["*"])
                 .pick_file()
         };

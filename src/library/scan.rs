@@ -11,9 +11,10 @@ use crate::error::{Error, ErrorKind, Result};
 /// Folders nested deeper than this below the chosen folder are not entered.
 pub const MAX_DEPTH: usize = 32;
 
-/// File name endings (compared without case) that Stenogram reads as transcripts:
-/// text and Markdown, and its own JSON export.
-pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "text", "md", "json"];
+/// File name endings (compared without case) that Stenogram reads as transcripts: text
+/// and Markdown, JSON (its own export and speech-recognition output), subtitles, and XML
+/// (ParlaMint TEI, Akoma Ntoso). What a file holds is told from its content.
+pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "text", "md", "json", "vtt", "srt", "xml"];
 
 /// What a folder scan found.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -152,6 +153,9 @@ mod tests {
         assert!(is_transcript_name(Path::new("a/b.TXT")));
         assert!(is_transcript_name(Path::new("notes.md")));
         assert!(is_transcript_name(Path::new("x.json")));
+        assert!(is_transcript_name(Path::new("hearing.VTT")));
+        assert!(is_transcript_name(Path::new("asr/day1.srt")));
+        assert!(is_transcript_name(Path::new("parlamint/2021-03-04.xml")));
         assert!(!is_transcript_name(Path::new("photo.jpg")));
         assert!(!is_transcript_name(Path::new("README")));
     }

@@ -231,3 +231,45 @@ fn find_looks_in_either_version_or_both() {
     );
     harness.get_by_label("0 paragraphs");
 }
+
+#[test]
+fn the_library_offers_the_same_event_in_another_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["meeting_ru.txt", "meeting_en.txt", "summit_fr.txt"] {
+        std::fs::copy(fixture(name), dir.path().join(name)).expect("copy");
+    }
+    let folder = dir.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(32)
+        .build_eframe(move |cc| {
+            let data = folder.join(".stenogram-data");
+            StenogramApp::new(cc, Some(folder)).with_data_dir(data)
+        });
+    for _ in 0..2000 {
+        let app = harness.state();
+        if !app.library_panel().is_indexing() && !app.is_loading() && app.document().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .open(&ctx, dir.path().join("meeting_ru.txt"));
+    settle(&mut harness);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open other version").click();
+    harness.run();
+    // The English page of the same meeting is offered; the summit of another day is not.
+    assert!(harness.query_by_label_contains("summit_fr.txt").is_none());
+    harness.get_by_label("English · meeting_en.txt").click();
+    harness.run();
+    settle_parallel(&mut harness);
+    let parallel = harness.state().parallel().expect("opened beside it");
+    assert!(parallel.path.ends_with("meeting_en.txt"));
+    assert_eq!(parallel.alignment.summary.only_a, 1);
+}

@@ -29,6 +29,9 @@ pub struct MenuState<'a> {
     pub notes_open: bool,
     /// Whether a parallel version is read beside the document.
     pub has_parallel: bool,
+    /// Other versions of the open document in the open library (file, "English · name"),
+    /// offered to read beside it.
+    pub versions: Vec<(std::path::PathBuf, String)>,
     /// Whether a correction can be undone.
     pub can_undo: bool,
     /// Whether a correction can be redone.
@@ -68,6 +71,19 @@ fn file_menu(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
         commands.push(Command::OpenSample);
     }
     ui.separator();
+    if !state.versions.is_empty() {
+        ui.menu_button("Open other version", |ui| {
+            for (path, label) in &state.versions {
+                if ui
+                    .button(label)
+                    .on_hover_text("The same event in another language, from the library")
+                    .clicked()
+                {
+                    commands.push(Command::OpenParallel(path.clone()));
+                }
+            }
+        });
+    }
     if ui
         .add_enabled(state.has_document, Button::new("Open parallel version…"))
         .on_hover_text(

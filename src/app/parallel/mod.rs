@@ -118,7 +118,7 @@ impl ParallelLoader {
         std::thread::spawn(move || {
             let picked = rfd::FileDialog::new()
                 .set_title("Open a parallel version")
-                .add_filter("Transcripts", &["txt", "json", "text"])
+                .add_filter("Transcripts", crate::library::TRANSCRIPT_EXTENSIONS)
                 .add_filter("All files", &["*"])
                 .pick_file();
             let _ = tx.send(picked);

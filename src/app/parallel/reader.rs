@@ -422,8 +422,8 @@ fn column_titles(ui: &mut Ui, cx: &PanelContext<'_>, p: &Parallel, column: f32) 
     ui.separator();
 }
 
-/// The name of a language code, for column titles.
-fn language_name(code: &str) -> &str {
+/// The name of a language code, for column titles and menus.
+pub fn language_name(code: &str) -> &str {
     match code {
         "en" => "English",
         "fr" => "Français",

@@ -140,6 +140,7 @@ impl StenogramApp {
                 }),
                 notes_open: rt.notes.is_open(),
                 has_parallel: rt.parallel.is_some(),
+                versions: self.other_versions(),
                 can_undo: rt.corrections.list().can_undo(),
                 can_redo: rt.corrections.list().can_redo(),
                 corrections_open: rt.corrections.is_open(),

@@ -19,6 +19,32 @@ impl StenogramApp {
         }
     }
 
+    /// Other versions of the open document in the open library: same date (and time, or
+    /// place), another language; labelled "English · file name".
+    pub(super) fn other_versions(&self) -> Vec<(PathBuf, String)> {
+        let (Some(library), Some(doc)) = (self.rt.library.library(), &self.rt.doc) else {
+            return Vec::new();
+        };
+        let crate::app::document::Source::File(path) = &doc.source else {
+            return Vec::new();
+        };
+        let entries = library.entries();
+        let Some(this) = entries.iter().position(|e| e.path == *path) else {
+            return Vec::new();
+        };
+        crate::library::other_versions(entries, this)
+            .into_iter()
+            .filter_map(|i| entries.get(i))
+            .map(|e| {
+                let language = crate::app::parallel::reader::language_name(&e.language);
+                (
+                    e.path.clone(),
+                    format!("{language} · {}", file_name(&e.path)),
+                )
+            })
+            .collect()
+    }
+
     /// Starts reading `path` beside the open document.
     pub fn open_parallel(&mut self, ctx: &egui::Context, path: PathBuf) {
         let Some(doc) = &self.rt.doc else {
