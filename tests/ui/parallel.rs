@@ -108,6 +108,17 @@ fn the_sidebar_names_each_person_once_with_both_spellings() {
             .count()
     };
     assert_eq!(people(&harness), 1, "one row for the governor");
+    // Someone who speaks only in the other version is listed too, apart.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let extra = dir.path().join("meeting_en_more.txt");
+    let mut text = std::fs::read_to_string(fixture("meeting_en.txt")).expect("read");
+    text.push_str("\nNora Quill: One more question from the press pool, if I may.\n");
+    std::fs::write(&extra, text).expect("write");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open_parallel(&ctx, extra);
+    settle_parallel(&mut harness);
+    harness.get_by_label("Only in the other version");
+    harness.get_by_label("Nora Quill");
     // The English spelling finds the person in the sidebar's filter.
     harness
         .get_by_role_and_label(Role::TextInput, "Filter")

@@ -24,6 +24,8 @@ const GAP: f32 = 2.0;
 enum Row {
     Heading(&'static str),
     Person(ParticipantId),
+    /// A speaker of the parallel version with no counterpart in this one (its id there).
+    OtherVersion(ParticipantId),
 }
 
 /// The sidebar's own state: the filter text and the rows it leaves.
@@ -54,7 +56,7 @@ impl ParticipantSidebar {
             .iter()
             .filter_map(|r| match r {
                 Row::Person(id) => Some(*id),
-                Row::Heading(_) => None,
+                Row::Heading(_) | Row::OtherVersion(_) => None,
             })
             .collect();
         let current = cx
@@ -163,6 +165,7 @@ impl ParticipantSidebar {
                             person_row(ui, rect, cx, p, commands);
                         }
                     }
+                    Row::OtherVersion(id) => other_version_row(ui, rect, cx, id),
                 }
             }
         });
@@ -200,10 +203,28 @@ impl ParticipantSidebar {
             }
             self.rows.extend(people.into_iter().map(Row::Person));
         }
+        // Each person once: those who speak only in the parallel version come last.
+        if let Some(par) = cx.parallel {
+            let others: Vec<ParticipantId> = par
+                .only_in_b()
+                .into_iter()
+                .filter(|&id| {
+                    query.is_empty()
+                        || par
+                            .transcript
+                            .participant(id)
+                            .is_some_and(|p| fold(p.display_name()).contains(&query))
+                })
+                .collect();
+            if !others.is_empty() {
+                self.rows.push(Row::Heading("Only in the other version"));
+                self.rows.extend(others.into_iter().map(Row::OtherVersion));
+            }
+        }
         self.offsets = Offsets::from_heights(
             self.rows.iter().map(|r| match r {
                 Row::Heading(_) => HEADING_HEIGHT,
-                Row::Person(_) => PERSON_HEIGHT,
+                Row::Person(_) | Row::OtherVersion(_) => PERSON_HEIGHT,
             }),
             GAP,
         );
@@ -221,6 +242,29 @@ impl ParticipantSidebar {
         };
         self.rows.iter().position(|r| *r == Row::Person(person))
     }
+}
+
+/// A speaker of the parallel version who has no counterpart here: their name there and
+/// their speeches there, not selectable (the panels speak of this document's people).
+fn other_version_row(ui: &mut Ui, rect: egui::Rect, cx: &PanelContext<'_>, id: ParticipantId) {
+    let Some(p) = cx.parallel.and_then(|par| par.transcript.participant(id)) else {
+        return;
+    };
+    let speeches = p.appearances.speeches.len();
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect.shrink2(Vec2::new(10.0, 6.0)))
+            .layout(Layout::top_down(Align::Min)),
+    );
+    child.label(RichText::new(p.display_name()).weak());
+    child.label(
+        RichText::new(format!(
+            "{} there",
+            crate::format::plural(speeches, "speech", "speeches")
+        ))
+        .small()
+        .weak(),
+    );
 }
 
 /// Speech and photo counts, in words.
