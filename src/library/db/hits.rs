@@ -10,6 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use super::extract::place_of;
 use super::query::Query;
+use super::schema::{PASSAGE_ID_SHIFT, file_of_passage};
 use super::snippet::{Snippet, snippet};
 use super::store::{absolute, count, int, relative};
 use crate::model::ParticipantId;
@@ -120,34 +121,44 @@ pub fn search_library(
     if query.is_empty() {
         return Ok(out);
     }
+    // The filters become sets of files and of (file, participant) before the full-text
+    // query, so each match is checked against a set instead of running a query of its
+    // own; the file is read from the passage's row id, so only a speaker filter needs
+    // the passage row.
     let mut sql = String::from(
-        "SELECT p.id, p.file_id, bm25(passages_fts) FROM passages_fts \
-         CROSS JOIN passages p ON p.id = passages_fts.rowid",
+        "SELECT f.rowid, bm25(passages_fts) FROM passages_fts f WHERE passages_fts MATCH ?1",
     );
     let mut args: Vec<String> = vec![query.fts_expression()];
-    let dated = query.from.is_some() || query.to.is_some() || query.language.is_some();
-    if dated {
-        sql.push_str(" CROSS JOIN files f ON f.id = p.file_id");
-    }
-    sql.push_str(" WHERE passages_fts MATCH ?1");
+    let file_of = format!("(f.rowid >> {PASSAGE_ID_SHIFT})");
+    let mut file_filters = Vec::new();
     if let Some(from) = &query.from {
         args.push(from.clone());
-        sql.push_str(&format!(" AND f.date >= ?{}", args.len()));
+        file_filters.push(format!("date >= ?{}", args.len()));
     }
     if let Some(to) = &query.to {
         args.push(to.clone());
-        sql.push_str(&format!(" AND f.date <= ?{}", args.len()));
+        file_filters.push(format!("date <= ?{}", args.len()));
     }
     if let Some(language) = &query.language {
         args.push(language.clone());
-        sql.push_str(&format!(" AND f.language = ?{}", args.len()));
+        file_filters.push(format!("language = ?{}", args.len()));
     }
+    if !file_filters.is_empty() {
+        sql.push_str(&format!(
+            " AND {file_of} IN (SELECT id FROM files WHERE {})",
+            file_filters.join(" AND ")
+        ));
+    }
+    let speaker_of = "(SELECT speaker FROM passages WHERE id = f.rowid)";
     if let Some(speaker) = &query.speaker {
         args.push(speaker.clone());
-        sql.push_str(&format!(
-            " AND EXISTS (SELECT 1 FROM participants pp WHERE pp.file_id = p.file_id \
-             AND pp.participant = p.speaker AND instr(pp.folded, ?{}) > 0)",
+        let who = format!(
+            "SELECT file_id, participant FROM participants WHERE instr(folded, ?{}) > 0",
             args.len()
+        );
+        sql.push_str(&format!(
+            " AND {file_of} IN (SELECT file_id FROM ({who})) \
+             AND ({file_of}, {speaker_of}) IN ({who})"
         ));
     }
     if !options.people.is_empty() {
@@ -156,9 +167,11 @@ pub fn search_library(
             return Ok(out);
         }
         // Integers only, so they can be written into the statement.
+        let files: Vec<String> = pairs.iter().map(|(f, _)| f.to_string()).collect();
         let values: Vec<String> = pairs.iter().map(|(f, p)| format!("({f},{p})")).collect();
         sql.push_str(&format!(
-            " AND (p.file_id, p.speaker) IN (VALUES {})",
+            " AND {file_of} IN ({}) AND ({file_of}, {speaker_of}) IN (VALUES {})",
+            files.join(","),
             values.join(",")
         ));
     }
@@ -168,7 +181,8 @@ pub fn search_library(
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         let keep = options.hits_per_file;
         while let Some(r) = rows.next()? {
-            let (id, file, rank): (i64, i64, f64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let (id, rank): (i64, f64) = (r.get(0)?, r.get(1)?);
+            let file = file_of_passage(id);
             out.total += 1;
             let t = tallies.entry(file).or_insert_with(|| Tally {
                 best: f64::INFINITY,

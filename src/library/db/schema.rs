@@ -3,7 +3,22 @@
 //! copy of anything: a file of another schema version is set aside and rebuilt.
 
 /// `PRAGMA user_version` of the schema this build reads and writes.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
+
+/// A passage's row id is its file's row id shifted left by this many bits plus its
+/// ordinal, so a full-text match names its file without a look-up in `passages` (a file
+/// is at most 512 MB, far fewer than 2^32 passages).
+pub const PASSAGE_ID_SHIFT: u32 = 32;
+
+/// The row id of passage `ordinal` of file `file_id`.
+pub fn passage_id(file_id: i64, ordinal: i64) -> i64 {
+    (file_id << PASSAGE_ID_SHIFT) | ordinal
+}
+
+/// The file row id a passage row id holds.
+pub fn file_of_passage(passage: i64) -> i64 {
+    passage >> PASSAGE_ID_SHIFT
+}
 
 /// The `kind` numbers of `passages`, with the names the `passage_kinds` table gives them.
 pub const PASSAGE_KINDS: &[(i64, &str)] = &[

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::extract::{FileRecord, place_numbers};
+use super::schema::passage_id;
 use crate::error::{Error, ErrorKind};
 use crate::library::entry::{Entry, EntryPerson, EntryState};
 use crate::library::people::merge_people;
@@ -134,14 +135,16 @@ pub fn write_record(conn: &Connection, rel: &str, record: &FileRecord) -> rusqli
     }
     {
         let mut passage = conn.prepare_cached(
-            "INSERT INTO passages (file_id, ordinal, kind, a, b, speaker, text) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO passages (id, file_id, ordinal, kind, a, b, speaker, text) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         )?;
         let mut fts =
             conn.prepare_cached("INSERT INTO passages_fts (rowid, text) VALUES (?1, ?2)")?;
         for (ordinal, p) in record.passages.iter().enumerate() {
             let (kind, a, b) = place_numbers(p.place);
+            let rowid = passage_id(id, int(ordinal));
             passage.execute(params![
+                rowid,
                 id,
                 int(ordinal),
                 kind,
@@ -150,7 +153,6 @@ pub fn write_record(conn: &Connection, rel: &str, record: &FileRecord) -> rusqli
                 p.speaker.map(|s| int(s.index())),
                 p.text,
             ])?;
-            let rowid = conn.last_insert_rowid();
             fts.execute(params![rowid, p.folded])?;
         }
     }

@@ -127,9 +127,10 @@ impl SyncSummary {
     }
 }
 
-/// Files parsed beyond a full batch before the parsing workers pause for the writer:
-/// keeps memory flat when parsing outruns writing.
-const WAITING_BEYOND_BATCH: usize = 16;
+/// Full batches parsed and waiting before the parsing workers pause for the writer: two,
+/// so the next batch is parsed while one is written (with fewer, parsing and writing take
+/// turns on a machine with two cores), and memory stays flat when parsing outruns writing.
+const WAITING_BATCHES: usize = 2;
 
 /// A batch is also written once its files hold this many bytes, so a run of large files
 /// neither fills memory nor makes one long transaction.
@@ -326,7 +327,7 @@ fn index(
             options.threads,
             move |i| {
                 // Parsing ahead of the writer only fills memory: wait for it.
-                while waiting.load(Ordering::Acquire) >= batch_files + WAITING_BEYOND_BATCH
+                while waiting.load(Ordering::Acquire) >= batch_files * WAITING_BATCHES
                     && !cancel.load(Ordering::Acquire)
                 {
                     std::thread::sleep(Duration::from_millis(2));
