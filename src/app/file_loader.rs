@@ -60,6 +60,18 @@ fn load_document(path: &Path, is_sample: bool) -> crate::Result<Document> {
     Ok(doc)
 }
 
+/// The one answer of a worker thread: `Some(Some(answer))` once it came, `Some(None)` when
+/// the thread ended without one, `None` while it works. The receiver goes once it is done.
+pub fn take_answer<T>(slot: &mut Option<Receiver<T>>) -> Option<Option<T>> {
+    let answer = match slot.as_ref()?.try_recv() {
+        Ok(answer) => Some(answer),
+        Err(TryRecvError::Empty) => return None,
+        Err(TryRecvError::Disconnected) => None,
+    };
+    *slot = None;
+    Some(answer)
+}
+
 /// At most one file being opened at a time; a newer request replaces the older one.
 #[derive(Debug, Default)]
 pub struct Loader {
@@ -126,20 +138,9 @@ impl Loader {
 
     /// The finished load, if any.
     pub fn poll(&mut self) -> Option<LoadMessage> {
-        let rx = self.rx.as_ref()?;
-        match rx.try_recv() {
-            Ok(message) => {
-                self.rx = None;
-                self.what = None;
-                Some(message)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.rx = None;
-                self.what = None;
-                None
-            }
-        }
+        let answer = take_answer(&mut self.rx)?;
+        self.what = None;
+        answer
     }
 
     /// What is being opened, while a load runs.

@@ -2,7 +2,7 @@
 //! `stenogram export --speaker` matches (case and accents aside), and the text that names
 //! a given person unambiguously.
 
-use crate::export::view::NameError;
+use crate::export::view::{NameError, exact_matches, spellings};
 use crate::model::{Participant, ParticipantId, Transcript};
 use crate::text::fold;
 
@@ -14,21 +14,7 @@ pub fn find_person(t: &Transcript, name: &str) -> Result<ParticipantId, NameErro
     if wanted.is_empty() {
         return Err(NameError::NoMatch);
     }
-    let spellings = |p: &Participant| -> Vec<String> {
-        p.name
-            .iter()
-            .chain(p.aliases.iter())
-            .map(|s| fold(s.trim()))
-            .collect()
-    };
-    let exact: Vec<&Participant> = t
-        .participants
-        .iter()
-        .filter(|p| {
-            spellings(p).contains(&wanted)
-                || p.role.as_deref().is_some_and(|r| fold(r.trim()) == wanted)
-        })
-        .collect();
+    let exact = exact_matches(t, &wanted);
     // A name or alias that matches wins over a role that matches ("Minister" the person's
     // name against two ministers' role).
     let by_name: Vec<&Participant> = exact

@@ -156,6 +156,26 @@ pub enum NameError {
     Silent(String),
 }
 
+/// A participant's name and aliases, folded: what a typed name is compared with.
+pub(crate) fn spellings(p: &Participant) -> Vec<String> {
+    p.name
+        .iter()
+        .chain(p.aliases.iter())
+        .map(|s| fold(s.trim()))
+        .collect()
+}
+
+/// The participants whose name, alias or role equals `wanted` (already folded).
+pub(crate) fn exact_matches<'t>(t: &'t Transcript, wanted: &str) -> Vec<&'t Participant> {
+    t.participants
+        .iter()
+        .filter(|p| {
+            spellings(p).iter().any(|s| s == wanted)
+                || p.role.as_deref().is_some_and(|r| fold(r.trim()) == wanted)
+        })
+        .collect()
+}
+
 /// The speakers `name` stands for: participants whose name, alias or role equals it
 /// (case and accents aside), else the one participant whose name or alias contains it.
 /// Only people who speak are returned.
@@ -164,21 +184,7 @@ pub fn find_speakers(t: &Transcript, name: &str) -> Result<Vec<ParticipantId>, N
     if wanted.is_empty() {
         return Err(NameError::NoMatch);
     }
-    let spellings = |p: &Participant| -> Vec<String> {
-        p.name
-            .iter()
-            .chain(p.aliases.iter())
-            .map(|s| fold(s.trim()))
-            .collect()
-    };
-    let exact: Vec<&Participant> = t
-        .participants
-        .iter()
-        .filter(|p| {
-            spellings(p).contains(&wanted)
-                || p.role.as_deref().is_some_and(|r| fold(r.trim()) == wanted)
-        })
-        .collect();
+    let exact = exact_matches(t, &wanted);
     let found = if exact.is_empty() {
         let partial: Vec<&Participant> = t
             .participants

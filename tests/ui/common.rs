@@ -129,3 +129,26 @@ pub fn wait_for_thumbnails(harness: &mut Harness<'_, StenogramApp>) {
     }
     harness.run();
 }
+
+/// The app on `folder`, run until the library is read and the first file is open.
+pub fn app_on_folder(folder: &Path) -> Harness<'static, StenogramApp> {
+    let folder = folder.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(32)
+        // The library's database goes in a hidden folder of the library (the scan skips it).
+        .build_eframe(move |cc| {
+            let data = folder.join(".stenogram-data");
+            StenogramApp::new(cc, Some(folder)).with_data_dir(data)
+        });
+    for _ in 0..2000 {
+        let app = harness.state();
+        if !app.library_panel().is_indexing() && !app.is_loading() && app.document().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    harness.run();
+    harness
+}

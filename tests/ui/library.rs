@@ -9,6 +9,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable};
 use stenogram::app::StenogramApp;
 
+use crate::common::app_on_folder;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
@@ -35,29 +37,6 @@ fn library_folder() -> tempfile::TempDir {
     )
     .unwrap_or_else(|e| panic!("write: {e}"));
     dir
-}
-
-/// The app on `folder`, run until the library is read and the first file is open.
-fn app_on_folder(folder: &Path) -> Harness<'static, StenogramApp> {
-    let folder = folder.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(32)
-        // The library's database goes in a hidden folder of the library (the scan skips it).
-        .build_eframe(move |cc| {
-            let data = folder.join(".stenogram-data");
-            StenogramApp::new(cc, Some(folder)).with_data_dir(data)
-        });
-    for _ in 0..2000 {
-        let app = harness.state();
-        if !app.library_panel().is_indexing() && !app.is_loading() && app.document().is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-        harness.step();
-    }
-    harness.run();
-    harness
 }
 
 #[test]

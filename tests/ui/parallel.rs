@@ -249,22 +249,7 @@ fn the_library_offers_the_same_event_in_another_language() {
     for name in ["meeting_ru.txt", "meeting_en.txt", "summit_fr.txt"] {
         std::fs::copy(fixture(name), dir.path().join(name)).expect("copy");
     }
-    let folder = dir.path().to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(32)
-        .build_eframe(move |cc| {
-            let data = folder.join(".stenogram-data");
-            StenogramApp::new(cc, Some(folder)).with_data_dir(data)
-        });
-    for _ in 0..2000 {
-        let app = harness.state();
-        if !app.library_panel().is_indexing() && !app.is_loading() && app.document().is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-        harness.step();
-    }
+    let mut harness = common::app_on_folder(dir.path());
     let ctx = harness.ctx.clone();
     harness
         .state_mut()

@@ -8,7 +8,9 @@
 pub mod reader;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::app::file_loader::take_answer;
 
 use crate::align::{Alignment, Side};
 use crate::model::{ParticipantId, SpeechId, Transcript};
@@ -128,36 +130,14 @@ impl ParallelLoader {
 
     /// The dialog's answer once it came: `Some(None)` when it was closed without a choice.
     pub fn poll_dialog(&mut self) -> Option<Option<PathBuf>> {
-        let answer = self.dialog.as_ref()?.try_recv();
-        match answer {
-            Ok(answer) => {
-                self.dialog = None;
-                Some(answer)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.dialog = None;
-                Some(None)
-            }
-        }
+        take_answer(&mut self.dialog).map(Option::flatten)
     }
 
     /// The finished load, if any.
     pub fn poll(&mut self) -> Option<Loaded> {
-        let answer = self.rx.as_ref()?.try_recv();
-        match answer {
-            Ok(loaded) => {
-                self.rx = None;
-                self.what = None;
-                Some(loaded)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.rx = None;
-                self.what = None;
-                None
-            }
-        }
+        let answer = take_answer(&mut self.rx)?;
+        self.what = None;
+        answer
     }
 
     /// The file being read, while a load runs.
