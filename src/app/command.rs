@@ -123,6 +123,8 @@ pub enum Command {
     Correct(crate::app::corrections::Request),
     /// Open the Rename dialog on this person.
     BeginRename(crate::model::ParticipantId),
+    /// Ask who, new to the transcript, gave this speech (Speaker is ▸ A new person…).
+    BeginNewSpeaker(crate::model::SpeechId),
     /// Take back the last correction (Ctrl+Z).
     UndoCorrection,
     /// Put back the last correction taken back (Ctrl+Shift+Z).

@@ -145,8 +145,17 @@ pub fn corrected(loaded: Loaded, file: &Path) -> (Transcript, Option<String>) {
     let Some(dir) = data_dir() else {
         return (loaded.transcript, None);
     };
+    corrected_from(loaded, file, &CorrectionStore::new(&dir))
+}
+
+/// [`corrected`], with the corrections kept in `store`.
+pub fn corrected_from(
+    loaded: Loaded,
+    file: &Path,
+    store: &CorrectionStore,
+) -> (Transcript, Option<String>) {
     let key = crate::notes::content_key(&loaded.transcript);
-    let stored = CorrectionStore::new(&dir).load(&key);
+    let stored = store.load(&key);
     if stored.list.active().is_empty() {
         return (loaded.transcript, stored.problem);
     }

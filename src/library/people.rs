@@ -149,6 +149,7 @@ pub fn merge_people<E: Borrow<Entry>>(entries: &[E]) -> Vec<LibraryPerson> {
         }
     }
     join_across_scripts(&mut groups, &group_names);
+    join_by_spellings(&mut groups, entries);
     let mut people: Vec<LibraryPerson> = groups
         .into_iter()
         .chain(role_only)
@@ -216,6 +217,58 @@ fn join_across_scripts(groups: &mut [Vec<Occurrence>], names: &[Vec<&str>]) {
         }
         let moved = std::mem::take(&mut groups[j]);
         groups[i].extend(moved);
+    }
+}
+
+/// Joins the groups of the full names one participant holds: a file that gives one person
+/// two full names ("Alexander Orlov", also written "Sasha Orlov"; or two spellings the user
+/// merged with a correction) says they are one person, in every file. The rules above
+/// compare names only; this is the file's own word. The joined group is left in the first
+/// one's place, the others emptied.
+fn join_by_spellings<E: Borrow<Entry>>(groups: &mut [Vec<Occurrence>], entries: &[E]) {
+    let participant = |o: &Occurrence| {
+        entries
+            .get(o.entry)
+            .and_then(|e| e.borrow().people.get(o.participant.index()))
+    };
+    let full = |n: &str| completeness(n) >= (2, true);
+    // Which group each full name (folded) is the name of; the first when several.
+    let mut group_of: HashMap<String, usize> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        for name in group.iter().filter_map(|o| participant(o)?.name.as_deref()) {
+            if full(name) {
+                group_of.entry(fold(name)).or_insert(g);
+            }
+        }
+    }
+    // Union–find over groups.
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    let root = |parent: &mut Vec<usize>, mut g: usize| {
+        while parent[g] != g {
+            parent[g] = parent[parent[g]];
+            g = parent[g];
+        }
+        g
+    };
+    for (g, group) in groups.iter().enumerate() {
+        for p in group.iter().filter_map(&participant) {
+            for alias in p.aliases.iter().filter(|a| full(a)) {
+                let Some(&h) = group_of.get(&fold(alias)) else {
+                    continue;
+                };
+                let (a, b) = (root(&mut parent, g), root(&mut parent, h));
+                if a != b {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    for g in 0..groups.len() {
+        let r = root(&mut parent, g);
+        if r != g {
+            let moved = std::mem::take(&mut groups[g]);
+            groups[r].extend(moved);
+        }
     }
 }
 
@@ -385,6 +438,36 @@ mod tests {
         assert_eq!(velsky[0].files(), 2);
         assert_eq!(
             named(&people, "Anna Velsky").len(),
+            1,
+            "a namesake stays apart"
+        );
+    }
+
+    #[test]
+    fn two_full_names_of_one_participant_join_their_people_in_every_file() {
+        let mut corrected =
+            crate::parse_text("Talks\n\nAlexander Orlov: Hello.\n\nSasha Orlov: Hello again.\n");
+        let base = crate::corrections::Base::Parsed(&corrected);
+        let merge = crate::corrections::Edit::Merge {
+            keep: "Alexander Orlov".to_owned(),
+            gone: "Sasha Orlov".to_owned(),
+        };
+        corrected = crate::corrections::apply(base, &[merge]).transcript;
+        let entries = vec![
+            entry("One\n\nSasha Orlov: Hi.\n"),
+            Entry::from_transcript(PathBuf::from("c.txt"), 0, &corrected),
+            entry("Three\n\nAlexander Orlov: Good day.\n"),
+            entry("Four\n\nMaria Orlov: Good day.\n"),
+        ];
+        let before = merge_people(&[&entries[0], &entries[2]]);
+        assert_eq!(before.len(), 2, "the rules alone keep them apart");
+        let people = merge_people(&entries);
+        let orlov = named(&people, "Sasha Orlov");
+        assert_eq!(orlov.len(), 1, "{people:#?}");
+        assert_eq!(orlov[0].files(), 3);
+        assert_eq!(orlov[0].name.as_deref(), Some("Alexander Orlov"));
+        assert_eq!(
+            named(&people, "Maria Orlov").len(),
             1,
             "a namesake stays apart"
         );

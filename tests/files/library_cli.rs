@@ -161,3 +161,107 @@ fn search_errors_are_one_line_naming_the_folder() {
     let out = run(data.path(), &["index", "no-such-folder"]);
     assert_one_line_error(&out, "no-such-folder");
 }
+
+#[test]
+fn a_correction_made_on_one_file_reaches_the_index_and_its_people() {
+    let lib = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let put = |name: &str, text: &str| std::fs::write(lib.path().join(name), text).unwrap();
+    put(
+        "talks.txt",
+        "Harbour talks\n\nAlexander Orlov: Welcome.\n\nSasha Orlov: The harbour opens in May.\n",
+    );
+    put("meeting.txt", "Meeting\n\nSasha Orlov: Good morning.\n");
+    put("summit.txt", "Summit\n\nAlexander Orlov: Good day.\n");
+    let talks = lib.path().join("talks.txt");
+    let by_alexander = |data: &Path| {
+        let out = run(
+            data,
+            &[
+                "search",
+                arg(lib.path()),
+                "harbour",
+                "--speaker",
+                "Alexander Orlov",
+                "--format",
+                "json",
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        hits.as_array().map_or(0, Vec::len)
+    };
+    let orlov_files = |data: &Path| {
+        let library = stenogram::library::db::LibraryDb::open(data, lib.path()).unwrap();
+        let mut files: Vec<usize> = library
+            .find_people("orlov")
+            .unwrap()
+            .iter()
+            .map(|p| p.files)
+            .collect();
+        files.sort_unstable();
+        files
+    };
+
+    assert!(
+        run(data.path(), &["index", arg(lib.path())])
+            .status
+            .success()
+    );
+    assert_eq!(by_alexander(data.path()), 0);
+    assert_eq!(orlov_files(data.path()), vec![2, 2], "two people before");
+
+    let corrected = run(
+        data.path(),
+        &[
+            "correct",
+            arg(&talks),
+            "merge",
+            "Alexander Orlov",
+            "Sasha Orlov",
+        ],
+    );
+    assert_eq!(
+        corrected.status.code(),
+        Some(0),
+        "{}",
+        text(&corrected.stderr)
+    );
+    let again = run(data.path(), &["index", arg(lib.path())]);
+    let line = text(&again.stdout);
+    assert!(
+        line.starts_with("3 files: 0 new, 0 changed, 1 corrected, 0 deleted"),
+        "{line}"
+    );
+    assert_eq!(
+        by_alexander(data.path()),
+        1,
+        "the merged speech is Alexander's"
+    );
+    assert_eq!(
+        orlov_files(data.path()),
+        vec![3],
+        "one person in three files"
+    );
+
+    // Undone, the index follows back.
+    assert!(
+        run(data.path(), &["correct", arg(&talks), "undo"])
+            .status
+            .success()
+    );
+    let back = run(data.path(), &["index", arg(lib.path())]);
+    assert!(
+        text(&back.stdout).contains("1 corrected"),
+        "{}",
+        text(&back.stdout)
+    );
+    assert_eq!(by_alexander(data.path()), 0);
+    assert_eq!(orlov_files(data.path()), vec![2, 2]);
+    let idle = run(data.path(), &["index", arg(lib.path())]);
+    assert!(
+        !text(&idle.stdout).contains("corrected"),
+        "{}",
+        text(&idle.stdout)
+    );
+}

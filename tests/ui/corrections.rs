@@ -239,6 +239,43 @@ fn speaker_is_gives_a_speech_to_someone_else() {
     assert_eq!(speakers(&harness)[0], "Andrei Velsky");
 }
 
+#[test]
+fn speaker_is_a_new_person_names_someone_the_transcript_did_not() {
+    let Setup {
+        dir: _dir,
+        mut harness,
+    } = setup();
+    let before = names(&harness).len();
+    harness
+        .get_by_role_and_label(
+            Role::Heading,
+            "Andrei Velsky, President of Orlavia, speech 1 of 3",
+        )
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Speaker is…").hover();
+    harness.run();
+    menu_entry(&mut harness, "A new person…");
+    harness.get_by_label("Who gave speech 1?");
+    let give = harness.get_by_label("Give them the speech");
+    assert!(give.accesskit_node().is_disabled(), "nothing typed yet");
+    harness.get_by_label("Name").click();
+    harness.run();
+    harness.get_by_label("Name").type_text("Irina Sokol");
+    harness.run();
+    harness.get_by_label("Give them the speech").click();
+    harness.run();
+    assert_eq!(speakers(&harness)[0], "Irina Sokol");
+    assert_eq!(names(&harness).len(), before + 1, "{:?}", names(&harness));
+    assert!(names(&harness).iter().any(|n| n.starts_with("Irina Sokol")));
+    assert!(harness.query_by_label("Who gave speech 1?").is_none());
+    // Undo takes the new person away again.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(speakers(&harness)[0], "Andrei Velsky");
+    assert_eq!(names(&harness).len(), before);
+}
+
 /// Opens "How this was read" and waits for its lines.
 fn open_reading_panel(harness: &mut Harness<'_, StenogramApp>) {
     harness.get_by_label("View").click();
@@ -360,6 +397,11 @@ fn the_photo_viewer_adds_and_removes_people() {
     menu_entry(&mut harness, "Oleg Kravets");
     assert_eq!(pictured(&harness), 1);
     assert_eq!(harness.state().corrections().list().active().len(), 2);
+    // The timeline's card is marked too; the other photo's is not.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Photo 2, people corrected");
+    harness.get_by_role_and_label(Role::Button, "Photo 1");
 }
 
 #[test]
@@ -420,4 +462,56 @@ fn a_failed_save_keeps_the_correction_and_names_the_file() {
         "{toast}"
     );
     assert!(toast.contains("corrections"), "{toast}");
+}
+
+#[test]
+fn a_merge_made_in_the_app_reaches_the_library_s_people() {
+    let folder = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let put = |name: &str, text: &str| {
+        std::fs::write(folder.path().join(name), text).unwrap_or_else(|e| panic!("write: {e}"));
+    };
+    put(
+        "a_talks.txt",
+        "Harbour talks\n\nAlexander Orlov: Welcome.\n\nSasha Orlov: The harbour opens in May.\n",
+    );
+    put("b_meeting.txt", "Meeting\n\nSasha Orlov: Good morning.\n");
+    put("c_summit.txt", "Summit\n\nAlexander Orlov: Good day.\n");
+    let mut harness = common::app_on_folder(folder.path());
+    let orlov_files = |h: &Harness<'_, StenogramApp>| {
+        let mut files: Vec<usize> = h
+            .state()
+            .library_panel()
+            .library()
+            .map(|l| {
+                l.people()
+                    .iter()
+                    .filter(|p| p.display_name().contains("Orlov"))
+                    .map(stenogram::library::LibraryPerson::files)
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort_unstable();
+        files
+    };
+    assert_eq!(orlov_files(&harness), [2, 2], "two people before");
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .map(|d| d.transcript.title.clone()),
+        Some("Harbour talks".to_owned())
+    );
+    person_menu(&mut harness, "Sasha Orlov");
+    harness.get_by_label("Merge into").hover();
+    harness.run();
+    menu_entry(&mut harness, "Alexander Orlov");
+    // The library checks its folder again and reads the corrected file as corrected.
+    for _ in 0..2000 {
+        if orlov_files(&harness) == [3] && !harness.state().library_panel().is_indexing() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    assert_eq!(orlov_files(&harness), [3], "one person in three files");
 }

@@ -269,3 +269,42 @@ fn the_library_offers_the_same_event_in_another_language() {
     assert!(parallel.path.ends_with("meeting_en.txt"));
     assert_eq!(parallel.alignment.summary.only_a, 1);
 }
+
+#[test]
+fn the_other_version_is_read_with_its_own_corrections() {
+    use stenogram::corrections::{CorrectionList, CorrectionStore, Edit};
+    let data = tempfile::tempdir().expect("tempdir");
+    let english = fixture("meeting_en.txt");
+    let parsed = stenogram::load::load_file(&english).expect("the English version reads");
+    let rename = Edit::Rename {
+        person: "Matvei Gorchakov".to_owned(),
+        name: Some("Matvei P. Gorchakov".to_owned()),
+        role: None,
+    };
+    CorrectionStore::new(data.path())
+        .save(
+            &stenogram::notes::content_key(&parsed),
+            &parsed.title,
+            &CorrectionList::new(vec![rename]),
+        )
+        .expect("saved");
+    let russian = fixture("meeting_ru.txt");
+    let dir = data.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(32)
+        .build_eframe(move |cc| StenogramApp::new(cc, Some(russian)).with_data_dir(dir));
+    settle(&mut harness);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().open_parallel(&ctx, english);
+    settle_parallel(&mut harness);
+    assert!(harness.state().parallel().is_some());
+    // The English column and the sidebar give the corrected name, not the parsed one.
+    assert!(
+        harness
+            .query_all_by_label_contains("Matvei P. Gorchakov")
+            .next()
+            .is_some(),
+        "the other version's correction is not applied"
+    );
+}

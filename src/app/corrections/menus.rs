@@ -87,7 +87,7 @@ pub fn merge_hovered(response: &Response, person: ParticipantId) -> bool {
         .is_some_and(|gone| *gone != person)
 }
 
-/// The speech header's right-click menu: Speaker is ▸ (every other person).
+/// The speech header's right-click menu: Speaker is ▸ A new person…, or every other person.
 pub fn speaker_menu(
     response: &Response,
     t: &Transcript,
@@ -99,6 +99,10 @@ pub fn speaker_menu(
     };
     response.context_menu(|ui| {
         ui.menu_button("Speaker is…", |ui| {
+            if ui.button("A new person…").clicked() {
+                commands.push(Command::BeginNewSpeaker(speech));
+            }
+            ui.separator();
             if let Some(to) = people_entries(ui, t, current) {
                 commands.push(Command::Correct(Request::Reassign { speech, to }));
             }

@@ -58,6 +58,13 @@ pub enum Request {
         /// Who gave it.
         to: ParticipantId,
     },
+    /// A speech was given by somebody the transcript does not name yet.
+    ReassignNew {
+        /// The speech.
+        speech: SpeechId,
+        /// Their name, as the user typed it.
+        name: String,
+    },
     /// What a source line is.
     Line {
         /// 1-based line number.
@@ -102,6 +109,8 @@ pub struct CorrectionsState {
     open: bool,
     /// The rename dialog, while open.
     pub(crate) rename: Option<window::RenameDialog>,
+    /// The "who gave this speech" dialog, while open.
+    pub(crate) new_speaker: Option<window::NewSpeakerDialog>,
     /// A file dialog's answer, while one is open (export: true).
     pub(crate) file_dialog: Option<(bool, std::sync::mpsc::Receiver<Option<std::path::PathBuf>>)>,
 }
@@ -110,6 +119,11 @@ impl CorrectionsState {
     /// Keeps corrections under `data_dir` (`None`: in memory only, for this session).
     pub fn set_data_dir(&mut self, data_dir: Option<&Path>) {
         self.store = data_dir.map(CorrectionStore::new);
+    }
+
+    /// Where corrections are kept (`None`: in memory only, for this session).
+    pub fn store(&self) -> Option<&CorrectionStore> {
+        self.store.as_ref()
     }
 
     /// The list of the open document.
@@ -139,6 +153,7 @@ impl CorrectionsState {
         self.raw = Some(doc.transcript.clone());
         self.stale.clear();
         self.rename = None;
+        self.new_speaker = None;
         let loaded = self
             .store
             .as_ref()
@@ -275,6 +290,17 @@ fn edit_for(doc: &Document, request: Request) -> Result<Edit, String> {
             to: name(to)?,
             new: false,
         },
+        Request::ReassignNew { speech, name: new } => {
+            let new = new.trim();
+            if new.is_empty() {
+                return Err("type the name of who gave the speech".to_owned());
+            }
+            Edit::Reassign {
+                speech: speech_ref(t, speech).ok_or("that speech is gone")?,
+                to: new.to_owned(),
+                new: true,
+            }
+        }
         Request::Line { line, verdict } => {
             let text = doc
                 .source_text

@@ -1,12 +1,12 @@
 //! The Corrections window (View ▸ Corrections: every correction in effect, stale ones with
-//! why, each removable) and the Rename dialog.
+//! why, each removable), the Rename dialog and the dialog that names a new speaker.
 
 use egui::{RichText, Ui};
 
 use super::{CorrectionsState, Request};
 use crate::app::command::Command;
 use crate::app::document::Document;
-use crate::model::ParticipantId;
+use crate::model::{ParticipantId, SpeechId};
 
 /// The small mark shown beside corrected people, speeches and photos.
 pub const PENCIL: &str = "✏";
@@ -22,7 +22,23 @@ pub struct RenameDialog {
     pub role: String,
 }
 
+/// The dialog that asks who, new to the transcript, gave a speech.
+pub struct NewSpeakerDialog {
+    /// The speech.
+    pub speech: SpeechId,
+    /// The name being typed.
+    pub name: String,
+}
+
 impl CorrectionsState {
+    /// Opens the dialog that asks who, new to the transcript, gave `speech`.
+    pub fn begin_new_speaker(&mut self, speech: SpeechId) {
+        self.new_speaker = Some(NewSpeakerDialog {
+            speech,
+            name: String::new(),
+        });
+    }
+
     /// Opens the Rename dialog on `person`, filled with their name and role.
     pub fn begin_rename(&mut self, doc: &Document, person: ParticipantId) {
         let Some(p) = doc.transcript.participant(person) else {
@@ -38,6 +54,7 @@ impl CorrectionsState {
     /// Draws the Corrections window and the Rename dialog when open.
     pub fn ui(&mut self, ctx: &egui::Context, doc: &Document, commands: &mut Vec<Command>) {
         self.rename_ui(ctx, doc, commands);
+        self.new_speaker_ui(ctx, doc, commands);
         if !self.open {
             return;
         }
@@ -145,6 +162,50 @@ impl CorrectionsState {
             });
         if close {
             self.rename = None;
+        }
+    }
+
+    fn new_speaker_ui(&mut self, ctx: &egui::Context, doc: &Document, commands: &mut Vec<Command>) {
+        let Some(dialog) = &mut self.new_speaker else {
+            return;
+        };
+        let number = doc
+            .transcript
+            .speeches
+            .iter()
+            .position(|s| s.id == dialog.speech)
+            .map_or(0, |i| i + 1);
+        let mut close = false;
+        egui::Window::new(format!("Who gave speech {number}?"))
+            .id(egui::Id::unique("new_speaker"))
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                let field = ui
+                    .horizontal(|ui| {
+                        let label = ui.label("Name");
+                        ui.text_edit_singleline(&mut dialog.name)
+                            .labelled_by(label.id)
+                    })
+                    .inner;
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let typed = !dialog.name.trim().is_empty();
+                    let give = ui.add_enabled(typed, egui::Button::new("Give them the speech"));
+                    if give.clicked() || (entered && typed) {
+                        commands.push(Command::Correct(Request::ReassignNew {
+                            speech: dialog.speech,
+                            name: dialog.name.clone(),
+                        }));
+                        close = true;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            });
+        if close {
+            self.new_speaker = None;
         }
     }
 }

@@ -72,6 +72,8 @@ struct Open {
     folder: PathBuf,
     /// Not started yet: starts on the next poll (so a data folder set after opening counts).
     start: bool,
+    /// Check the folder again once the running sync is done (something changed meanwhile).
+    again: bool,
     sync: Option<SyncTask>,
     stage: Option<Stage>,
     library: Library,
@@ -149,6 +151,7 @@ impl LibraryPanel {
         self.open = Some(Open {
             folder,
             start: true,
+            again: false,
             sync: None,
             stage: Some(Stage::Opening),
             library: Library::pending(Vec::new()),
@@ -186,6 +189,18 @@ impl LibraryPanel {
         self.open.as_ref().map(|o| &o.person_view)
     }
 
+    /// Checks the folder against the database again, now or once the running check is
+    /// done: after a correction, the corrected file is indexed again as corrected.
+    pub fn check_again(&mut self) {
+        if let Some(o) = &mut self.open {
+            if o.sync.is_some() || o.start {
+                o.again = true;
+            } else {
+                o.start = true;
+            }
+        }
+    }
+
     /// Closes the library (indexing stops).
     pub fn close(&mut self) {
         self.open = None;
@@ -212,6 +227,10 @@ impl LibraryPanel {
                 SyncMessage::Done(outcome) => {
                     o.sync = None;
                     o.stage = None;
+                    o.start = std::mem::take(&mut o.again);
+                    if o.start {
+                        ctx.request_repaint();
+                    }
                     match outcome {
                         Ok(summary) => {
                             if let Some(first) = summary.problems.first() {

@@ -177,6 +177,11 @@ fn card(
     if matches {
         label.push_str(", caption matches the search");
     }
+    // A correction changed who is pictured: marked, so nobody takes it for the source.
+    let corrected = cx.doc.corrected.photos.contains(&photo.id);
+    if corrected {
+        label.push_str(", people corrected");
+    }
     response.widget_info(|| {
         egui::WidgetInfo::selected(Role::Button, true, level == Highlight::Selected, &label)
     });
@@ -248,8 +253,13 @@ fn card(
     let mut job = LayoutJob::default();
     job.wrap.max_width = text_width;
     job.wrap.max_rows = 3;
+    let pencil = crate::app::corrections::window::PENCIL;
+    let number = match corrected {
+        true => format!("{} {pencil}  ", photo.number),
+        false => format!("{}  ", photo.number),
+    };
     job.append(
-        &format!("{}  ", photo.number),
+        &number,
         0.0,
         TextFormat::simple(FontId::proportional(14.0), strong),
     );

@@ -94,14 +94,27 @@ pub struct ParallelLoader {
 }
 
 impl ParallelLoader {
-    /// Reads `path` and aligns it with `open` (a copy of the open document) on a thread.
-    pub fn open(&mut self, ctx: &egui::Context, path: PathBuf, open: Transcript) {
+    /// Reads `path` (with its own stored corrections, from `store`) and aligns it with
+    /// `open` (a copy of the open document) on a thread.
+    pub fn open(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        open: Transcript,
+        store: Option<crate::corrections::CorrectionStore>,
+    ) {
         let (tx, rx) = channel();
         self.what = Some(file_name(&path));
         self.rx = Some(rx);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = crate::load::load_file(&path).map(|b| {
+            let result = crate::load::open_file(&path).map(|loaded| {
+                let b = match &store {
+                    Some(store) => {
+                        crate::corrections::command::corrected_from(loaded, &path, store).0
+                    }
+                    None => loaded.transcript,
+                };
                 let alignment = crate::align::align(&open, &b);
                 (b, alignment)
             });

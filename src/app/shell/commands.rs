@@ -66,6 +66,7 @@ impl StenogramApp {
                 | Command::CloseParallel) => self.apply_parallel(ctx, c),
                 c @ (Command::Correct(_)
                 | Command::BeginRename(_)
+                | Command::BeginNewSpeaker(_)
                 | Command::UndoCorrection
                 | Command::RedoCorrection
                 | Command::RemoveCorrection(_)

@@ -24,6 +24,10 @@ impl StenogramApp {
                 corrections.begin_rename(doc, person);
                 None
             }
+            Command::BeginNewSpeaker(speech) => {
+                corrections.begin_new_speaker(speech);
+                None
+            }
             Command::UndoCorrection => Some(match corrections.undo() {
                 Some(edit) => format!("Undone: {edit}"),
                 None => "No correction to undo".to_owned(),
@@ -86,7 +90,11 @@ impl StenogramApp {
             }
         }
         match saved {
-            Ok(()) => self.rt.toast.show(message),
+            Ok(()) => {
+                self.rt.toast.show(message);
+                // The library's index reads the corrected file again.
+                self.rt.library.check_again();
+            }
             Err(why) => self.rt.toast.show(why),
         }
     }

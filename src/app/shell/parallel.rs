@@ -52,9 +52,10 @@ impl StenogramApp {
                 Some("Open a transcript first: a parallel version is read beside it.".to_owned());
             return;
         };
+        let store = self.rt.corrections.store().cloned();
         self.rt
             .parallel_loader
-            .open(ctx, path, doc.transcript.clone());
+            .open(ctx, path, doc.transcript.clone(), store);
     }
 
     /// The dialog's answer and the finished load, once they come; a version aligned with

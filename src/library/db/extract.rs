@@ -9,6 +9,7 @@ use crate::model::{ParticipantId, Transcript};
 use crate::search::{Place, fold_with, visit_fields};
 use crate::stage::count_spoken_words;
 
+use super::corrected::StoredCorrections;
 use super::hash::content_hash;
 
 /// A file's size and modification time, as the database compares them.
@@ -93,6 +94,11 @@ pub struct FileRecord {
     pub stamp: Stamp,
     /// [`content_hash`] of its bytes.
     pub hash: u64,
+    /// [`crate::notes::content_key`] of the transcript as parsed (what its notes and
+    /// corrections are kept under); empty for a file that failed.
+    pub key: String,
+    /// The stamp of the corrections applied ([`StoredCorrections::stamp`]); 0 for none.
+    pub corrections: u64,
     /// Passages in document order.
     pub passages: Vec<PassageRow>,
     /// Speeches in document order.
@@ -103,9 +109,10 @@ pub struct FileRecord {
     pub qa: QaCounts,
 }
 
-/// Reads, parses and reduces the file at `path`. Never fails: a file that cannot be read
-/// or parsed gives a record with a failed entry and no rows.
-pub fn read_record(path: PathBuf) -> FileRecord {
+/// Reads, parses, corrects (with the user's stored corrections) and reduces the file at
+/// `path`. Never fails: a file that cannot be read or parsed gives a record with a failed
+/// entry and no rows.
+pub fn read_record(path: PathBuf, corrections: &StoredCorrections) -> FileRecord {
     let stamp = Stamp::of(&path).unwrap_or_default();
     let bytes = match crate::load::read_limited(&path, crate::load::MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
@@ -120,7 +127,14 @@ pub fn read_record(path: PathBuf) -> FileRecord {
     // A panic in the parser must still leave a record that says so.
     let parsed = std::panic::catch_unwind(|| crate::load::open_bytes(&name, &bytes));
     match parsed {
-        Ok(Ok(loaded)) => of_transcript(path, stamp, hash, &loaded.transcript),
+        Ok(Ok(loaded)) => {
+            let key = crate::notes::content_key(&loaded.transcript);
+            let (transcript, applied) = corrections.apply(loaded, &key);
+            let mut record = of_transcript(path, stamp, hash, &transcript);
+            record.key = key;
+            record.corrections = applied;
+            record
+        }
         Ok(Err(error)) => failed(path, stamp, hash, error),
         Err(_) => {
             let error = internal_error(&shown);
@@ -134,6 +148,8 @@ fn failed(path: PathBuf, stamp: Stamp, hash: u64, error: crate::Error) -> FileRe
         entry: Entry::failed(path, error),
         stamp,
         hash,
+        key: String::new(),
+        corrections: 0,
         passages: Vec::new(),
         speeches: Vec::new(),
         photos: Vec::new(),
@@ -194,6 +210,8 @@ pub fn of_transcript(path: PathBuf, stamp: Stamp, hash: u64, t: &Transcript) -> 
         entry,
         stamp,
         hash,
+        key: String::new(),
+        corrections: 0,
         passages,
         speeches,
         photos,

@@ -12,6 +12,7 @@
 //! The database is a cache of the files: deleting it costs one re-index, never data. Its
 //! tables are documented in README.md for use with any SQLite tool.
 
+mod corrected;
 mod extract;
 mod hash;
 mod hits;
@@ -27,6 +28,7 @@ mod sync;
 
 use std::path::{Path, PathBuf};
 
+pub use corrected::StoredCorrections;
 pub use extract::{FileRecord, Stamp, read_record};
 pub use hash::content_hash;
 pub use hits::{HitFile, HitList, LibraryHit, SearchOptions, search_library};

@@ -3,7 +3,7 @@
 //! copy of anything: a file of another schema version is set aside and rebuilt.
 
 /// `PRAGMA user_version` of the schema this build reads and writes.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// A passage's row id is its file's row id shifted left by this many bits plus its
 /// ordinal, so a full-text match names its file without a look-up in `passages` (a file
@@ -50,6 +50,8 @@ CREATE TABLE files (
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
     hash INTEGER NOT NULL,
+    content_key TEXT NOT NULL,
+    corrections INTEGER NOT NULL,
     title TEXT NOT NULL,
     date TEXT,
     time TEXT,

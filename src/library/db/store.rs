@@ -81,8 +81,8 @@ pub fn write_record(conn: &Connection, rel: &str, record: &FileRecord) -> rusqli
     let hash = i64::from_ne_bytes(record.hash.to_ne_bytes());
     conn.prepare_cached(
         "INSERT INTO files (path, size, mtime, hash, title, date, time, place, language, \
-         speeches, photos, words, error, error_kind) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         speeches, photos, words, error, error_kind, content_key, corrections) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
         rel,
@@ -99,6 +99,8 @@ pub fn write_record(conn: &Connection, rel: &str, record: &FileRecord) -> rusqli
         int(e.words),
         error,
         error_kind,
+        record.key,
+        i64::from_ne_bytes(record.corrections.to_ne_bytes()),
     ])?;
     let id = conn.last_insert_rowid();
     {
@@ -203,13 +205,19 @@ pub struct Known {
     pub mtime: i64,
     /// Content hash.
     pub hash: u64,
+    /// The transcript's content key (empty for a file that failed).
+    pub key: String,
+    /// The stamp of the corrections it was indexed with (0 for none).
+    pub corrections: u64,
 }
 
 /// Every stored file by relative path.
 pub fn known_files(conn: &Connection) -> rusqlite::Result<HashMap<String, Known>> {
-    let mut stmt = conn.prepare("SELECT id, path, size, mtime, hash FROM files")?;
+    let mut stmt =
+        conn.prepare("SELECT id, path, size, mtime, hash, content_key, corrections FROM files")?;
     let rows = stmt.query_map([], |r| {
         let hash: i64 = r.get(4)?;
+        let corrections: i64 = r.get(6)?;
         Ok((
             r.get::<_, String>(1)?,
             Known {
@@ -217,6 +225,8 @@ pub fn known_files(conn: &Connection) -> rusqlite::Result<HashMap<String, Known>
                 size: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
                 mtime: r.get(3)?,
                 hash: u64::from_ne_bytes(hash.to_ne_bytes()),
+                key: r.get(5)?,
+                corrections: u64::from_ne_bytes(corrections.to_ne_bytes()),
             },
         ))
     })?;

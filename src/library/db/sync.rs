@@ -2,7 +2,9 @@
 //!
 //! The stored entries come back at once (no parsing); then every file of the folder is
 //! checked by size and modification time, and by content hash only when those disagree
-//! (a copy or a `touch` keeps the contents); new and changed files are parsed on
+//! (a copy or a `touch` keeps the contents), and by the stamp of the user's corrections
+//! (a file corrected in the app is indexed again as corrected); new and changed files are
+//! parsed on
 //! background workers ([`crate::library::Jobs`]) while this thread writes them in batched
 //! transactions; deleted files are dropped; people are matched across files again when
 //! anything changed. A run killed part-way loses at most the batch it was writing, and the
@@ -18,6 +20,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::DbError;
+use super::corrected::StoredCorrections;
 use super::extract::{FileRecord, Stamp, read_record};
 use super::hash::content_hash;
 use super::open::open_library_db;
@@ -96,6 +99,8 @@ pub struct SyncSummary {
     pub failed: usize,
     /// Files whose time or size changed but not their contents.
     pub touched: usize,
+    /// Files indexed again because their corrections changed.
+    pub corrected: usize,
     /// People across files.
     pub people: usize,
     /// Sub-folders the scan could not read, each as a message.
@@ -111,11 +116,17 @@ pub struct SyncSummary {
 }
 
 impl SyncSummary {
-    /// One line: "5,000 files: 12 new, 3 changed, 1 deleted, 2 failed (4.1 s)".
+    /// One line: "5,000 files: 12 new, 3 changed, 1 deleted, 2 failed (4.1 s)", with
+    /// "1 corrected" when corrections changed.
     pub fn line(&self) -> String {
         use crate::format::thousands;
+        let corrected = if self.corrected > 0 {
+            format!(", {} corrected", thousands(self.corrected))
+        } else {
+            String::new()
+        };
         format!(
-            "{} files: {} new, {} changed, {} deleted, {} failed ({:.1} s){}",
+            "{} files: {} new, {} changed{corrected}, {} deleted, {} failed ({:.1} s){}",
             thousands(self.files),
             thousands(self.new),
             thousands(self.changed),
@@ -177,6 +188,7 @@ pub fn sync_library(
 
     // Check every file against what the database holds.
     let known = known_files(&conn).map_err(db_err)?;
+    let corrections = Arc::new(StoredCorrections::scan(data_dir));
     let total = scan.files.len();
     let mut seen: HashSet<String> = HashSet::with_capacity(total);
     let mut to_index: Vec<PathBuf> = Vec::new();
@@ -198,6 +210,7 @@ pub fn sync_library(
             to_index.push(path.clone());
             continue;
         };
+        let recorrected = corrections.stamp(&old.key) != old.corrections;
         match Stamp::of(path) {
             Some(s) if s.size == old.size && s.mtime == old.mtime => {}
             Some(s) if s.size == old.size && same_contents(path, old.hash) => {
@@ -207,7 +220,12 @@ pub fn sync_library(
             _ => {
                 summary.changed += 1;
                 to_index.push(path.clone());
+                continue;
             }
+        }
+        if recorrected {
+            summary.corrected += 1;
+            to_index.push(path.clone());
         }
     }
     on_event(SyncEvent::Checking { done: total, total });
@@ -245,7 +263,8 @@ pub fn sync_library(
         on_event(SyncEvent::Removed(removed));
     }
 
-    let cancelled = index(&mut conn, folder, to_index, options, on_event).map_err(db_err)?;
+    let cancelled =
+        index(&mut conn, folder, to_index, &corrections, options, on_event).map_err(db_err)?;
     summary.cancelled = cancelled;
 
     // People across files, when anything changed since they were last matched.
@@ -302,6 +321,7 @@ fn index(
     conn: &mut Connection,
     folder: &Path,
     paths: Vec<PathBuf>,
+    corrections: &Arc<StoredCorrections>,
     options: &SyncOptions,
     on_event: &mut dyn FnMut(SyncEvent),
 ) -> rusqlite::Result<bool> {
@@ -322,6 +342,7 @@ fn index(
         let paths = Arc::clone(&paths);
         let waiting = Arc::clone(&waiting);
         let cancel = Arc::clone(&cancel);
+        let corrections = Arc::clone(corrections);
         Jobs::start(
             total,
             options.threads,
@@ -332,7 +353,7 @@ fn index(
                 {
                     std::thread::sleep(Duration::from_millis(2));
                 }
-                let record = read_record(paths.get(i)?.clone());
+                let record = read_record(paths.get(i)?.clone(), &corrections);
                 waiting.fetch_add(1, Ordering::AcqRel);
                 Some(record)
             },
