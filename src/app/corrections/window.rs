@@ -28,6 +28,8 @@ pub struct NewSpeakerDialog {
     pub speech: SpeechId,
     /// The name being typed.
     pub name: String,
+    /// The field takes the keyboard on the dialog's first frame.
+    pub focus: bool,
 }
 
 impl CorrectionsState {
@@ -36,6 +38,7 @@ impl CorrectionsState {
         self.new_speaker = Some(NewSpeakerDialog {
             speech,
             name: String::new(),
+            focus: true,
         });
     }
 
@@ -133,6 +136,8 @@ impl CorrectionsState {
         let mut close = false;
         egui::Window::new(format!("Rename {shown}"))
             .id(egui::Id::unique("rename_person"))
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
@@ -178,6 +183,8 @@ impl CorrectionsState {
         let mut close = false;
         egui::Window::new(format!("Who gave speech {number}?"))
             .id(egui::Id::unique("new_speaker"))
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
@@ -188,6 +195,10 @@ impl CorrectionsState {
                             .labelled_by(label.id)
                     })
                     .inner;
+                // Typing starts at once, in the field.
+                if std::mem::take(&mut dialog.focus) {
+                    field.request_focus();
+                }
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let typed = !dialog.name.trim().is_empty();
