@@ -102,6 +102,20 @@ fn menu_entry(harness: &mut Harness<'_, StenogramApp>, name: &str) {
     harness.run();
 }
 
+/// Speaker is ▸ `entry`, from the first speech's header.
+fn speaker_is(harness: &mut Harness<'_, StenogramApp>, entry: &str) {
+    harness
+        .get_by_role_and_label(
+            Role::Heading,
+            "Andrei Velsky, President of Orlavia, speech 1 of 3",
+        )
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Speaker is…").hover();
+    harness.run();
+    menu_entry(harness, entry);
+}
+
 fn stored(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir.join("data").join("corrections"))
         .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
@@ -206,16 +220,7 @@ fn speaker_is_gives_a_speech_to_someone_else() {
         dir: _dir,
         mut harness,
     } = setup();
-    harness
-        .get_by_role_and_label(
-            Role::Heading,
-            "Andrei Velsky, President of Orlavia, speech 1 of 3",
-        )
-        .click_secondary();
-    harness.run();
-    harness.get_by_label("Speaker is…").hover();
-    harness.run();
-    menu_entry(&mut harness, "Oleg Kravets");
+    speaker_is(&mut harness, "Oleg Kravets");
     assert_eq!(speakers(&harness)[0], "Oleg Kravets");
     // The header carries the pencil.
     assert!(
@@ -246,16 +251,7 @@ fn speaker_is_a_new_person_names_someone_the_transcript_did_not() {
         mut harness,
     } = setup();
     let before = names(&harness).len();
-    harness
-        .get_by_role_and_label(
-            Role::Heading,
-            "Andrei Velsky, President of Orlavia, speech 1 of 3",
-        )
-        .click_secondary();
-    harness.run();
-    harness.get_by_label("Speaker is…").hover();
-    harness.run();
-    menu_entry(&mut harness, "A new person…");
+    speaker_is(&mut harness, "A new person…");
     harness.get_by_label("Who gave speech 1?");
     let give = harness.get_by_label("Give them the speech");
     assert!(give.accesskit_node().is_disabled(), "nothing typed yet");
