@@ -213,7 +213,7 @@ pub fn strip_counter(s: &str) -> &str {
 /// A date at the start of `s`: "23 novembre 2023", "November 23, 2023", "23 ноября 2023
 /// года", "23.11.2023", "2023-11-23". Returns year, month, day and what follows.
 fn parse_date(s: &str) -> Option<(u32, u32, u32, &str)> {
-    let s = skip_weekday(s);
+    let s = skip_weekday(skip_sitting(s));
     let first = s.chars().next()?;
     let (year, month, day, rest) = if first.is_ascii_digit() {
         parse_numeric_date(s).or_else(|| parse_day_first(s))?
@@ -228,6 +228,37 @@ fn parse_date(s: &str) -> Option<(u32, u32, u32, &str)> {
         return None;
     }
     Some((year, month, day, skip_year_word(rest)))
+}
+
+/// Words that name the sitting a date is of, in the datelines of official records:
+/// "Séance du jeudi 10 juin 2031", "Audience du 3 mars 2030", "Sitting of 4 May 2029".
+const SITTING_WORDS: &[&str] = &[
+    "seance du ",
+    "seance publique du ",
+    "audience du ",
+    "reunion du ",
+    "sitting of ",
+    "meeting of ",
+    "hearing of ",
+];
+
+/// `s` without a sitting's name in front ("Séance du "); only a date may follow it, as
+/// the caller then asks.
+fn skip_sitting(s: &str) -> &str {
+    for words in SITTING_WORDS {
+        // Compared letter by letter: "Séance" is longer in bytes than "seance".
+        let end = s
+            .char_indices()
+            .nth(words.chars().count())
+            .map_or(s.len(), |(i, _)| i);
+        let Some(head) = s.get(..end) else {
+            continue;
+        };
+        if fold(head) == *words {
+            return s.get(end..).unwrap_or(s);
+        }
+    }
+    s
 }
 
 /// `s` without a weekday in front ("Thursday, " / "mercredi ").
@@ -372,6 +403,9 @@ pub(crate) fn take_number(s: &str, max: usize) -> Option<(u32, &str)> {
 /// "15:40", "15h40", "15h", "10 a.m.", "1:31 P.M. EST" at the start of `s`.
 fn parse_time(s: &str) -> Option<(String, &str)> {
     let (hour, rest) = take_number(s, 2)?;
+    if let Some(time) = french_hours(hour, rest) {
+        return Some(time);
+    }
     let (minute, rest) = if let Some(after) = rest.strip_prefix([':', 'h', 'H', 'ч', '.']) {
         match take_number(after, 2) {
             Some((minute, rest)) if after.len() - rest.len() == 2 => (minute, rest),
@@ -396,6 +430,27 @@ fn parse_time(s: &str) -> Option<(String, &str)> {
         return None;
     }
     Some((format!("{hour:02}:{minute:02}"), rest))
+}
+
+/// The French spelled-out time after its hour: "10 heures", "15 heures 30", "10 h 5"
+/// (the hour already read; `rest` is what follows it).
+fn french_hours(hour: u32, rest: &str) -> Option<(String, &str)> {
+    let after = ["heures", "heure", "h"]
+        .iter()
+        .find_map(|word| rest.strip_prefix(' ')?.strip_prefix(word))?;
+    if after.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let (minute, after) = match after.strip_prefix(' ').and_then(|m| take_number(m, 2)) {
+        Some((minute, more)) if !more.chars().next().is_some_and(char::is_alphanumeric) => {
+            (minute, more)
+        }
+        _ => (0, after),
+    };
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    Some((format!("{hour:02}:{minute:02}"), after))
 }
 
 /// " a.m." / " P.M." / "pm" at the start of `s`: whether after noon, and what follows.
@@ -559,6 +614,26 @@ mod tests {
             None
         );
         assert_eq!(parse_dateline("15:40"), None);
+    }
+
+    #[test]
+    fn sittings_of_official_records_and_french_spelled_times() {
+        assert_eq!(
+            parse_dateline("Séance du jeudi 10 juin 2031, à 10 heures"),
+            dl("2031-06-10", Some("10:00"), None)
+        );
+        assert_eq!(
+            parse_dateline("Audience du 3 mars 2030 à 14 h 30, Varengrad"),
+            dl("2030-03-03", Some("14:30"), Some("Varengrad"))
+        );
+        assert_eq!(
+            parse_dateline("Sitting of Thursday, 4 May 2029, 15 heures 5"),
+            dl("2029-05-04", Some("15:05"), None)
+        );
+        // The sitting's name needs a date after it; a time in a sentence is no dateline.
+        assert_eq!(parse_dateline("Séance du Conseil"), None);
+        assert_eq!(parse_dateline("La séance est ouverte à 10 h 5."), None);
+        assert_eq!(parse_dateline("10 juin 2031, 10 hommes"), None);
     }
 
     #[test]
