@@ -7,6 +7,10 @@
 //!   conference's are.
 //! - `debateSection` and the like group; their `heading` is a heading.
 //! - `narrative`, `scene`, `summary` and `other` record what happened: stage directions.
+//! - Times: `recordedTime time="…T10:05:00"` marks when the next speech starts (inside a
+//!   speech before its words, that speech); `startTime` and `endTime` on a speech or a
+//!   `debateSection` give its start and end. A speech without an end runs until the next
+//!   one starts.
 //!
 //! ```xml
 //! <akomaNtoso><debate name="sitting"><meta><references source="#x">
@@ -18,6 +22,7 @@
 use std::collections::HashMap;
 
 use super::builder::Builder;
+use super::timing::time_of_day;
 use super::xml::Element;
 use crate::model::{Span, Transcript};
 
@@ -132,7 +137,28 @@ impl Reader<'_> {
                     self.b.end_speech();
                     self.b.paragraph(&e.text(), Span::default());
                 }
-                _ => self.walk(e),
+                "recordedTime" => self.recorded_times(e),
+                _ => {
+                    if let Some(start) = e.attr("startTime").and_then(time_of_day) {
+                        self.b.time_mark(start);
+                    }
+                    self.walk(e);
+                    if let Some(end) = e.attr("endTime").and_then(time_of_day) {
+                        self.b.end_last_speech(end);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The `recordedTime` marks of `e` (itself or inside it), in order.
+    fn recorded_times(&mut self, e: &Element) {
+        let marks = std::iter::once(e)
+            .filter(|e| e.name == "recordedTime")
+            .chain(e.find_all("recordedTime"));
+        for mark in marks {
+            if let Some(time) = mark.attr("time").and_then(time_of_day) {
+                self.b.time_mark(time);
             }
         }
     }
@@ -159,9 +185,14 @@ impl Reader<'_> {
         };
         self.b.alias(id, &label);
         self.b.speech(id, &label);
+        self.b.speech_span(Span {
+            start: e.attr("startTime").and_then(time_of_day),
+            end: e.attr("endTime").and_then(time_of_day),
+        });
         for child in e.elements() {
+            self.recorded_times(child);
             match child.name.as_str() {
-                "from" => {}
+                "from" | "recordedTime" => {}
                 name if STAGE_ELEMENTS.contains(&name) => {
                     let text = super::builder::stage_direction(&child.text());
                     self.b.paragraph(&text, Span::default());
