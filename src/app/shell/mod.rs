@@ -109,6 +109,8 @@ struct Runtime {
 /// A [`Jump`] waiting for its file to be shown.
 struct PendingJump {
     path: PathBuf,
+    /// The sitting of a corpus file (0: the whole file).
+    part: usize,
     jump: Jump,
     /// The participant filter hid the hit and was lifted: the next try is the last.
     retried: bool,
@@ -147,22 +149,28 @@ impl StenogramApp {
         self.rt.loader.open(ctx, path, false);
     }
 
-    /// Opens `path` (unless it is the document shown and no other file is on its way),
-    /// then goes to `jump` in it on the frame it is shown.
-    fn open_at(&mut self, ctx: &egui::Context, path: PathBuf, jump: Jump) {
+    /// Starts opening sitting `part` (from 1) of the TEI corpus at `path` in the
+    /// background, as [`StenogramApp::open`] does a file.
+    pub fn open_sitting(&mut self, ctx: &egui::Context, path: PathBuf, part: usize) {
+        self.rt.notice = None;
+        self.rt.loader.open_sitting(ctx, path, part);
+    }
+
+    /// Opens `path` (sitting `part` of it, when not 0) unless it is the document shown and
+    /// no other file is on its way, then goes to `jump` in it on the frame it is shown.
+    fn open_at(&mut self, ctx: &egui::Context, path: PathBuf, part: usize, jump: Jump) {
         let shown = self.rt.loader.busy().is_none()
-            && self
-                .rt
-                .doc
-                .as_ref()
-                .is_some_and(|d| matches!(&d.source, Source::File(p) if *p == path));
+            && self.rt.doc.as_ref().is_some_and(|d| shows(d, &path, part));
         if shown {
             ctx.request_repaint();
-        } else {
+        } else if part == 0 {
             self.open(ctx, path.clone());
+        } else {
+            self.open_sitting(ctx, path.clone(), part);
         }
         self.rt.jump = Some(PendingJump {
             path,
+            part,
             jump,
             retried: false,
         });
@@ -182,7 +190,7 @@ impl StenogramApp {
             .rt
             .doc
             .as_ref()
-            .filter(|d| matches!(&d.source, Source::File(p) if *p == pending.path))
+            .filter(|d| shows(d, &pending.path, pending.part))
         else {
             return;
         };
@@ -335,9 +343,11 @@ impl StenogramApp {
         window_title(self.rt.doc.as_ref(), self.rt.library.folder())
     }
 
-    /// Shows a file the loader finished opening, or says why none was opened.
-    fn receive_loads(&mut self) {
+    /// Shows a file the loader finished opening (or opens a corpus as the library of its
+    /// sittings), or says why none was opened.
+    fn receive_loads(&mut self, ctx: &egui::Context) {
         match self.rt.loader.poll() {
+            Some(LoadMessage::Corpus(path)) => self.open_folder(ctx, path),
             Some(LoadMessage::Loaded { result, .. }) => match *result {
                 Ok(doc) => self.show_document(doc),
                 Err(e) => self.rt.error = Some(e.to_string()),
@@ -352,6 +362,11 @@ impl StenogramApp {
             None => {}
         }
     }
+}
+
+/// Whether `doc` is the file at `path`, sitting `part` of it (0: the whole file).
+fn shows(doc: &Document, path: &Path, part: usize) -> bool {
+    doc.part == part && matches!(&doc.source, Source::File(p) if p == path)
 }
 
 /// The window title for `doc` and the open library's `folder` (see

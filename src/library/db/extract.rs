@@ -103,22 +103,59 @@ pub struct FileRecord {
     pub qa: QaCounts,
 }
 
-/// Reads, parses and reduces the file at `path`. Never fails: a file that cannot be read
-/// or parsed gives a record with a failed entry and no rows.
-pub fn read_record(path: PathBuf) -> FileRecord {
+/// Reads, parses and reduces the file at `path` into the records the database keeps for
+/// it: one for a file, one per sitting for a TEI corpus that holds its sittings, none for
+/// a corpus root that only includes other files (they are files of the library in their
+/// own right, so the root adds no entry of its own). Never fails: what cannot be read
+/// gives a failed record.
+pub fn read_records(path: PathBuf) -> Vec<FileRecord> {
     let stamp = Stamp::of(&path).unwrap_or_default();
     let bytes = match crate::load::read_limited(&path, crate::load::MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         Err(kind) => {
             let error = crate::Error::new(path.display().to_string(), kind);
-            return failed(path, stamp, 0, error);
+            return vec![failed(path, stamp, 0, error)];
         }
     };
+    let is_corpus = crate::parse::formats::root_is_corpus(&bytes);
+    if !is_corpus {
+        return vec![record_of_bytes(path, stamp, &bytes)];
+    }
     let hash = content_hash(&bytes);
-    let name = path.display().to_string();
     let shown = path.clone();
     // A panic in the parser must still leave a record that says so.
-    let parsed = std::panic::catch_unwind(|| crate::load::open_bytes(&name, &bytes));
+    let sittings = std::panic::catch_unwind(|| crate::load::corpus_sittings(&path));
+    match sittings {
+        Ok(Ok(Some(sittings))) => sittings
+            .into_iter()
+            .filter_map(|s| match s {
+                crate::load::Sitting::Inline(read) => Some(read),
+                crate::load::Sitting::File(_) => None,
+            })
+            .enumerate()
+            .map(|(i, read)| {
+                let record = match *read {
+                    Ok(t) => of_transcript(path.clone(), stamp, hash, &t),
+                    Err(error) => failed(path.clone(), stamp, hash, error),
+                };
+                record.in_part(i + 1)
+            })
+            .collect(),
+        Ok(Ok(None)) => vec![record_of_bytes(path, stamp, &bytes)],
+        Ok(Err(error)) => vec![failed(path, stamp, hash, error)],
+        Err(_) => {
+            let error = internal_error(&shown);
+            vec![failed(shown, stamp, hash, error)]
+        }
+    }
+}
+
+/// The record of a file (not a corpus) whose bytes are read.
+fn record_of_bytes(path: PathBuf, stamp: Stamp, bytes: &[u8]) -> FileRecord {
+    let hash = content_hash(bytes);
+    let name = path.display().to_string();
+    let shown = path.clone();
+    let parsed = std::panic::catch_unwind(|| crate::load::open_bytes(&name, bytes));
     match parsed {
         Ok(Ok(loaded)) => of_transcript(path, stamp, hash, &loaded.transcript),
         Ok(Err(error)) => failed(path, stamp, hash, error),
@@ -126,6 +163,14 @@ pub fn read_record(path: PathBuf) -> FileRecord {
             let error = internal_error(&shown);
             failed(shown, stamp, hash, error)
         }
+    }
+}
+
+impl FileRecord {
+    /// The same record as sitting `part` (from 1) of its file.
+    fn in_part(mut self, part: usize) -> Self {
+        self.entry = self.entry.in_part(part);
+        self
     }
 }
 

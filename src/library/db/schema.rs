@@ -3,7 +3,7 @@
 //! copy of anything: a file of another schema version is set aside and rebuilt.
 
 /// `PRAGMA user_version` of the schema this build reads and writes.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// A passage's row id is its file's row id shifted left by this many bits plus its
 /// ordinal, so a full-text match names its file without a look-up in `passages` (a file
@@ -46,7 +46,8 @@ CREATE TABLE meta (
 
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    part INTEGER NOT NULL DEFAULT 0,
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
     hash INTEGER NOT NULL,
@@ -59,7 +60,8 @@ CREATE TABLE files (
     photos INTEGER NOT NULL,
     words INTEGER NOT NULL,
     error TEXT,
-    error_kind TEXT
+    error_kind TEXT,
+    UNIQUE (path, part)
 );
 
 CREATE TABLE participants (

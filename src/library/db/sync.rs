@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::DbError;
-use super::extract::{FileRecord, Stamp, read_record};
+use super::extract::{FileRecord, Stamp, read_records};
 use super::hash::content_hash;
 use super::open::open_library_db;
 use super::store::{self, known_files, load_entries, relative, write_people, write_record};
@@ -180,7 +180,7 @@ pub fn sync_library(
     let total = scan.files.len();
     let mut seen: HashSet<String> = HashSet::with_capacity(total);
     let mut to_index: Vec<PathBuf> = Vec::new();
-    let mut touched: Vec<(i64, Stamp)> = Vec::new();
+    let mut touched: Vec<(Vec<i64>, Stamp)> = Vec::new();
     for (i, path) in scan.files.iter().enumerate() {
         if options.cancel.load(Ordering::Acquire) {
             summary.cancelled = true;
@@ -201,7 +201,7 @@ pub fn sync_library(
         match Stamp::of(path) {
             Some(s) if s.size == old.size && s.mtime == old.mtime => {}
             Some(s) if s.size == old.size && same_contents(path, old.hash) => {
-                touched.push((old.id, s));
+                touched.push((old.ids.clone(), s));
                 summary.touched += 1;
             }
             _ => {
@@ -212,20 +212,23 @@ pub fn sync_library(
     }
     on_event(SyncEvent::Checking { done: total, total });
 
-    let gone: Vec<(String, i64)> = known
+    let gone: Vec<(String, Vec<i64>)> = known
         .iter()
         .filter(|(rel, _)| !seen.contains(*rel))
-        .map(|(rel, k)| (rel.clone(), k.id))
+        .map(|(rel, k)| (rel.clone(), k.ids.clone()))
         .collect();
     summary.deleted = gone.len();
     if !gone.is_empty() || !touched.is_empty() {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db_err)?;
-        for (_, id) in &gone {
+        for id in gone.iter().flat_map(|(_, ids)| ids) {
             store::delete_file(&tx, *id).map_err(db_err)?;
         }
-        for (id, s) in &touched {
+        for (id, s) in touched
+            .iter()
+            .flat_map(|(ids, s)| ids.iter().map(move |id| (id, s)))
+        {
             tx.execute(
                 "UPDATE files SET size = ?1, mtime = ?2 WHERE id = ?3",
                 rusqlite::params![i64::try_from(s.size).unwrap_or(i64::MAX), s.mtime, id],
@@ -332,14 +335,16 @@ fn index(
                 {
                     std::thread::sleep(Duration::from_millis(2));
                 }
-                let record = read_record(paths.get(i)?.clone());
+                let path = paths.get(i)?.clone();
+                let records = read_records(path.clone());
                 waiting.fetch_add(1, Ordering::AcqRel);
-                Some(record)
+                Some((path, records))
             },
             no_progress(),
         )
     };
-    let mut batch: Vec<FileRecord> = Vec::with_capacity(batch_files);
+    // Each file with its records: one, one per sitting of a corpus, or none.
+    let mut batch: Vec<(PathBuf, Vec<FileRecord>)> = Vec::with_capacity(batch_files);
     let mut done = 0;
     loop {
         if cancel.load(Ordering::Acquire) {
@@ -350,13 +355,20 @@ fn index(
         let got_none = arrived.is_empty();
         batch.extend(arrived.into_iter().map(|(_, r)| r));
         let last = finished && got_none;
-        let bytes: u64 = batch.iter().map(|r| r.stamp.size).sum();
+        let bytes: u64 = batch
+            .iter()
+            .filter_map(|(_, records)| records.first())
+            .map(|r| r.stamp.size)
+            .sum();
         if batch.len() >= batch_files || bytes >= BATCH_BYTES || (last && !batch.is_empty()) {
             let written = std::mem::take(&mut batch);
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            for record in &written {
-                let rel = relative(folder, &record.entry.path);
-                write_record(&tx, &rel, record)?;
+            for (path, records) in &written {
+                let rel = relative(folder, path);
+                store::delete_path(&tx, &rel)?;
+                for record in records {
+                    write_record(&tx, &rel, record)?;
+                }
             }
             mark_people_stale(&tx)?;
             tx.commit()?;
@@ -365,7 +377,10 @@ fn index(
             on_event(SyncEvent::Indexing {
                 done,
                 total,
-                entries: written.into_iter().map(|r| r.entry).collect(),
+                entries: written
+                    .into_iter()
+                    .flat_map(|(_, records)| records.into_iter().map(|r| r.entry))
+                    .collect(),
             });
         }
         if last {

@@ -49,6 +49,18 @@ pub(crate) fn read_corpus(root: &Element, hint: &str) -> Vec<Transcript> {
         .collect()
 }
 
+/// The files a `teiCorpus` root names with `xi:include href="…"` (as written, relative to
+/// the corpus file), in order: ParlaMint keeps each sitting in a file of its own.
+pub(crate) fn corpus_includes(root: &Element) -> Vec<String> {
+    root.elements()
+        .filter(|e| e.name == "include")
+        .filter_map(|e| e.attr("href"))
+        .map(str::trim)
+        .filter(|href| !href.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The transcript of a `TEI` document; `shared` holds people from a corpus header.
 pub(crate) fn read_tei(tei: &Element, hint: &str, shared: &People) -> Transcript {
     let header = tei.child("teiHeader");
