@@ -145,6 +145,10 @@ fn a_folder_indexes_each_inline_sitting_and_no_entry_for_a_root_of_includes() {
         ]
     );
     assert!(entries.iter().all(Entry::is_ready));
+    // Synced again, nothing is new: the root of includes is not taken for a new file.
+    let (summary, again) = sync(folder.path(), data.path());
+    assert_eq!((summary.new, summary.changed, summary.deleted), (0, 0, 0));
+    assert_eq!(again.len(), 4);
 }
 
 #[test]

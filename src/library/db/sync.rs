@@ -194,6 +194,11 @@ pub fn sync_library(
         let old = known.get(&rel);
         seen.insert(rel);
         let Some(old) = old else {
+            // A corpus root that only includes its day files has no entry of its own (the
+            // day files are entries): never stored, so never new either.
+            if is_include_root(path) {
+                continue;
+            }
             summary.new += 1;
             to_index.push(path.clone());
             continue;
@@ -282,6 +287,15 @@ pub fn sync_library(
     ));
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// Whether the file at `path` is a TEI corpus root made only of `xi:include`s (only XML
+/// files are looked into, so a first index of thousands of text files reads none twice).
+fn is_include_root(path: &Path) -> bool {
+    let xml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+    xml && crate::load::corpus_includes(path).is_some()
 }
 
 /// Whether the file at `path` still hashes to `hash`.
