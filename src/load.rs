@@ -94,18 +94,6 @@ fn title_hint(name: &str) -> String {
         .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-/// Reads every transcript in the file at `path`: the documents of a TEI corpus one by
-/// one, or the one transcript of any other file. The error names the file as given.
-pub fn load_all(path: &Path) -> Result<Vec<Transcript>> {
-    let name = path.display().to_string();
-    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
-    let text = crate::decode::decode_owned(bytes).map_err(|kind| Error::new(&name, kind))?;
-    match formats::read_all(&text, &title_hint(&name)) {
-        Some(read) => read.map_err(|kind| Error::new(&name, kind)),
-        None => open_text(&name, text).map(|loaded| vec![loaded.transcript]),
-    }
-}
-
 /// Bytes read from the start of a file to tell a TEI corpus by its root element.
 const SNIFF_BYTES: u64 = 64 * 1024;
 

@@ -20,8 +20,8 @@ mod library_cli;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Transcript to open in the viewer (text or Stenogram JSON), or a folder of them to
-    /// open as a library; the bundled sample if none.
+    /// Transcript to open in the viewer, or a folder of them (or a TEI corpus file) to open
+    /// as a library; the bundled sample if none.
     #[arg(value_name = "FILE|FOLDER")]
     file: Option<PathBuf>,
     /// Print the time to the first frame and to the document, the peak memory and the CPU

@@ -103,22 +103,6 @@ pub fn read(format: Format, text: &str, hint: &str) -> Option<Result<Transcript,
     Some(result.and_then(|t| something_to_show(t, format)))
 }
 
-/// Every transcript in `text`: the documents of a TEI corpus one by one, or the one
-/// transcript of any other structured format. `None` for Stenogram JSON and text.
-pub fn read_all(text: &str, hint: &str) -> Option<Result<Vec<Transcript>, ErrorKind>> {
-    let format = detect(text);
-    if format != Format::TeiCorpus {
-        return read(format, text, hint).map(|r| r.map(|t| vec![t]));
-    }
-    let documents = xml::parse(text).and_then(|root| {
-        tei::read_corpus(&root, hint)
-            .into_iter()
-            .map(|t| something_to_show(t, format))
-            .collect::<Result<Vec<_>, _>>()
-    });
-    Some(documents)
-}
-
 /// The sittings of a TEI corpus file.
 #[derive(Clone, Debug)]
 pub enum CorpusParts {
