@@ -378,15 +378,22 @@ fn window_title(doc: Option<&Document>, folder: Option<&Path>) -> String {
             |n| n.to_string_lossy().into_owned(),
         )
     };
-    let shown = match doc.map(|d| &d.source) {
-        Some(Source::File(path)) => Some(match folder {
-            Some(folder) if path.starts_with(folder) => {
-                let inside = path.strip_prefix(folder).unwrap_or(path);
-                format!("{}/{}", name(folder), inside.display())
-            }
-            _ => name(path),
-        }),
-        Some(Source::Bundled) => Some(file_loader::BUNDLED_SAMPLE_NAME.to_owned()),
+    let shown = match doc.map(|d| (&d.source, d.part)) {
+        Some((Source::File(path), part)) => {
+            let file = match folder {
+                // The library of a corpus file is that file: its name alone.
+                Some(folder) if path.starts_with(folder) && path != folder => {
+                    let inside = path.strip_prefix(folder).unwrap_or(path);
+                    format!("{}/{}", name(folder), inside.display())
+                }
+                _ => name(path),
+            };
+            Some(match part {
+                0 => file,
+                n => format!("{file}, sitting {n}"),
+            })
+        }
+        Some((Source::Bundled, _)) => Some(file_loader::BUNDLED_SAMPLE_NAME.to_owned()),
         None => folder.map(name),
     };
     match shown {
@@ -469,6 +476,17 @@ mod tests {
         assert_eq!(
             window_title(Some(&outside), Some(folder)),
             "Stenogram — event.txt"
+        );
+    }
+
+    #[test]
+    fn a_sitting_is_named_after_its_corpus_file() {
+        let corpus = Path::new("/data/ParlaMint-VT.xml");
+        let mut sitting = doc_at(Source::File(corpus.to_path_buf()));
+        sitting.part = 2;
+        assert_eq!(
+            window_title(Some(&sitting), Some(corpus)),
+            "Stenogram — ParlaMint-VT.xml, sitting 2"
         );
     }
 }

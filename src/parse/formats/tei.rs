@@ -50,15 +50,22 @@ pub(crate) fn read_corpus(root: &Element, hint: &str) -> Vec<Transcript> {
 }
 
 /// The files a `teiCorpus` root names with `xi:include href="…"` (as written, relative to
-/// the corpus file), in order: ParlaMint keeps each sitting in a file of its own.
+/// the corpus file), in order, each once: ParlaMint keeps each sitting in a file of its own.
 pub(crate) fn corpus_includes(root: &Element) -> Vec<String> {
-    root.elements()
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut hrefs: Vec<String> = Vec::new();
+    let named = root
+        .elements()
         .filter(|e| e.name == "include")
         .filter_map(|e| e.attr("href"))
         .map(str::trim)
-        .filter(|href| !href.is_empty())
-        .map(str::to_owned)
-        .collect()
+        .filter(|href| !href.is_empty());
+    for href in named {
+        if seen.insert(href) {
+            hrefs.push(href.to_owned());
+        }
+    }
+    hrefs
 }
 
 /// The transcript of a `TEI` document; `shared` holds people from a corpus header.
