@@ -276,4 +276,10 @@ fn index_and_search_take_a_corpus_file_as_a_library() {
         "{hits}"
     );
     assert!(hits.ends_with("2 hits in 2 files\n"), "{hits}");
+    let out = run(
+        data.path(),
+        &["search", "--format", "json", arg(&corpus), "vote"],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["sitting"], 2, "{json}");
 }

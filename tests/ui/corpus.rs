@@ -72,6 +72,7 @@ fn a_corpus_file_opens_as_the_library_of_its_sittings() {
             "Sitting of 12 March 2031: 2031-03-12 · en · 1 speech",
         ]
     );
+    harness.get_by_label("2 sittings");
     // The first sitting is open, alone: never the corpus joined into one document.
     assert_eq!(title(&harness), ("Sitting of 11 March 2031".to_owned(), 1));
     harness
@@ -92,6 +93,7 @@ fn a_corpus_root_lists_its_day_files_and_the_missing_one() {
     let data = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let mut harness = app_on_corpus(&fixture("corpus/ParlaMint-VT.xml"), data.path());
     assert_eq!(rows(&harness).len(), 2, "{:?}", rows(&harness));
+    harness.get_by_label("3 sittings · 1 could not be read");
     harness.get_by_label_contains("ParlaMint-VT_2031-04-09.xml: ");
     let day = "Veltmark Assembly, sitting of 8 April 2031: 2031-04-08 · Veltmark · en · 2 speeches";
     harness.get_by_role_and_label(Role::Button, day).click();

@@ -70,6 +70,8 @@ enum Stage {
 
 struct Open {
     folder: PathBuf,
+    /// The library is a TEI corpus file: its entries are sittings, and are called so.
+    corpus: bool,
     /// Not started yet: starts on the next poll (so a data folder set after opening counts).
     start: bool,
     sync: Option<SyncTask>,
@@ -147,6 +149,7 @@ impl LibraryPanel {
     pub fn open(&mut self, ctx: &egui::Context, folder: PathBuf) {
         ctx.request_repaint();
         self.open = Some(Open {
+            corpus: folder.is_file(),
             folder,
             start: true,
             sync: None,
@@ -288,15 +291,17 @@ impl LibraryPanel {
             .on_hover_text(o.folder.display().to_string());
         let (ready, failed, pending) = o.library.counts();
         let total = ready + failed + pending;
+        let (one, many) = if o.corpus {
+            ("sitting", "sittings")
+        } else {
+            ("file", "files")
+        };
         let summary = if o.stage == Some(Stage::Opening) {
             "Opening the library…".to_owned()
         } else if failed > 0 {
-            format!(
-                "{} · {failed} could not be read",
-                plural(total, "file", "files")
-            )
+            format!("{} · {failed} could not be read", plural(total, one, many))
         } else {
-            plural(total, "file", "files")
+            plural(total, one, many)
         };
         ui.label(summary);
         if let Some(stage) = o.stage {
