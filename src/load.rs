@@ -127,7 +127,21 @@ pub fn corpus_sittings(path: &Path) -> Result<Option<Vec<Sitting>>> {
     let name = path.display().to_string();
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
     let text = crate::decode::decode_owned(bytes).map_err(|kind| Error::new(&name, kind))?;
-    let Some(parts) = formats::read_corpus_parts(&text, &title_hint(&name)) else {
+    sittings_in(path, &text)
+}
+
+/// [`corpus_sittings`] of the file at `path` whose contents are already read (`bytes`),
+/// so that a caller that has them does not read a large corpus twice.
+pub fn corpus_sittings_of(path: &Path, bytes: &[u8]) -> Result<Option<Vec<Sitting>>> {
+    let name = path.display().to_string();
+    let text = crate::decode::decode(bytes).map_err(|kind| Error::new(&name, kind))?;
+    sittings_in(path, &text)
+}
+
+/// The sittings of `text`, the decoded contents of the file at `path`.
+fn sittings_in(path: &Path, text: &str) -> Result<Option<Vec<Sitting>>> {
+    let name = path.display().to_string();
+    let Some(parts) = formats::read_corpus_parts(text, &title_hint(&name)) else {
         return Ok(None);
     };
     let sittings = match parts.map_err(|kind| Error::new(&name, kind))? {

@@ -124,7 +124,7 @@ pub fn read_records(path: PathBuf) -> Vec<FileRecord> {
     let hash = content_hash(&bytes);
     let shown = path.clone();
     // A panic in the parser must still leave a record that says so.
-    let sittings = std::panic::catch_unwind(|| crate::load::corpus_sittings(&path));
+    let sittings = std::panic::catch_unwind(|| crate::load::corpus_sittings_of(&path, &bytes));
     match sittings {
         Ok(Ok(Some(sittings))) => sittings
             .into_iter()
