@@ -132,10 +132,14 @@ impl Reader<'_> {
             match e.name.as_str() {
                 "heading" | "num" => self.b.heading(&e.text()),
                 name if SPEECH_ELEMENTS.contains(&name) => self.speech(e),
-                name if STAGE_ELEMENTS.contains(&name) => self.b.note(&e.text()),
+                name if STAGE_ELEMENTS.contains(&name) => {
+                    self.b.note(&e.text());
+                    self.recorded_times(e);
+                }
                 "p" => {
                     self.b.end_speech();
                     self.b.paragraph(&e.text(), Span::default());
+                    self.recorded_times(e);
                 }
                 "recordedTime" => self.recorded_times(e),
                 _ => {
@@ -201,5 +205,44 @@ impl Reader<'_> {
             }
         }
         self.b.end_speech();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::formats::xml::parse;
+
+    #[test]
+    fn recorded_times_in_narrative_and_speeches_start_the_speeches_after_them() {
+        let root = parse(
+            r##"<akomaNtoso><debate><debateBody>
+              <narrative><recordedTime time="2031-05-06T15:00:00">15.00</recordedTime> The sitting resumes.</narrative>
+              <speech by="#a"><from>A</from><p>One.</p><p>Two. <recordedTime time="2031-05-06T15:04:00"/></p></speech>
+              <speech by="#b"><from>B</from><p>Three.</p></speech>
+              <speech by="#a" startTime="15:10" endTime="15:12:30"><from>A</from><p>Four.</p></speech>
+            </debateBody></debate></akomaNtoso>"##,
+        )
+        .unwrap_or_default();
+        let t = read_akoma(&root, "hint");
+        let times: Vec<(Option<String>, Option<String>)> = t
+            .speeches
+            .iter()
+            .map(|s| {
+                (
+                    s.times.start.map(|t| t.clock()),
+                    s.times.end.map(|t| t.clock()),
+                )
+            })
+            .collect();
+        let at = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            times,
+            [
+                (at("15:00:00"), at("15:04:00")),
+                (at("15:04:00"), at("15:10:00")),
+                (at("15:10:00"), at("15:12:30")),
+            ]
+        );
     }
 }
