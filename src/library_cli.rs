@@ -22,7 +22,7 @@ fn data_dir() -> Result<PathBuf, ExitCode> {
     })
 }
 
-/// `stenogram index FOLDER`.
+/// `stenogram index FOLDER` (FOLDER may be a TEI corpus file: its sittings are indexed).
 pub fn index(folder: &Path, batch_files: usize) -> ExitCode {
     let data = match data_dir() {
         Ok(d) => d,
@@ -88,13 +88,14 @@ pub struct Filters {
     pub per_file: usize,
 }
 
-/// `stenogram search FOLDER QUERY…`.
+/// `stenogram search FOLDER QUERY…` (FOLDER may be a TEI corpus file).
 pub fn search(folder: &Path, text: &str, filters: &Filters, format: HitFormat) -> ExitCode {
     let data = match data_dir() {
         Ok(d) => d,
         Err(code) => return code,
     };
-    if !folder.is_dir() {
+    // A TEI corpus file is a library of its sittings, as a folder is of its files.
+    if !folder.is_dir() && !stenogram::load::is_corpus_file(folder) {
         return fail(&format!("{}: no such folder", folder.display()));
     }
     let query = Query::parse(text)
@@ -129,8 +130,13 @@ pub fn search(folder: &Path, text: &str, filters: &Filters, format: HitFormat) -
                     .as_deref()
                     .map(|d| format!(" ({d})"))
                     .unwrap_or_default();
+                // A sitting of a corpus is named by its number after the corpus file.
+                let sitting = match file.part {
+                    0 => String::new(),
+                    n => format!(", sitting {n}"),
+                };
                 out.push_str(&format!(
-                    "{}{date} — {} · {} hit{}\n",
+                    "{}{date} — {}{sitting} · {} hit{}\n",
                     file.title,
                     file.path.display(),
                     thousands(file.total),

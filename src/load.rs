@@ -1,11 +1,11 @@
 //! Opening a file: read, decode, detect Stenogram JSON, parse. Errors name the file.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::Transcript;
-use crate::parse::formats::{self, Format};
+use crate::parse::formats::{self, CorpusParts, Format};
 
 /// Files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -18,6 +18,16 @@ pub struct Loaded {
     /// The decoded text, for a transcript parsed from text; `None` for Stenogram JSON and
     /// the other structured formats, which are not read line by line.
     pub text: Option<String>,
+}
+
+impl From<Transcript> for Loaded {
+    /// A transcript read from a structured format: no source lines.
+    fn from(transcript: Transcript) -> Self {
+        Self {
+            transcript,
+            text: None,
+        }
+    }
 }
 
 /// Reads and parses the file at `path`. The error names the file as given.
@@ -94,15 +104,116 @@ fn title_hint(name: &str) -> String {
         .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned())
 }
 
-/// Reads every transcript in the file at `path`: the documents of a TEI corpus one by
-/// one, or the one transcript of any other file. The error names the file as given.
-pub fn load_all(path: &Path) -> Result<Vec<Transcript>> {
+/// Bytes read from the start of a file to tell a TEI corpus by its root element.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// One sitting of a TEI corpus file.
+#[derive(Clone, Debug)]
+pub enum Sitting {
+    /// Held in the corpus file: its transcript, or why it could not be read (boxed: a
+    /// transcript is large beside a path).
+    Inline(Box<Result<Transcript>>),
+    /// In a file of its own that the corpus includes (it may be missing).
+    File(PathBuf),
+}
+
+/// Whether the file at `path` is a TEI corpus (`teiCorpus` root), judged from its start
+/// alone: cheap enough to ask before opening a file. Unreadable files are not corpora.
+pub fn is_corpus_file(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut bytes = Vec::new();
+    if file.take(SNIFF_BYTES).read_to_end(&mut bytes).is_err() {
+        return false;
+    }
+    formats::root_is_corpus(&bytes)
+}
+
+/// The sittings of the TEI corpus at `path`, in order: the documents it holds, or else
+/// the files it includes (resolved against the corpus file's folder). `Ok(None)` for a
+/// file that is not a corpus; the error names the file.
+pub fn corpus_sittings(path: &Path) -> Result<Option<Vec<Sitting>>> {
     let name = path.display().to_string();
     let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|kind| Error::new(&name, kind))?;
     let text = crate::decode::decode_owned(bytes).map_err(|kind| Error::new(&name, kind))?;
-    match formats::read_all(&text, &title_hint(&name)) {
-        Some(read) => read.map_err(|kind| Error::new(&name, kind)),
-        None => open_text(&name, text).map(|loaded| vec![loaded.transcript]),
+    sittings_in(path, &text)
+}
+
+/// [`corpus_sittings`] of the file at `path` whose contents are already read (`bytes`),
+/// so that a caller that has them does not read a large corpus twice.
+pub fn corpus_sittings_of(path: &Path, bytes: &[u8]) -> Result<Option<Vec<Sitting>>> {
+    let name = path.display().to_string();
+    let text = crate::decode::decode(bytes).map_err(|kind| Error::new(&name, kind))?;
+    sittings_in(path, &text)
+}
+
+/// The sittings of `text`, the decoded contents of the file at `path`.
+fn sittings_in(path: &Path, text: &str) -> Result<Option<Vec<Sitting>>> {
+    let name = path.display().to_string();
+    let Some(parts) = formats::read_corpus_parts(text, &title_hint(&name)) else {
+        return Ok(None);
+    };
+    let sittings = match parts.map_err(|kind| Error::new(&name, kind))? {
+        CorpusParts::Inline(read) => read
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let named = format!("{name} (sitting {})", i + 1);
+                Sitting::Inline(Box::new(t.map_err(|kind| Error::new(named, kind))))
+            })
+            .collect(),
+        CorpusParts::Included(hrefs) => {
+            let folder = path.parent().unwrap_or_else(|| Path::new(""));
+            hrefs
+                .iter()
+                .map(|href| Sitting::File(folder.join(href)))
+                .collect()
+        }
+    };
+    Ok(Some(sittings))
+}
+
+/// The files the TEI corpus at `path` includes (resolved against its folder), when it is a
+/// corpus whose sittings are all in files of their own; `None` for any other file.
+pub fn corpus_includes(path: &Path) -> Option<Vec<PathBuf>> {
+    if !is_corpus_file(path) {
+        return None;
+    }
+    let bytes = read_limited(path, MAX_FILE_BYTES).ok()?;
+    let text = crate::decode::decode_owned(bytes).ok()?;
+    let hrefs = formats::corpus_includes(&text)?;
+    let folder = path.parent().unwrap_or_else(|| Path::new(""));
+    Some(hrefs.iter().map(|href| folder.join(href)).collect())
+}
+
+/// Opens sitting `part` (from 1) of the TEI corpus at `path`: a document it holds, or the
+/// file it includes in that place. The error names the file and, when `part` is out of
+/// range, how many sittings there are.
+pub fn open_sitting(path: &Path, part: usize) -> Result<Loaded> {
+    let name = path.display().to_string();
+    let not = |why: String| Error::new(&name, ErrorKind::NotATranscript(why));
+    let Some(sittings) = corpus_sittings(path)? else {
+        return Err(not(
+            "this file is not a TEI corpus, it has no sittings".to_owned()
+        ));
+    };
+    let count = sittings.len();
+    let sitting = part
+        .checked_sub(1)
+        .and_then(|i| sittings.into_iter().nth(i))
+        .ok_or_else(|| {
+            not(format!(
+                "there is no sitting {part}: this corpus has {}",
+                crate::format::plural(count, "sitting", "sittings")
+            ))
+        })?;
+    match sitting {
+        Sitting::Inline(read) => (*read).map(|transcript| Loaded {
+            transcript,
+            text: None,
+        }),
+        Sitting::File(file) => open_file(&file),
     }
 }
 

@@ -20,8 +20,8 @@ mod library_cli;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Transcript to open in the viewer (text or Stenogram JSON), or a folder of them to
-    /// open as a library; the bundled sample if none.
+    /// Transcript to open in the viewer, or a folder of them (or a TEI corpus file) to open
+    /// as a library; the bundled sample if none.
     #[arg(value_name = "FILE|FOLDER")]
     file: Option<PathBuf>,
     /// Print the time to the first frame and to the document, the peak memory and the CPU
@@ -51,6 +51,10 @@ enum Command {
         /// Leave out the stored corrections: the transcript as the parser read it.
         #[arg(long)]
         raw: bool,
+        /// For a TEI corpus: the sitting to export, from 1 (a corpus holds several, and
+        /// they are never joined).
+        #[arg(long, value_name = "N")]
+        sitting: Option<usize>,
         /// Transcript to read: text, Stenogram JSON, WebVTT, SRT, speech-recognition JSON,
         /// ParlaMint TEI or Akoma Ntoso.
         file: PathBuf,
@@ -78,7 +82,7 @@ enum Command {
     /// Create or update the index of a library folder (the viewer uses the same one);
     /// progress on stderr, a one-line summary on stdout.
     Index {
-        /// Folder of transcripts.
+        /// Folder of transcripts, or a TEI corpus file (its sittings are the entries).
         folder: PathBuf,
         /// Files written per transaction (a stopped run loses at most this many).
         #[arg(long, default_value_t = 200, hide = true)]
@@ -106,7 +110,7 @@ enum Command {
         /// Hits listed per file at most.
         #[arg(long, default_value_t = 5)]
         per_file: usize,
-        /// Indexed library folder.
+        /// Indexed library folder (or TEI corpus file).
         folder: PathBuf,
         /// What to look for.
         #[arg(required = true, num_args = 1..)]
@@ -155,8 +159,18 @@ fn main() -> ExitCode {
             speakers,
             no_captions,
             raw,
+            sitting,
             file,
-        }) => export(format, &speakers, !no_captions, raw, &file),
+        }) => export(
+            format,
+            &speakers,
+            &Choice {
+                captions: !no_captions,
+                raw,
+                sitting,
+            },
+            &file,
+        ),
         Some(Command::Correct { file, action }) => {
             match stenogram::corrections::command::run(&file, action) {
                 Ok(text) => print(&text),
@@ -197,20 +211,48 @@ fn main() -> ExitCode {
     }
 }
 
-/// `stenogram export`: exit 0 with the document on stdout, or 1 with one line on stderr.
-fn export(
-    format: Format,
-    names: &[String],
+/// What of a file `export` writes, besides the people.
+struct Choice {
+    /// Photo captions kept.
     captions: bool,
+    /// Stored corrections left out.
     raw: bool,
+    /// The sitting of a TEI corpus, from 1.
+    sitting: Option<usize>,
+}
+
+/// The transcript `export` writes: the file, or one sitting of a corpus. A corpus without
+/// `--sitting` is an error that says how many sittings it has, never a silent choice.
+fn load_for_export(
     file: &std::path::Path,
-) -> ExitCode {
+    sitting: Option<usize>,
+) -> Result<stenogram::load::Loaded, String> {
+    if let Some(n) = sitting {
+        return stenogram::load::open_sitting(file, n).map_err(|e| e.to_string());
+    }
+    if stenogram::load::is_corpus_file(file)
+        && let Ok(Some(sittings)) = stenogram::load::corpus_sittings(file)
+    {
+        return Err(format!(
+            "{}: a TEI corpus of {}; export one with --sitting N (1 to {})",
+            file.display(),
+            stenogram::format::plural(sittings.len(), "sitting", "sittings"),
+            sittings.len()
+        ));
+    }
+    stenogram::load::open_file(file).map_err(|e| e.to_string())
+}
+
+/// `stenogram export`: exit 0 with the document on stdout, or 1 with one line on stderr.
+fn export(format: Format, names: &[String], choice: &Choice, file: &std::path::Path) -> ExitCode {
     use stenogram::export::view::{self, ExportOptions, NameError};
-    let loaded = match stenogram::load::open_file(file) {
+    let captions = choice.captions;
+    let loaded = match load_for_export(file, choice.sitting) {
         Ok(loaded) => loaded,
-        Err(error) => return fail(&error.to_string()),
+        Err(error) => return fail(&error),
     };
-    let transcript = if raw {
+    // Corrections are kept by the transcript's content, so a sitting has its own.
+    let transcript = if choice.raw {
         loaded.transcript
     } else {
         let (transcript, warning) = stenogram::corrections::command::corrected(loaded, file);

@@ -27,11 +27,20 @@ pub enum Command {
     OpenDialog,
     /// Open this file.
     Open(PathBuf),
+    /// Open one sitting of a TEI corpus file (a library entry of a corpus).
+    OpenSitting {
+        /// The corpus file.
+        path: PathBuf,
+        /// The sitting, from 1.
+        part: usize,
+    },
     /// Open this file (unless it is the one shown), then go to a place in it (a library
     /// search hit, a person's speech).
     OpenAt {
         /// The file.
         path: PathBuf,
+        /// The sitting of a corpus file, from 1 (0: the whole file).
+        part: usize,
         /// Where to go once it is shown.
         jump: Jump,
     },

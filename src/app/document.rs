@@ -133,6 +133,8 @@ fn text_hash(text: &str) -> u64 {
 pub struct Document {
     /// Where it came from.
     pub source: Source,
+    /// Which sitting of a TEI corpus file this is, from 1; 0 for a whole file.
+    pub part: usize,
     /// Whether this is the bundled sample (not added to recent files).
     pub is_sample: bool,
     /// The model, read only.
@@ -183,6 +185,7 @@ impl Document {
             .collect();
         Self {
             source,
+            part: 0,
             is_sample,
             transcript,
             index,

@@ -43,6 +43,9 @@ pub enum LoadMessage {
         /// source text, or why it could not be opened (boxed: a document is large).
         result: Box<crate::Result<Document>>,
     },
+    /// The file is a TEI corpus: it opens as the library of its sittings, not as one
+    /// document.
+    Corpus(PathBuf),
     /// The file dialog was closed without a choice (or there is no dialog on this system).
     Cancelled,
 }
@@ -58,6 +61,28 @@ fn load_document(path: &Path, is_sample: bool) -> crate::Result<Document> {
     let mut doc = Document::new(loaded.transcript, source, is_sample).with_source_text(text);
     doc.photo_files = Some(crate::photos::discover(path, &doc.transcript));
     Ok(doc)
+}
+
+/// Reads sitting `part` (from 1) of the TEI corpus at `path`, as [`load_document`] a file.
+fn load_sitting(path: &Path, part: usize) -> crate::Result<Document> {
+    let loaded = crate::load::open_sitting(path, part)?;
+    let source = Source::File(path.to_path_buf());
+    let mut doc = Document::new(loaded.transcript, source, false);
+    doc.part = part;
+    Ok(doc)
+}
+
+/// What opening `path` gives: the document, or the news that it is a corpus (a library).
+fn load_message(path: PathBuf, is_sample: bool) -> LoadMessage {
+    if !is_sample && crate::load::is_corpus_file(&path) {
+        return LoadMessage::Corpus(path);
+    }
+    let result = Box::new(load_document(&path, is_sample));
+    LoadMessage::Loaded {
+        path,
+        is_sample,
+        result,
+    }
 }
 
 /// The one answer of a worker thread: `Some(Some(answer))` once it came, `Some(None)` when
@@ -83,11 +108,18 @@ impl Loader {
     /// Starts reading `path` on a background thread.
     pub fn open(&mut self, ctx: &egui::Context, path: PathBuf, is_sample: bool) {
         self.what = Some(path.display().to_string());
+        self.spawn(ctx, move || load_message(path, is_sample));
+    }
+
+    /// Starts reading sitting `part` (from 1) of the corpus at `path` on a background
+    /// thread.
+    pub fn open_sitting(&mut self, ctx: &egui::Context, path: PathBuf, part: usize) {
+        self.what = Some(format!("{}, sitting {part}", path.display()));
         self.spawn(ctx, move || {
-            let result = Box::new(load_document(&path, is_sample));
+            let result = Box::new(load_sitting(&path, part));
             LoadMessage::Loaded {
                 path,
-                is_sample,
+                is_sample: false,
                 result,
             }
         });
@@ -113,14 +145,7 @@ impl Loader {
             return;
         }
         self.spawn(ctx, move || match pick() {
-            Some(path) => {
-                let result = Box::new(load_document(&path, false));
-                LoadMessage::Loaded {
-                    path,
-                    is_sample: false,
-                    result,
-                }
-            }
+            Some(path) => load_message(path, false),
             None => LoadMessage::Cancelled,
         });
     }

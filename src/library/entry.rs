@@ -25,6 +25,8 @@ pub enum EntryState {
 pub struct Entry {
     /// The file.
     pub path: PathBuf,
+    /// Which sitting of a TEI corpus file this entry is, from 1; 0 for a whole file.
+    pub part: usize,
     /// Pending, ready or failed.
     pub state: EntryState,
     /// Size of the file in bytes (0 when unknown).
@@ -144,6 +146,7 @@ impl Entry {
         }
         let mut entry = Self {
             path,
+            part: 0,
             state: EntryState::Ready,
             bytes,
             title: t.title.clone(),
@@ -173,6 +176,17 @@ impl Entry {
         }
     }
 
+    /// The same entry as sitting `part` (from 1) of its file.
+    pub fn in_part(mut self, part: usize) -> Self {
+        self.part = part;
+        self
+    }
+
+    /// Whether this entry is the file at `path`, sitting `part` (0: the whole file).
+    pub fn is_at(&self, path: &std::path::Path, part: usize) -> bool {
+        self.part == part && self.path == path
+    }
+
     /// Works out the folded keys again after the fields were set one by one (an entry
     /// read back from the database).
     pub(crate) fn rekey(&mut self) {
@@ -197,10 +211,14 @@ impl Entry {
         self.people.len()
     }
 
-    /// The title, or the file name when the file has no title (or was not read).
+    /// The title, or the file name when the file has no title (or was not read), with the
+    /// sitting's number for a sitting of a corpus.
     pub fn display_title(&self) -> String {
         if self.title.trim().is_empty() {
-            file_name(&self.path)
+            match self.part {
+                0 => file_name(&self.path),
+                n => format!("{}, sitting {n}", file_name(&self.path)),
+            }
         } else {
             self.title.clone()
         }

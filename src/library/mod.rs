@@ -161,11 +161,14 @@ impl Library {
         }
     }
 
-    /// Puts `entry` in the place of the entry with the same path, or adds it at the end;
+    /// Puts `entry` in the place of the entry with the same path and part, or adds it at the end;
     /// returns its index. Costs a pass over the entries: for batches of new files, not for
     /// every file of a large library at once.
     pub fn upsert(&mut self, entry: Entry) -> usize {
-        let found = self.entries.iter().position(|e| e.path == entry.path);
+        let found = self
+            .entries
+            .iter()
+            .position(|e| e.is_at(&entry.path, entry.part));
         self.generation += 1;
         match found.and_then(|i| self.entries.get_mut(i).map(|slot| (i, slot))) {
             Some((i, slot)) => {
@@ -327,7 +330,9 @@ fn compare(a: &Entry, b: &Entry, key: SortKey, descending: bool) -> Ordering {
         SortKey::Language => by(&a.language, &b.language),
         SortKey::Path => by(&ka.path, &kb.path),
     };
-    primary.then_with(|| a.path.cmp(&b.path))
+    primary
+        .then_with(|| a.path.cmp(&b.path))
+        .then_with(|| a.part.cmp(&b.part))
 }
 
 #[cfg(test)]

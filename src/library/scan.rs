@@ -39,7 +39,9 @@ pub fn is_transcript_name(path: &Path) -> bool {
 ///
 /// Hidden folders and files (name starting with ".") are skipped. Symbolic links are
 /// followed, but each folder is entered once (by its canonical path), so a link back up the
-/// tree cannot loop. A path that is a file is returned as the only entry, whatever its name.
+/// tree cannot loop. A path that is a file is returned as the only entry, whatever its name,
+/// unless it is a TEI corpus root that includes its sittings from other files: then those
+/// files are the entries, in the corpus's order, missing ones too (they fail when read).
 /// Fails only when `folder` itself cannot be read.
 pub fn scan(folder: &Path) -> Result<Scan> {
     let name = folder.display().to_string();
@@ -47,7 +49,11 @@ pub fn scan(folder: &Path) -> Result<Scan> {
         .map_err(|e| Error::new(&name, ErrorKind::from_io(&e, "no such file or folder")))?;
     let mut out = Scan::default();
     if metadata.is_file() {
-        out.files.push(folder.to_path_buf());
+        // A corpus root that only includes its sittings is the list of those files.
+        match crate::load::corpus_includes(folder) {
+            Some(included) => out.files = included,
+            None => out.files.push(folder.to_path_buf()),
+        }
         return Ok(out);
     }
     if !metadata.is_dir() {

@@ -386,7 +386,7 @@ fn a_person_s_speeches_are_gathered_from_every_file_they_speak_in() {
     let occurrences: Vec<_> = person
         .occurrences
         .iter()
-        .map(|o| (library.entries()[o.entry].path.clone(), o.participant))
+        .map(|o| (library.entries()[o.entry].path.clone(), 0, o.participant))
         .collect();
     let across = db.person(&occurrences, 100).unwrap();
     let mut paths: Vec<PathBuf> = across.files.iter().map(|f| f.path.clone()).collect();

@@ -3,6 +3,7 @@
 
 mod align;
 mod cli;
+mod corpus;
 mod correct_cli;
 mod formats;
 mod library;

@@ -6,6 +6,7 @@
 mod common;
 
 mod cite_export_notes;
+mod corpus;
 mod corrections;
 mod files;
 mod library;

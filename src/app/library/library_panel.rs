@@ -70,6 +70,8 @@ enum Stage {
 
 struct Open {
     folder: PathBuf,
+    /// The library is a TEI corpus file: its entries are sittings, and are called so.
+    corpus: bool,
     /// Not started yet: starts on the next poll (so a data folder set after opening counts).
     start: bool,
     /// Check the folder again once the running sync is done (something changed meanwhile).
@@ -149,6 +151,7 @@ impl LibraryPanel {
     pub fn open(&mut self, ctx: &egui::Context, folder: PathBuf) {
         ctx.request_repaint();
         self.open = Some(Open {
+            corpus: folder.is_file(),
             folder,
             start: true,
             again: false,
@@ -274,8 +277,14 @@ impl LibraryPanel {
         o.person_view.poll();
     }
 
-    /// Draws the panel's content; `current` is the file shown in the reader.
-    pub fn ui(&mut self, ui: &mut Ui, current: Option<&Path>, commands: &mut Vec<Command>) {
+    /// Draws the panel's content; `current` is the file shown in the reader, with its
+    /// sitting (0: the whole file).
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        current: Option<(&Path, usize)>,
+        commands: &mut Vec<Command>,
+    ) {
         let data_dir = self.data_dir();
         let Some(o) = &mut self.open else {
             return;
@@ -301,15 +310,17 @@ impl LibraryPanel {
             .on_hover_text(o.folder.display().to_string());
         let (ready, failed, pending) = o.library.counts();
         let total = ready + failed + pending;
+        let (one, many) = if o.corpus {
+            ("sitting", "sittings")
+        } else {
+            ("file", "files")
+        };
         let summary = if o.stage == Some(Stage::Opening) {
             "Opening the library…".to_owned()
         } else if failed > 0 {
-            format!(
-                "{} · {failed} could not be read",
-                plural(total, "file", "files")
-            )
+            format!("{} · {failed} could not be read", plural(total, one, many))
         } else {
-            plural(total, "file", "files")
+            plural(total, one, many)
         };
         ui.label(summary);
         if let Some(stage) = o.stage {
@@ -360,7 +371,8 @@ impl LibraryPanel {
                         .occurrences
                         .iter()
                         .filter_map(|occ| {
-                            Some((o.library.entry(occ.entry)?.path.clone(), occ.participant))
+                            let entry = o.library.entry(occ.entry)?;
+                            Some((entry.path.clone(), entry.part, occ.participant))
                         })
                         .collect();
                     (p.display_name().to_owned(), occurrences)
@@ -372,7 +384,7 @@ impl LibraryPanel {
     }
 }
 
-fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<Command>) {
+fn files(ui: &mut Ui, o: &mut Open, current: Option<(&Path, usize)>, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         let label = ui.label("Find file");
         ui.add(
@@ -454,7 +466,7 @@ fn files(ui: &mut Ui, o: &mut Open, current: Option<&Path>, commands: &mut Vec<C
     area.show_rows(ui, row_height, o.rows.len(), |ui, range| {
         for &index in o.rows.get(range).unwrap_or_default() {
             if let Some(entry) = o.library.entry(index) {
-                let open = current == Some(entry.path.as_path());
+                let open = current.is_some_and(|(path, part)| entry.is_at(path, part));
                 file_row(ui, entry, open, row_height, commands);
             }
         }
@@ -520,7 +532,18 @@ fn file_row(
     );
     let response = response.on_hover_text(entry.path.display().to_string());
     if response.clicked() && !failed {
-        commands.push(Command::Open(entry.path.clone()));
+        commands.push(open_entry(entry));
+    }
+}
+
+/// The command that opens an entry: its file, or its sitting of a corpus file.
+fn open_entry(entry: &library::Entry) -> Command {
+    match entry.part {
+        0 => Command::Open(entry.path.clone()),
+        part => Command::OpenSitting {
+            path: entry.path.clone(),
+            part,
+        },
     }
 }
 
@@ -660,10 +683,9 @@ fn open_first(o: &mut Open, commands: &mut Vec<Command>) {
         .entries()
         .iter()
         .filter(|e| e.state == EntryState::Ready)
-        .map(|e| &e.path)
-        .min();
-    if let Some(path) = first {
+        .min_by(|a, b| (&a.path, a.part).cmp(&(&b.path, b.part)));
+    if let Some(entry) = first {
         o.opened_first = true;
-        commands.push(Command::Open(path.clone()));
+        commands.push(open_entry(entry));
     }
 }

@@ -66,7 +66,10 @@ impl PersonView {
         let pairs: Vec<_> = p
             .occurrences
             .iter()
-            .filter_map(|o| Some((library.entry(o.entry)?.path.clone(), o.participant)))
+            .filter_map(|o| {
+                let entry = library.entry(o.entry)?;
+                Some((entry.path.clone(), entry.part, o.participant))
+            })
             .collect();
         let (data_dir, folder) = location.clone();
         let (tx, rx) = channel();
@@ -204,6 +207,7 @@ impl PersonView {
         let speech = file.speeches.first()?;
         Some(Command::OpenAt {
             path: file.path.clone(),
+            part: file.part,
             jump: Jump::Speech {
                 participant: file.participant,
                 speech: speech.speech,
@@ -258,6 +262,7 @@ impl PersonView {
                 if item_row(ui, &words, body, &label).clicked() {
                     commands.push(Command::OpenAt {
                         path: file.path.clone(),
+                        part: file.part,
                         jump: Jump::Speech {
                             participant: file.participant,
                             speech: speech.speech,

@@ -20,7 +20,6 @@ use crate::library::OnProgress;
 use crate::library::db::{
     HitList, LibraryDb, LibraryHit, Query, SearchOptions, hits_csv, hits_json,
 };
-use crate::model::ParticipantId;
 
 /// Hits listed per file (all are counted; the file's own search bar lists them all).
 pub const HITS_PER_FILE: usize = 5;
@@ -32,8 +31,9 @@ const DEBOUNCE_SECONDS: f64 = 0.4;
 /// Where the library's database is: (data folder, library folder).
 pub type DbLocation = (Option<PathBuf>, PathBuf);
 
-/// A person to search the speeches of: their name and (file, participant) in each file.
-pub type ChosenPerson = (String, Vec<(PathBuf, ParticipantId)>);
+/// A person to search the speeches of: their name and (file, sitting, participant) in
+/// each file.
+pub type ChosenPerson = (String, Vec<crate::library::db::PersonAt>);
 
 /// The search across files: its query, the run in progress and what it found.
 #[derive(Debug, Default)]
@@ -301,6 +301,7 @@ impl LibrarySearch {
         };
         let open = |index: usize, hit: Option<&LibraryHit>| Command::OpenAt {
             path: file.path.clone(),
+            part: file.part,
             jump: Jump::Hit {
                 query: hit.map_or_else(|| self.searched.clone(), |h| self.document_query(h)),
                 at: hit.and_then(|h| h.snippet.first.as_ref().map(|r| (h.place, r.start))),

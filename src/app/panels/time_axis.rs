@@ -1,5 +1,6 @@
 //! The time axis over the photo timeline, for a document with times (subtitles, speech
-//! recognition): the recording from start to end, each timed speech a stretch in its
+//! recognition, parliamentary records timed by the clock): the recording from start to end
+//! (a record timed by the time of day from its first speech, not from midnight), each timed speech a stretch in its
 //! speaker's colour, with clock labels under it. Hovering a stretch names the speech, a
 //! click selects it. Photos, when the document also has them, stay in their own list below.
 
@@ -33,12 +34,33 @@ pub fn recording_end(t: &Transcript) -> Option<Time> {
         .filter(|end| end.0 > 0)
 }
 
+/// Where the axis starts: 0 for a recording, whose times count from its start, but the
+/// first speech's start (on the minute) for a record timed by the time of day (a sitting
+/// from 14:00 to 14:42), which measured from midnight would be a sliver at the right edge.
+/// A record is taken for timed by the day when its first time is later than its span.
+pub fn axis_start(t: &Transcript, end: Time) -> Time {
+    let first = t
+        .speeches
+        .iter()
+        .filter_map(|s| s.times.start)
+        .min()
+        .unwrap_or_default();
+    if first.0 <= end.0.saturating_sub(first.0) {
+        Time(0)
+    } else {
+        Time(first.0 / 60_000 * 60_000)
+    }
+}
+
 /// Draws the axis when the document has times; nothing otherwise.
 pub fn time_axis(ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>) {
     let t = &cx.doc.transcript;
     let Some(end) = recording_end(t) else {
         return;
     };
+    let origin = axis_start(t, end);
+    // Never 0: the first speech starts before the end, and the origin is on its minute.
+    let length = end.0.saturating_sub(origin.0).max(1);
     ui.horizontal(|ui| {
         ui.heading("Time");
         ui.weak(end.clock());
@@ -48,15 +70,17 @@ pub fn time_axis(ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>
     let width = ui.available_width().max(40.0);
     let response = ui.allocate_response(Vec2::new(width, HEIGHT), Sense::click());
     let rect = response.rect;
-    let label = format!("Time axis, 00:00:00 to {}", end.clock());
+    let label = format!("Time axis, {} to {}", origin.clock(), end.clock());
     response.widget_info(|| egui::WidgetInfo::labeled(Role::Image, true, &label));
     let band = Rect::from_min_size(rect.min, Vec2::new(width, BAND));
-    let x_of = |time: Time| band.left() + band.width() * (time.0 as f32 / end.0 as f32);
+    let x_of = |time: Time| {
+        band.left() + band.width() * (time.0.saturating_sub(origin.0) as f32 / length as f32)
+    };
 
     let pointed = response
         .hover_pos()
         .filter(|p| band.contains(*p))
-        .and_then(|p| speech_at(t, end, (p.x - band.left()) / band.width()));
+        .and_then(|p| speech_at(t, (origin, end), (p.x - band.left()) / band.width()));
     if let Some(s) = pointed {
         commands.push(Command::Hover(Item::Speech(s)));
         if response.clicked() {
@@ -95,11 +119,12 @@ pub fn time_axis(ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>
     let step = STEPS
         .iter()
         .copied()
-        .find(|s| end.0 / 1000 / s <= MAX_TICKS)
-        .unwrap_or(end.0 / 1000 / MAX_TICKS + 1);
+        .find(|s| length / 1000 / s <= MAX_TICKS)
+        .unwrap_or(length / 1000 / MAX_TICKS + 1);
     let mut tick = 0;
-    while tick * 1000 < end.0 {
-        let x = x_of(Time(tick * 1000));
+    while tick * 1000 < length {
+        let at = Time(origin.0 + tick * 1000);
+        let x = x_of(at);
         painter.line_segment(
             [
                 egui::pos2(x, band.bottom()),
@@ -107,7 +132,7 @@ pub fn time_axis(ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>
             ],
             Stroke::new(1.0, weak),
         );
-        let g = interaction::galley(ui, &Time(tick * 1000).clock(), small.clone(), weak, 80.0, 1);
+        let g = interaction::galley(ui, &at.clock(), small.clone(), weak, 80.0, 1);
         // The end label has the right edge; a tick label that would run into it is left out.
         if x + g.size().x < rect.right() - 60.0 {
             painter.galley(egui::pos2(x, band.bottom() + 5.0), g, weak);
@@ -123,10 +148,13 @@ pub fn time_axis(ui: &mut Ui, cx: &PanelContext<'_>, commands: &mut Vec<Command>
     ui.add_space(6.0);
 }
 
-/// The speech under a point `fraction` (0.0 to 1.0) of the way along the recording: the
-/// one whose stretch holds that time, else the last that started before it.
-fn speech_at(t: &Transcript, end: Time, fraction: f32) -> Option<SpeechId> {
-    let at = Time((f64::from(fraction.clamp(0.0, 1.0)) * end.0 as f64) as u64);
+/// The speech under a point `fraction` (0.0 to 1.0) of the way along the axis from `span`'s
+/// start to its end: the one whose stretch holds that time, else the last that started
+/// before it.
+fn speech_at(t: &Transcript, span: (Time, Time), fraction: f32) -> Option<SpeechId> {
+    let (origin, end) = span;
+    let length = end.0.saturating_sub(origin.0) as f64;
+    let at = Time(origin.0 + (f64::from(fraction.clamp(0.0, 1.0)) * length) as u64);
     let mut before = None;
     for s in &t.speeches {
         let Some(start) = s.times.start else { continue };
@@ -151,12 +179,30 @@ mod tests {
         let t = crate::load_bytes("t.vtt", vtt.as_bytes()).unwrap_or_default();
         let end = recording_end(&t).unwrap_or_default();
         assert_eq!(end, Time(10_000));
-        assert_eq!(speech_at(&t, end, 0.1), Some(SpeechId(0)));
-        assert_eq!(speech_at(&t, end, 0.5), Some(SpeechId(0)));
-        assert_eq!(speech_at(&t, end, 0.9), Some(SpeechId(1)));
+        assert_eq!(axis_start(&t, end), Time(0));
+        let span = (Time(0), end);
+        assert_eq!(speech_at(&t, span, 0.1), Some(SpeechId(0)));
+        assert_eq!(speech_at(&t, span, 0.5), Some(SpeechId(0)));
+        assert_eq!(speech_at(&t, span, 0.9), Some(SpeechId(1)));
         assert_eq!(
             recording_end(&crate::parse_text("Talks\n\nAna: Hi.\n")),
             None
         );
+    }
+
+    #[test]
+    fn a_record_timed_by_the_clock_starts_its_axis_at_its_first_speech() {
+        let tei = r##"<TEI><text><body>
+            <note type="time">14.00</note><u who="#A"><seg>One.</seg></u>
+            <note type="time">14.30</note><u who="#B"><seg>Two.</seg></u>
+            <note type="time">14.42</note><u who="#A"><seg>Three.</seg></u>
+            </body></text></TEI>"##;
+        let t = crate::load_bytes("t.xml", tei.as_bytes()).unwrap_or_default();
+        let end = recording_end(&t).unwrap_or_default();
+        assert_eq!(end.clock(), "14:42:00");
+        let origin = axis_start(&t, end);
+        assert_eq!(origin.clock(), "14:00:00");
+        assert_eq!(speech_at(&t, (origin, end), 0.5), Some(SpeechId(0)));
+        assert_eq!(speech_at(&t, (origin, end), 0.8), Some(SpeechId(1)));
     }
 }

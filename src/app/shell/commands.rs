@@ -32,6 +32,7 @@ impl StenogramApp {
                 c @ (Command::OpenDialog
                 | Command::Open(_)
                 | Command::OpenAt { .. }
+                | Command::OpenSitting { .. }
                 | Command::OpenSample
                 | Command::DismissError
                 | Command::ClearRecent
@@ -115,7 +116,11 @@ impl StenogramApp {
                 self.rt.jump = None;
                 self.open(ctx, path);
             }
-            Command::OpenAt { path, jump } => self.open_at(ctx, path, jump),
+            Command::OpenAt { path, part, jump } => self.open_at(ctx, path, part, jump),
+            Command::OpenSitting { path, part } => {
+                self.rt.jump = None;
+                self.open_sitting(ctx, path, part);
+            }
             Command::OpenSample => self.open_sample(ctx),
             Command::DismissError => {
                 self.rt.error = None;

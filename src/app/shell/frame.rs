@@ -16,7 +16,7 @@ impl eframe::App for StenogramApp {
         if let Some(probe) = &mut self.rt.probe {
             probe.begin_frame();
         }
-        self.receive_loads();
+        self.receive_loads(&ctx);
         self.receive_parallel(&ctx);
 
         let mut commands = Vec::new();
@@ -182,7 +182,7 @@ impl StenogramApp {
             .size_range(200.0..=520.0)
             .show(ui, |ui| {
                 let current = rt.doc.as_ref().and_then(|d| match &d.source {
-                    Source::File(path) => Some(path.as_path()),
+                    Source::File(path) => Some((path.as_path(), d.part)),
                     Source::Bundled => None,
                 });
                 rt.library.ui(ui, current, commands);

@@ -109,6 +109,8 @@ struct Runtime {
 /// A [`Jump`] waiting for its file to be shown.
 struct PendingJump {
     path: PathBuf,
+    /// The sitting of a corpus file (0: the whole file).
+    part: usize,
     jump: Jump,
     /// The participant filter hid the hit and was lifted: the next try is the last.
     retried: bool,
@@ -147,22 +149,28 @@ impl StenogramApp {
         self.rt.loader.open(ctx, path, false);
     }
 
-    /// Opens `path` (unless it is the document shown and no other file is on its way),
-    /// then goes to `jump` in it on the frame it is shown.
-    fn open_at(&mut self, ctx: &egui::Context, path: PathBuf, jump: Jump) {
+    /// Starts opening sitting `part` (from 1) of the TEI corpus at `path` in the
+    /// background, as [`StenogramApp::open`] does a file.
+    pub fn open_sitting(&mut self, ctx: &egui::Context, path: PathBuf, part: usize) {
+        self.rt.notice = None;
+        self.rt.loader.open_sitting(ctx, path, part);
+    }
+
+    /// Opens `path` (sitting `part` of it, when not 0) unless it is the document shown and
+    /// no other file is on its way, then goes to `jump` in it on the frame it is shown.
+    fn open_at(&mut self, ctx: &egui::Context, path: PathBuf, part: usize, jump: Jump) {
         let shown = self.rt.loader.busy().is_none()
-            && self
-                .rt
-                .doc
-                .as_ref()
-                .is_some_and(|d| matches!(&d.source, Source::File(p) if *p == path));
+            && self.rt.doc.as_ref().is_some_and(|d| shows(d, &path, part));
         if shown {
             ctx.request_repaint();
-        } else {
+        } else if part == 0 {
             self.open(ctx, path.clone());
+        } else {
+            self.open_sitting(ctx, path.clone(), part);
         }
         self.rt.jump = Some(PendingJump {
             path,
+            part,
             jump,
             retried: false,
         });
@@ -182,7 +190,7 @@ impl StenogramApp {
             .rt
             .doc
             .as_ref()
-            .filter(|d| matches!(&d.source, Source::File(p) if *p == pending.path))
+            .filter(|d| shows(d, &pending.path, pending.part))
         else {
             return;
         };
@@ -335,9 +343,11 @@ impl StenogramApp {
         window_title(self.rt.doc.as_ref(), self.rt.library.folder())
     }
 
-    /// Shows a file the loader finished opening, or says why none was opened.
-    fn receive_loads(&mut self) {
+    /// Shows a file the loader finished opening (or opens a corpus as the library of its
+    /// sittings), or says why none was opened.
+    fn receive_loads(&mut self, ctx: &egui::Context) {
         match self.rt.loader.poll() {
+            Some(LoadMessage::Corpus(path)) => self.open_folder(ctx, path),
             Some(LoadMessage::Loaded { result, .. }) => match *result {
                 Ok(doc) => self.show_document(doc),
                 Err(e) => self.rt.error = Some(e.to_string()),
@@ -354,6 +364,11 @@ impl StenogramApp {
     }
 }
 
+/// Whether `doc` is the file at `path`, sitting `part` of it (0: the whole file).
+fn shows(doc: &Document, path: &Path, part: usize) -> bool {
+    doc.part == part && matches!(&doc.source, Source::File(p) if p == path)
+}
+
 /// The window title for `doc` and the open library's `folder` (see
 /// [`StenogramApp::window_title`]).
 fn window_title(doc: Option<&Document>, folder: Option<&Path>) -> String {
@@ -363,15 +378,22 @@ fn window_title(doc: Option<&Document>, folder: Option<&Path>) -> String {
             |n| n.to_string_lossy().into_owned(),
         )
     };
-    let shown = match doc.map(|d| &d.source) {
-        Some(Source::File(path)) => Some(match folder {
-            Some(folder) if path.starts_with(folder) => {
-                let inside = path.strip_prefix(folder).unwrap_or(path);
-                format!("{}/{}", name(folder), inside.display())
-            }
-            _ => name(path),
-        }),
-        Some(Source::Bundled) => Some(file_loader::BUNDLED_SAMPLE_NAME.to_owned()),
+    let shown = match doc.map(|d| (&d.source, d.part)) {
+        Some((Source::File(path), part)) => {
+            let file = match folder {
+                // The library of a corpus file is that file: its name alone.
+                Some(folder) if path.starts_with(folder) && path != folder => {
+                    let inside = path.strip_prefix(folder).unwrap_or(path);
+                    format!("{}/{}", name(folder), inside.display())
+                }
+                _ => name(path),
+            };
+            Some(match part {
+                0 => file,
+                n => format!("{file}, sitting {n}"),
+            })
+        }
+        Some((Source::Bundled, _)) => Some(file_loader::BUNDLED_SAMPLE_NAME.to_owned()),
         None => folder.map(name),
     };
     match shown {
@@ -454,6 +476,17 @@ mod tests {
         assert_eq!(
             window_title(Some(&outside), Some(folder)),
             "Stenogram — event.txt"
+        );
+    }
+
+    #[test]
+    fn a_sitting_is_named_after_its_corpus_file() {
+        let corpus = Path::new("/data/ParlaMint-VT.xml");
+        let mut sitting = doc_at(Source::File(corpus.to_path_buf()));
+        sitting.part = 2;
+        assert_eq!(
+            window_title(Some(&sitting), Some(corpus)),
+            "Stenogram — ParlaMint-VT.xml, sitting 2"
         );
     }
 }

@@ -110,36 +110,96 @@ pub struct FileRecord {
 }
 
 /// Reads, parses, corrects (with the user's stored corrections) and reduces the file at
-/// `path`. Never fails: a file that cannot be read or parsed gives a record with a failed
-/// entry and no rows.
-pub fn read_record(path: PathBuf, corrections: &StoredCorrections) -> FileRecord {
+/// `path` into the records the database keeps for it: one for a file, one per sitting for
+/// a TEI corpus that holds its sittings, none for a corpus root that only includes other
+/// files (they are files of the library in their own right, so the root adds no entry of
+/// its own). Never fails: what cannot be read gives a failed record.
+pub fn read_records(path: PathBuf, corrections: &StoredCorrections) -> Vec<FileRecord> {
     let stamp = Stamp::of(&path).unwrap_or_default();
     let bytes = match crate::load::read_limited(&path, crate::load::MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         Err(kind) => {
             let error = crate::Error::new(path.display().to_string(), kind);
-            return failed(path, stamp, 0, error);
+            return vec![failed(path, stamp, 0, error)];
         }
     };
+    let is_corpus = crate::parse::formats::root_is_corpus(&bytes);
+    if !is_corpus {
+        return vec![record_of_bytes(path, stamp, &bytes, corrections)];
+    }
     let hash = content_hash(&bytes);
-    let name = path.display().to_string();
     let shown = path.clone();
     // A panic in the parser must still leave a record that says so.
-    let parsed = std::panic::catch_unwind(|| crate::load::open_bytes(&name, &bytes));
-    match parsed {
-        Ok(Ok(loaded)) => {
-            let key = crate::notes::content_key(&loaded.transcript);
-            let (transcript, applied) = corrections.apply(loaded, &key);
-            let mut record = of_transcript(path, stamp, hash, &transcript);
-            record.key = key;
-            record.corrections = applied;
-            record
+    let sittings = std::panic::catch_unwind(|| crate::load::corpus_sittings_of(&path, &bytes));
+    match sittings {
+        Ok(Ok(Some(sittings))) => sittings
+            .into_iter()
+            .filter_map(|s| match s {
+                crate::load::Sitting::Inline(read) => Some(read),
+                crate::load::Sitting::File(_) => None,
+            })
+            .enumerate()
+            .map(|(i, read)| {
+                let record = match *read {
+                    Ok(t) => corrected_record(path.clone(), stamp, hash, t, corrections),
+                    Err(error) => failed(path.clone(), stamp, hash, error),
+                };
+                record.in_part(i + 1)
+            })
+            .collect(),
+        Ok(Ok(None)) => vec![record_of_bytes(path, stamp, &bytes, corrections)],
+        Ok(Err(error)) => vec![failed(path, stamp, hash, error)],
+        Err(_) => {
+            let error = internal_error(&shown);
+            vec![failed(shown, stamp, hash, error)]
         }
+    }
+}
+
+/// The record of a parsed transcript (a file, or a sitting of a corpus) with its stored
+/// corrections applied, under the key they are kept by.
+fn corrected_record(
+    path: PathBuf,
+    stamp: Stamp,
+    hash: u64,
+    parsed: impl Into<crate::load::Loaded>,
+    corrections: &StoredCorrections,
+) -> FileRecord {
+    let loaded = parsed.into();
+    let key = crate::notes::content_key(&loaded.transcript);
+    let (transcript, applied) = corrections.apply(loaded, &key);
+    let mut record = of_transcript(path, stamp, hash, &transcript);
+    record.key = key;
+    record.corrections = applied;
+    record
+}
+
+/// The record of a file (not a corpus) whose bytes are read.
+fn record_of_bytes(
+    path: PathBuf,
+    stamp: Stamp,
+    bytes: &[u8],
+    corrections: &StoredCorrections,
+) -> FileRecord {
+    let hash = content_hash(bytes);
+    let name = path.display().to_string();
+    let shown = path.clone();
+    let parsed = std::panic::catch_unwind(|| crate::load::open_bytes(&name, bytes));
+    match parsed {
+        Ok(Ok(loaded)) => corrected_record(path, stamp, hash, loaded, corrections),
         Ok(Err(error)) => failed(path, stamp, hash, error),
         Err(_) => {
             let error = internal_error(&shown);
             failed(shown, stamp, hash, error)
         }
+    }
+}
+
+impl FileRecord {
+    /// The same record as sitting `part` (from 1) of its file.
+    fn in_part(mut self, part: usize) -> Self {
+        self.entry = self.entry.in_part(part);
+        self
     }
 }
 

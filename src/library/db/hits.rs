@@ -25,7 +25,7 @@ pub struct SearchOptions {
     pub hits_per_file: usize,
     /// When not empty, only speeches of these participants (a person chosen across the
     /// library: file and participant id).
-    pub people: Vec<(PathBuf, ParticipantId)>,
+    pub people: Vec<super::PersonAt>,
 }
 
 impl Default for SearchOptions {
@@ -64,6 +64,8 @@ pub struct LibraryHit {
 pub struct HitFile {
     /// The file.
     pub path: PathBuf,
+    /// The sitting of a corpus file, from 1 (0: the whole file).
+    pub part: usize,
     /// Its title (the file name when untitled).
     pub title: String,
     /// Its date.
@@ -206,7 +208,8 @@ pub fn search_library(
     let mut files: Vec<(i64, Tally)> = tallies.into_iter().collect();
     files.sort_by(|a, b| a.1.best.total_cmp(&b.1.best).then(a.0.cmp(&b.0)));
     files.truncate(options.max_files);
-    let mut file_row = conn.prepare_cached("SELECT path, title, date FROM files WHERE id = ?1")?;
+    let mut file_row =
+        conn.prepare_cached("SELECT path, title, date, part FROM files WHERE id = ?1")?;
     let mut hit_row = conn.prepare_cached(
         "SELECT p.ordinal, p.kind, p.a, p.b, p.speaker, p.text, pp.name, pp.role, ph.number \
          FROM passages p \
@@ -215,12 +218,13 @@ pub fn search_library(
          WHERE p.id = ?1",
     )?;
     for (file_id, tally) in files {
-        let Some((rel, title, date)) = file_row
+        let Some((rel, title, date, part)) = file_row
             .query_row([file_id], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, Option<String>>(2)?,
+                    count(r.get(3)?),
                 ))
             })
             .optional()?
@@ -275,6 +279,7 @@ pub fn search_library(
         hits.sort_by_key(|h| h.paragraph);
         out.files.push(HitFile {
             path,
+            part,
             title,
             date,
             total: tally.total,
@@ -289,13 +294,16 @@ pub fn search_library(
 pub(crate) fn people_pairs(
     conn: &Connection,
     folder: &Path,
-    people: &[(PathBuf, ParticipantId)],
+    people: &[super::PersonAt],
 ) -> rusqlite::Result<Vec<(i64, i64)>> {
-    let mut id_of = conn.prepare_cached("SELECT id FROM files WHERE path = ?1")?;
+    let mut id_of = conn.prepare_cached("SELECT id FROM files WHERE path = ?1 AND part = ?2")?;
     let mut out = Vec::with_capacity(people.len());
-    for (path, participant) in people {
+    for (path, part, participant) in people {
         let rel = relative(folder, path);
-        if let Some(id) = id_of.query_row([rel], |r| r.get::<_, i64>(0)).optional()? {
+        let found = id_of
+            .query_row(rusqlite::params![rel, int(*part)], |r| r.get::<_, i64>(0))
+            .optional()?;
+        if let Some(id) = found {
             out.push((id, int(participant.index())));
         }
     }

@@ -47,12 +47,12 @@ fn csv_field(text: &str) -> String {
 }
 
 /// The hits as a JSON list of objects with `path`, `title`, `date`, `speaker`,
-/// `paragraph`, `place` and `snippet`.
+/// `paragraph`, `place` and `snippet`, and `sitting` (from 1) for a sitting of a corpus.
 pub fn hits_json(hits: &HitList) -> String {
     let list: Vec<serde_json::Value> = hits
         .hits()
         .map(|(file, hit)| {
-            serde_json::json!({
+            let mut row = serde_json::json!({
                 "path": file.path.display().to_string(),
                 "title": file.title,
                 "date": file.date,
@@ -60,7 +60,14 @@ pub fn hits_json(hits: &HitList) -> String {
                 "paragraph": hit.paragraph,
                 "place": hit.label,
                 "snippet": hit.snippet.marked("[", "]"),
-            })
+            });
+            // A sitting of a corpus shares its path with the others: its number tells it.
+            if file.part > 0
+                && let Some(fields) = row.as_object_mut()
+            {
+                fields.insert("sitting".to_owned(), file.part.into());
+            }
+            row
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&list).unwrap_or_else(|_| "[]".to_owned());

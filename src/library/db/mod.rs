@@ -29,7 +29,11 @@ mod sync;
 use std::path::{Path, PathBuf};
 
 pub use corrected::StoredCorrections;
-pub use extract::{FileRecord, Stamp, read_record};
+pub use extract::{FileRecord, Stamp, read_records};
+
+/// Someone in one entry of the library: the file, the sitting (from 1, 0 for a whole
+/// file) and their participant id there.
+pub type PersonAt = (PathBuf, usize, crate::model::ParticipantId);
 pub use hash::content_hash;
 pub use hits::{HitFile, HitList, LibraryHit, SearchOptions, search_library};
 pub use hits_export::{CSV_COLUMNS, hits_csv, hits_json};
@@ -125,7 +129,7 @@ impl LibraryDb {
     /// A person across the library (see [`person_across`]).
     pub fn person(
         &self,
-        occurrences: &[(PathBuf, crate::model::ParticipantId)],
+        occurrences: &[PersonAt],
         max_per_file: usize,
     ) -> Result<PersonAcross, DbError> {
         person_across(&self.conn, &self.folder, occurrences, max_per_file)
@@ -138,10 +142,7 @@ impl LibraryDb {
     }
 
     /// Where stored person `id` appears.
-    pub fn occurrences_of(
-        &self,
-        id: i64,
-    ) -> Result<Vec<(PathBuf, crate::model::ParticipantId)>, DbError> {
+    pub fn occurrences_of(&self, id: i64) -> Result<Vec<PersonAt>, DbError> {
         occurrences_of(&self.conn, &self.folder, id)
             .map_err(|e| DbError::new(&self.folder, e.to_string()))
     }

@@ -29,6 +29,8 @@ pub struct PersonSpeech {
 pub struct PersonInFile {
     /// The file.
     pub path: PathBuf,
+    /// The sitting of a corpus file, from 1 (0: the whole file).
+    pub part: usize,
     /// Its title (the file name when untitled).
     pub title: String,
     /// Its date.
@@ -71,13 +73,13 @@ pub struct PersonAcross {
 pub fn person_across(
     conn: &Connection,
     folder: &Path,
-    occurrences: &[(PathBuf, ParticipantId)],
+    occurrences: &[super::PersonAt],
     max_per_file: usize,
 ) -> rusqlite::Result<PersonAcross> {
     let pairs = people_pairs(conn, folder, occurrences)?;
     let mut file_row = conn.prepare_cached(
         "SELECT f.path, f.title, f.date, pp.speeches, pp.words, pp.photos, \
-         pp.questions_asked, pp.questions_answered FROM files f \
+         pp.questions_asked, pp.questions_answered, f.part FROM files f \
          JOIN participants pp ON pp.file_id = f.id AND pp.participant = ?2 WHERE f.id = ?1",
     )?;
     let mut speech_rows = conn.prepare_cached(
@@ -103,9 +105,10 @@ pub fn person_across(
                     r.get(6)?,
                     r.get(7)?,
                 ],
+                count(r.get(8)?),
             ))
         });
-        let Ok((rel, title, date, [speeches, words, photos, asked, answered])) = row else {
+        let Ok((rel, title, date, [speeches, words, photos, asked, answered], part)) = row else {
             continue;
         };
         let rows = speech_rows
@@ -153,6 +156,7 @@ pub fn person_across(
         }
         out.files.push(PersonInFile {
             path,
+            part,
             title,
             date,
             participant: ParticipantId::from(count(participant)),
@@ -165,7 +169,12 @@ pub fn person_across(
         });
     }
     out.files.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, &a.path).cmp(&(b.date.is_none(), &b.date, &b.path))
+        (a.date.is_none(), &a.date, &a.path, a.part).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            &b.path,
+            b.part,
+        ))
     });
     Ok(out)
 }
@@ -219,14 +228,15 @@ pub fn occurrences_of(
     conn: &Connection,
     folder: &Path,
     id: i64,
-) -> rusqlite::Result<Vec<(PathBuf, ParticipantId)>> {
+) -> rusqlite::Result<Vec<super::PersonAt>> {
     let mut stmt = conn.prepare(
-        "SELECT f.path, o.participant FROM occurrences o JOIN files f ON f.id = o.file_id \
-         WHERE o.person = ?1 ORDER BY f.path",
+        "SELECT f.path, o.participant, f.part FROM occurrences o \
+         JOIN files f ON f.id = o.file_id WHERE o.person = ?1 ORDER BY f.path, f.part",
     )?;
     let rows = stmt.query_map([id], |r| {
         Ok((
             absolute(folder, &r.get::<_, String>(0)?),
+            count(r.get(2)?),
             ParticipantId::from(count(r.get(1)?)),
         ))
     })?;

@@ -46,7 +46,8 @@ CREATE TABLE meta (
 
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    part INTEGER NOT NULL DEFAULT 0,
     size INTEGER NOT NULL,
     mtime INTEGER NOT NULL,
     hash INTEGER NOT NULL,
@@ -61,7 +62,8 @@ CREATE TABLE files (
     photos INTEGER NOT NULL,
     words INTEGER NOT NULL,
     error TEXT,
-    error_kind TEXT
+    error_kind TEXT,
+    UNIQUE (path, part)
 );
 
 CREATE TABLE participants (

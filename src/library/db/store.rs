@@ -24,26 +24,40 @@ pub(crate) fn count(v: i64) -> usize {
     usize::try_from(v).unwrap_or(0)
 }
 
-/// The path of `path` relative to the library `folder`, "/"-separated (the file name for
-/// a library that is one file).
+/// The path of `path` relative to the library `folder`, "/"-separated: empty for a
+/// library that is one file, and "../day.xml" beside it for the files a corpus file
+/// includes (the library of a corpus file is the corpus).
 pub fn relative(folder: &Path, path: &Path) -> String {
-    match path.strip_prefix(folder) {
-        Ok(rel) if !rel.as_os_str().is_empty() => rel
-            .components()
+    let joined = |rel: &Path| {
+        rel.components()
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
-            .join("/"),
-        Ok(_) => String::new(),
-        Err(_) => path.to_string_lossy().into_owned(),
+            .join("/")
+    };
+    if let Ok(rel) = path.strip_prefix(folder) {
+        return joined(rel);
+    }
+    match folder.parent().map(|parent| path.strip_prefix(parent)) {
+        Some(Ok(rel)) => format!("{SIBLING}{}", joined(rel)),
+        _ => path.to_string_lossy().into_owned(),
     }
 }
+
+/// What a stored path starts with when it is beside the library's file, not in it.
+const SIBLING: &str = "../";
 
 /// The path a stored relative path names under `folder`.
 pub fn absolute(folder: &Path, rel: &str) -> PathBuf {
     if rel.is_empty() {
         return folder.to_path_buf();
     }
-    let mut out = folder.to_path_buf();
+    let (mut out, rel) = match rel.strip_prefix(SIBLING) {
+        Some(rest) => (
+            folder.parent().map_or_else(PathBuf::new, Path::to_path_buf),
+            rest,
+        ),
+        None => (folder.to_path_buf(), rel),
+    };
     for part in rel.split('/') {
         out.push(part);
     }
@@ -62,12 +76,30 @@ pub fn delete_file(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Writes one file's record under its relative path `rel`, replacing whatever the
-/// database held for that path (so a file written twice, by a resumed run or by another
-/// process, is never there twice). Call inside a transaction.
+/// Removes every row of the file at relative path `rel` (all its sittings), for a file
+/// about to be written again: a corpus that lost a sitting keeps no row of it.
+pub fn delete_path(conn: &Connection, rel: &str) -> rusqlite::Result<()> {
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM files WHERE path = ?1")?
+        .query_map([rel], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        delete_file(conn, id)?;
+    }
+    Ok(())
+}
+
+/// Writes one file's record (or one sitting's) under its relative path `rel`, replacing
+/// whatever the database held for that path and part (so a file written twice, by a
+/// resumed run or by another process, is never there twice). Call inside a transaction.
 pub fn write_record(conn: &Connection, rel: &str, record: &FileRecord) -> rusqlite::Result<i64> {
+    let part = int(record.entry.part);
     let old: Option<i64> = conn
-        .query_row("SELECT id FROM files WHERE path = ?1", [rel], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM files WHERE path = ?1 AND part = ?2",
+            params![rel, part],
+            |r| r.get(0),
+        )
         .optional()?;
     if let Some(id) = old {
         delete_file(conn, id)?;
@@ -80,12 +112,13 @@ pub fn write_record(conn: &Connection, rel: &str, record: &FileRecord) -> rusqli
     // The hash is stored as the signed 64-bit integer SQLite has.
     let hash = i64::from_ne_bytes(record.hash.to_ne_bytes());
     conn.prepare_cached(
-        "INSERT INTO files (path, size, mtime, hash, title, date, time, place, language, \
-         speeches, photos, words, error, error_kind, content_key, corrections) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        "INSERT INTO files (path, part, size, mtime, hash, title, date, time, place, \
+         language, speeches, photos, words, error, error_kind, content_key, corrections) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         rel,
+        part,
         i64::try_from(record.stamp.size).unwrap_or(i64::MAX),
         record.stamp.mtime,
         hash,
@@ -197,40 +230,43 @@ pub fn write_record(conn: &Connection, rel: &str, record: &FileRecord) -> rusqli
 /// A stored file's identity and stamp, for the check against the folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Known {
-    /// Row id.
-    pub id: i64,
+    /// Row ids: one, or one per sitting of a corpus file.
+    pub ids: Vec<i64>,
     /// Size in bytes.
     pub size: u64,
     /// Modification time (nanoseconds since 1970).
     pub mtime: i64,
     /// Content hash.
     pub hash: u64,
-    /// The transcript's content key (empty for a file that failed).
-    pub key: String,
-    /// The stamp of the corrections it was indexed with (0 for none).
-    pub corrections: u64,
+    /// Per row: the transcript's content key (empty for a file that failed) and the
+    /// stamp of the corrections it was indexed with (0 for none).
+    pub corrections: Vec<(String, u64)>,
 }
 
-/// Every stored file by relative path.
+/// Every stored file by relative path (the sittings of a corpus file under its one path).
 pub fn known_files(conn: &Connection) -> rusqlite::Result<HashMap<String, Known>> {
-    let mut stmt =
-        conn.prepare("SELECT id, path, size, mtime, hash, content_key, corrections FROM files")?;
-    let rows = stmt.query_map([], |r| {
+    let mut stmt = conn.prepare(
+        "SELECT id, path, size, mtime, hash, content_key, corrections FROM files ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out: HashMap<String, Known> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
         let hash: i64 = r.get(4)?;
         let corrections: i64 = r.get(6)?;
-        Ok((
-            r.get::<_, String>(1)?,
-            Known {
-                id: r.get(0)?,
-                size: u64::try_from(r.get::<_, i64>(2)?).unwrap_or(0),
-                mtime: r.get(3)?,
-                hash: u64::from_ne_bytes(hash.to_ne_bytes()),
-                key: r.get(5)?,
-                corrections: u64::from_ne_bytes(corrections.to_ne_bytes()),
-            },
-        ))
-    })?;
-    rows.collect()
+        let known = out.entry(r.get::<_, String>(1)?).or_insert_with(|| Known {
+            ids: Vec::new(),
+            size: u64::try_from(r.get::<_, i64>(2).unwrap_or(0)).unwrap_or(0),
+            mtime: r.get(3).unwrap_or(0),
+            hash: u64::from_ne_bytes(hash.to_ne_bytes()),
+            corrections: Vec::new(),
+        });
+        known.ids.push(id);
+        known
+            .corrections
+            .push((r.get(5)?, u64::from_ne_bytes(corrections.to_ne_bytes())));
+    }
+    Ok(out)
 }
 
 /// Every stored file as an [`Entry`] (no file is read), sorted by path, each with its row id.
@@ -262,7 +298,7 @@ pub fn load_entries(conn: &Connection, folder: &Path) -> rusqlite::Result<Vec<(i
     }
     let mut stmt = conn.prepare(
         "SELECT id, path, size, title, date, time, place, language, speeches, photos, words, \
-         error, error_kind FROM files ORDER BY path",
+         error, error_kind, part FROM files ORDER BY path, part",
     )?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
@@ -292,11 +328,12 @@ pub fn load_entries(conn: &Connection, folder: &Path) -> rusqlite::Result<Vec<(i
         entry.photos = count(r.get(9)?);
         entry.words = count(r.get(10)?);
         entry.people = people.remove(&id).unwrap_or_default();
+        entry.part = count(r.get(13)?);
         entry.rekey();
         out.push((id, entry));
     }
     // Paths sort by their stored text; the folder's own order is by path components.
-    out.sort_by(|a, b| a.1.path.cmp(&b.1.path));
+    out.sort_by(|a, b| (&a.1.path, a.1.part).cmp(&(&b.1.path, b.1.part)));
     Ok(out)
 }
 

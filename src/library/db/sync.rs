@@ -21,7 +21,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::DbError;
 use super::corrected::StoredCorrections;
-use super::extract::{FileRecord, Stamp, read_record};
+use super::extract::{FileRecord, Stamp, read_records};
 use super::hash::content_hash;
 use super::open::open_library_db;
 use super::store::{self, known_files, load_entries, relative, write_people, write_record};
@@ -192,7 +192,7 @@ pub fn sync_library(
     let total = scan.files.len();
     let mut seen: HashSet<String> = HashSet::with_capacity(total);
     let mut to_index: Vec<PathBuf> = Vec::new();
-    let mut touched: Vec<(i64, Stamp)> = Vec::new();
+    let mut touched: Vec<(Vec<i64>, Stamp)> = Vec::new();
     for (i, path) in scan.files.iter().enumerate() {
         if options.cancel.load(Ordering::Acquire) {
             summary.cancelled = true;
@@ -206,15 +206,23 @@ pub fn sync_library(
         let old = known.get(&rel);
         seen.insert(rel);
         let Some(old) = old else {
+            // A corpus root that only includes its day files has no entry of its own (the
+            // day files are entries): never stored, so never new either.
+            if is_include_root(path) {
+                continue;
+            }
             summary.new += 1;
             to_index.push(path.clone());
             continue;
         };
-        let recorrected = corrections.stamp(&old.key) != old.corrections;
+        let recorrected = old
+            .corrections
+            .iter()
+            .any(|(key, stamp)| corrections.stamp(key) != *stamp);
         match Stamp::of(path) {
             Some(s) if s.size == old.size && s.mtime == old.mtime => {}
             Some(s) if s.size == old.size && same_contents(path, old.hash) => {
-                touched.push((old.id, s));
+                touched.push((old.ids.clone(), s));
                 summary.touched += 1;
             }
             _ => {
@@ -230,20 +238,23 @@ pub fn sync_library(
     }
     on_event(SyncEvent::Checking { done: total, total });
 
-    let gone: Vec<(String, i64)> = known
+    let gone: Vec<(String, Vec<i64>)> = known
         .iter()
         .filter(|(rel, _)| !seen.contains(*rel))
-        .map(|(rel, k)| (rel.clone(), k.id))
+        .map(|(rel, k)| (rel.clone(), k.ids.clone()))
         .collect();
     summary.deleted = gone.len();
     if !gone.is_empty() || !touched.is_empty() {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db_err)?;
-        for (_, id) in &gone {
+        for id in gone.iter().flat_map(|(_, ids)| ids) {
             store::delete_file(&tx, *id).map_err(db_err)?;
         }
-        for (id, s) in &touched {
+        for (id, s) in touched
+            .iter()
+            .flat_map(|(ids, s)| ids.iter().map(move |id| (id, s)))
+        {
             tx.execute(
                 "UPDATE files SET size = ?1, mtime = ?2 WHERE id = ?3",
                 rusqlite::params![i64::try_from(s.size).unwrap_or(i64::MAX), s.mtime, id],
@@ -300,6 +311,15 @@ pub fn sync_library(
     Ok(summary)
 }
 
+/// Whether the file at `path` is a TEI corpus root made only of `xi:include`s (only XML
+/// files are looked into, so a first index of thousands of text files reads none twice).
+fn is_include_root(path: &Path) -> bool {
+    let xml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+    xml && crate::load::corpus_includes(path).is_some()
+}
+
 /// Whether the file at `path` still hashes to `hash`.
 fn same_contents(path: &Path, hash: u64) -> bool {
     crate::load::read_limited(path, crate::load::MAX_FILE_BYTES)
@@ -353,14 +373,16 @@ fn index(
                 {
                     std::thread::sleep(Duration::from_millis(2));
                 }
-                let record = read_record(paths.get(i)?.clone(), &corrections);
+                let path = paths.get(i)?.clone();
+                let records = read_records(path.clone(), &corrections);
                 waiting.fetch_add(1, Ordering::AcqRel);
-                Some(record)
+                Some((path, records))
             },
             no_progress(),
         )
     };
-    let mut batch: Vec<FileRecord> = Vec::with_capacity(batch_files);
+    // Each file with its records: one, one per sitting of a corpus, or none.
+    let mut batch: Vec<(PathBuf, Vec<FileRecord>)> = Vec::with_capacity(batch_files);
     let mut done = 0;
     loop {
         if cancel.load(Ordering::Acquire) {
@@ -371,13 +393,20 @@ fn index(
         let got_none = arrived.is_empty();
         batch.extend(arrived.into_iter().map(|(_, r)| r));
         let last = finished && got_none;
-        let bytes: u64 = batch.iter().map(|r| r.stamp.size).sum();
+        let bytes: u64 = batch
+            .iter()
+            .filter_map(|(_, records)| records.first())
+            .map(|r| r.stamp.size)
+            .sum();
         if batch.len() >= batch_files || bytes >= BATCH_BYTES || (last && !batch.is_empty()) {
             let written = std::mem::take(&mut batch);
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            for record in &written {
-                let rel = relative(folder, &record.entry.path);
-                write_record(&tx, &rel, record)?;
+            for (path, records) in &written {
+                let rel = relative(folder, path);
+                store::delete_path(&tx, &rel)?;
+                for record in records {
+                    write_record(&tx, &rel, record)?;
+                }
             }
             mark_people_stale(&tx)?;
             tx.commit()?;
@@ -386,7 +415,10 @@ fn index(
             on_event(SyncEvent::Indexing {
                 done,
                 total,
-                entries: written.into_iter().map(|r| r.entry).collect(),
+                entries: written
+                    .into_iter()
+                    .flat_map(|(_, records)| records.into_iter().map(|r| r.entry))
+                    .collect(),
             });
         }
         if last {

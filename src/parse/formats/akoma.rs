@@ -7,6 +7,10 @@
 //!   conference's are.
 //! - `debateSection` and the like group; their `heading` is a heading.
 //! - `narrative`, `scene`, `summary` and `other` record what happened: stage directions.
+//! - Times: `recordedTime time="…T10:05:00"` marks when the next speech starts (inside a
+//!   speech before its words, that speech); `startTime` and `endTime` on a speech or a
+//!   `debateSection` give its start and end. A speech without an end runs until the next
+//!   one starts.
 //!
 //! ```xml
 //! <akomaNtoso><debate name="sitting"><meta><references source="#x">
@@ -18,6 +22,7 @@
 use std::collections::HashMap;
 
 use super::builder::Builder;
+use super::timing::time_of_day;
 use super::xml::Element;
 use crate::model::{Span, Transcript};
 
@@ -127,12 +132,37 @@ impl Reader<'_> {
             match e.name.as_str() {
                 "heading" | "num" => self.b.heading(&e.text()),
                 name if SPEECH_ELEMENTS.contains(&name) => self.speech(e),
-                name if STAGE_ELEMENTS.contains(&name) => self.b.note(&e.text()),
+                name if STAGE_ELEMENTS.contains(&name) => {
+                    self.b.note(&e.text());
+                    self.recorded_times(e);
+                }
                 "p" => {
                     self.b.end_speech();
                     self.b.paragraph(&e.text(), Span::default());
+                    self.recorded_times(e);
                 }
-                _ => self.walk(e),
+                "recordedTime" => self.recorded_times(e),
+                _ => {
+                    if let Some(start) = e.attr("startTime").and_then(time_of_day) {
+                        self.b.time_mark(start);
+                    }
+                    self.walk(e);
+                    if let Some(end) = e.attr("endTime").and_then(time_of_day) {
+                        self.b.end_last_speech(end);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The `recordedTime` marks of `e` (itself or inside it), in order.
+    fn recorded_times(&mut self, e: &Element) {
+        let marks = std::iter::once(e)
+            .filter(|e| e.name == "recordedTime")
+            .chain(e.find_all("recordedTime"));
+        for mark in marks {
+            if let Some(time) = mark.attr("time").and_then(time_of_day) {
+                self.b.time_mark(time);
             }
         }
     }
@@ -159,9 +189,14 @@ impl Reader<'_> {
         };
         self.b.alias(id, &label);
         self.b.speech(id, &label);
+        self.b.speech_span(Span {
+            start: e.attr("startTime").and_then(time_of_day),
+            end: e.attr("endTime").and_then(time_of_day),
+        });
         for child in e.elements() {
+            self.recorded_times(child);
             match child.name.as_str() {
-                "from" => {}
+                "from" | "recordedTime" => {}
                 name if STAGE_ELEMENTS.contains(&name) => {
                     let text = super::builder::stage_direction(&child.text());
                     self.b.paragraph(&text, Span::default());
@@ -170,5 +205,44 @@ impl Reader<'_> {
             }
         }
         self.b.end_speech();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::formats::xml::parse;
+
+    #[test]
+    fn recorded_times_in_narrative_and_speeches_start_the_speeches_after_them() {
+        let root = parse(
+            r##"<akomaNtoso><debate><debateBody>
+              <narrative><recordedTime time="2031-05-06T15:00:00">15.00</recordedTime> The sitting resumes.</narrative>
+              <speech by="#a"><from>A</from><p>One.</p><p>Two. <recordedTime time="2031-05-06T15:04:00"/></p></speech>
+              <speech by="#b"><from>B</from><p>Three.</p></speech>
+              <speech by="#a" startTime="15:10" endTime="15:12:30"><from>A</from><p>Four.</p></speech>
+            </debateBody></debate></akomaNtoso>"##,
+        )
+        .unwrap_or_default();
+        let t = read_akoma(&root, "hint");
+        let times: Vec<(Option<String>, Option<String>)> = t
+            .speeches
+            .iter()
+            .map(|s| {
+                (
+                    s.times.start.map(|t| t.clock()),
+                    s.times.end.map(|t| t.clock()),
+                )
+            })
+            .collect();
+        let at = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            times,
+            [
+                (at("15:00:00"), at("15:04:00")),
+                (at("15:04:00"), at("15:10:00")),
+                (at("15:10:00"), at("15:12:30")),
+            ]
+        );
     }
 }

@@ -19,6 +19,9 @@ pub(crate) struct Builder {
     people: HashMap<String, ParticipantId>,
     /// The speech that paragraphs go to, if one is open.
     open: Option<SpeechId>,
+    /// A time the record gives before a speech (a recorded time, a time note): when the
+    /// next speech starts.
+    next_start: Option<crate::model::Time>,
 }
 
 impl Builder {
@@ -99,10 +102,48 @@ impl Builder {
             speaker: who,
             label: collapse(label),
             paragraphs: Vec::new(),
-            times: Timing::default(),
+            times: Timing {
+                start: self.next_start.take(),
+                ..Timing::default()
+            },
         });
         self.open = Some(id);
         id
+    }
+
+    /// A time the record gives between speeches: the next speech starts then, unless it
+    /// says otherwise. Inside a speech that has no words yet, it is that speech's start.
+    pub(crate) fn time_mark(&mut self, time: crate::model::Time) {
+        let open = self.open.and_then(|id| self.t.speeches.get_mut(id.index()));
+        match open {
+            Some(s) if s.paragraphs.is_empty() && s.times.start.is_none() => {
+                s.times.start = Some(time);
+            }
+            _ => self.next_start = Some(time),
+        }
+    }
+
+    /// Sets the start and end the source gives the open speech (either may be unknown,
+    /// and an unknown one keeps what was there).
+    pub(crate) fn speech_span(&mut self, span: Span) {
+        let Some(s) = self.open.and_then(|id| self.t.speeches.get_mut(id.index())) else {
+            return;
+        };
+        if span.start.is_some() {
+            s.times.start = span.start;
+        }
+        if span.end.is_some() {
+            s.times.end = span.end;
+        }
+    }
+
+    /// Sets the end of the last speech when it has none (a section's end time).
+    pub(crate) fn end_last_speech(&mut self, end: crate::model::Time) {
+        if let Some(s) = self.t.speeches.last_mut()
+            && s.times.end.is_none()
+        {
+            s.times.end = Some(end);
+        }
     }
 
     /// Who speaks in the open speech, if one is open.
@@ -213,7 +254,8 @@ impl Builder {
     }
 
     /// The transcript: the title first in the flow, each speech's times taken from its
-    /// paragraphs, and each participant's speeches listed.
+    /// paragraphs (a speech with a start and no end ends when the next one starts), and
+    /// each participant's speeches listed.
     pub(crate) fn finish(self) -> Transcript {
         let mut t = self.t;
         if !t.title.is_empty() {
@@ -240,6 +282,18 @@ impl Builder {
             times.end = covered.end;
             if let Some(p) = t.participants.get_mut(speech.speaker.index()) {
                 p.appearances.speeches.push(speech.id);
+            }
+        }
+        // Records that only mark when speeches start: each runs until the next begins.
+        let starts: Vec<Option<crate::model::Time>> =
+            t.speeches.iter().map(|s| s.times.start).collect();
+        for (i, speech) in t.speeches.iter_mut().enumerate() {
+            let Some(start) = speech.times.start else {
+                continue;
+            };
+            if speech.times.end.is_none() {
+                let next = starts.get(i + 1).copied().flatten();
+                speech.times.end = next.filter(|n| *n >= start);
             }
         }
         t

@@ -103,20 +103,87 @@ pub fn read(format: Format, text: &str, hint: &str) -> Option<Result<Transcript,
     Some(result.and_then(|t| something_to_show(t, format)))
 }
 
-/// Every transcript in `text`: the documents of a TEI corpus one by one, or the one
-/// transcript of any other structured format. `None` for Stenogram JSON and text.
-pub fn read_all(text: &str, hint: &str) -> Option<Result<Vec<Transcript>, ErrorKind>> {
-    let format = detect(text);
-    if format != Format::TeiCorpus {
-        return read(format, text, hint).map(|r| r.map(|t| vec![t]));
+/// The sittings of a TEI corpus file.
+#[derive(Clone, Debug)]
+pub enum CorpusParts {
+    /// Sittings held in the corpus file itself, each read (or why it could not be).
+    Inline(Vec<Result<Transcript, ErrorKind>>),
+    /// Sittings in files of their own, as the corpus's `xi:include`s name them (`href` as
+    /// written, relative to the corpus file).
+    Included(Vec<String>),
+}
+
+impl CorpusParts {
+    /// The number of sittings.
+    pub fn len(&self) -> usize {
+        match self {
+            CorpusParts::Inline(sittings) => sittings.len(),
+            CorpusParts::Included(files) => files.len(),
+        }
     }
-    let documents = xml::parse(text).and_then(|root| {
-        tei::read_corpus(&root, hint)
+
+    /// Whether there is no sitting.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The sittings of `text` when it is a TEI corpus (`None` for any other file): the `TEI`
+/// documents in it, or else the files it includes. A corpus with neither is an error.
+pub fn read_corpus_parts(text: &str, hint: &str) -> Option<Result<CorpusParts, ErrorKind>> {
+    if detect(text) != Format::TeiCorpus {
+        return None;
+    }
+    let parts = xml::parse(text).and_then(|root| {
+        let inline: Vec<_> = tei::read_corpus(&root, hint)
             .into_iter()
-            .map(|t| something_to_show(t, format))
-            .collect::<Result<Vec<_>, _>>()
+            .map(|t| something_to_show(t, Format::TeiCorpus))
+            .collect();
+        if !inline.is_empty() {
+            return Ok(CorpusParts::Inline(inline));
+        }
+        let included = tei::corpus_includes(&root);
+        if included.is_empty() {
+            return Err(ErrorKind::NotATranscript(
+                "this TEI corpus holds no sitting and includes none".to_owned(),
+            ));
+        }
+        Ok(CorpusParts::Included(included))
     });
-    Some(documents)
+    Some(parts)
+}
+
+/// The files a TEI corpus includes (`href` as written), when `text` is a corpus that holds
+/// no sitting itself and includes at least one; `None` otherwise.
+pub fn corpus_includes(text: &str) -> Option<Vec<String>> {
+    if detect(text) != Format::TeiCorpus {
+        return None;
+    }
+    let root = xml::parse(text).ok()?;
+    if root.elements().any(|e| e.name == "TEI") {
+        return None;
+    }
+    Some(tei::corpus_includes(&root)).filter(|hrefs| !hrefs.is_empty())
+}
+
+/// Whether `bytes` (a file's start or all of it) are a TEI corpus, told by the root
+/// element; the bytes are decoded as far as they are whole text.
+pub fn root_is_corpus(bytes: &[u8]) -> bool {
+    let head = bytes.get(..bytes.len().min(64 * 1024)).unwrap_or_default();
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(e) if e.valid_up_to() > 0 => {
+            String::from_utf8_lossy(head.get(..e.valid_up_to()).unwrap_or_default())
+        }
+        Err(_) => match crate::decode::decode(head) {
+            Ok(text) => std::borrow::Cow::Owned(text),
+            Err(_) => return false,
+        },
+    };
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+        && detect(&text) == Format::TeiCorpus
 }
 
 /// Refuses a transcript with nothing in it but its title.

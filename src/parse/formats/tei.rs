@@ -8,6 +8,10 @@
 //! - `head` is a heading; `div` only groups.
 //! - People come from `listPerson` (forename and surname of `persName`) where the file has
 //!   it, else from the `who` id split into words ("#PetrovaAna" → "Ana Petrova").
+//! - Times: a `timeline` of `when` points (`absolute="…T10:05:00"`, or `interval` after
+//!   the point named by `since`) timed by `start`/`end` (or `synch`) on `u` (the speech)
+//!   and `seg` (the paragraph); a `note type="time"` ("(10.05)") marks when the next speech
+//!   starts, and stays in the text as the stage direction it is.
 //! - A `teiCorpus` holds several `TEI` documents, read one by one.
 //!
 //! ```xml
@@ -18,8 +22,9 @@
 use std::collections::HashMap;
 
 use super::builder::{Builder, collapse, stage_direction};
+use super::timing::time_of_day;
 use super::xml::{Element, Node};
-use crate::model::{Span, Transcript};
+use crate::model::{Span, Time, Transcript};
 
 /// Elements that record what happened rather than what was said.
 const STAGE_ELEMENTS: &[&str] = &["note", "gap", "vocal", "kinesic", "incident"];
@@ -42,6 +47,25 @@ pub(crate) fn read_corpus(root: &Element, hint: &str) -> Vec<Transcript> {
         .filter(|e| e.name == "TEI")
         .map(|tei| read_tei(tei, hint, &people))
         .collect()
+}
+
+/// The files a `teiCorpus` root names with `xi:include href="…"` (as written, relative to
+/// the corpus file), in order, each once: ParlaMint keeps each sitting in a file of its own.
+pub(crate) fn corpus_includes(root: &Element) -> Vec<String> {
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut hrefs: Vec<String> = Vec::new();
+    let named = root
+        .elements()
+        .filter(|e| e.name == "include")
+        .filter_map(|e| e.attr("href"))
+        .map(str::trim)
+        .filter(|href| !href.is_empty());
+    for href in named {
+        if seen.insert(href) {
+            hrefs.push(href.to_owned());
+        }
+    }
+    hrefs
 }
 
 /// The transcript of a `TEI` document; `shared` holds people from a corpus header.
@@ -108,10 +132,12 @@ fn read_setting(tei: &Element, b: &mut Builder) {
 fn read_body(tei: &Element, b: &mut Builder, shared: &People) {
     let mut people = shared.clone();
     people.extend(self::people(tei));
+    let timeline = timeline(tei);
     if let Some(body) = tei.child("text").and_then(|t| t.find("body")) {
         let mut reader = Reader {
             b,
             people: &people,
+            timeline: &timeline,
             label: None,
         };
         reader.walk(body);
@@ -122,6 +148,8 @@ fn read_body(tei: &Element, b: &mut Builder, shared: &People) {
 struct Reader<'a> {
     b: &'a mut Builder,
     people: &'a People,
+    /// The points of the document's `timeline`, by id.
+    timeline: &'a HashMap<String, Time>,
     /// The printed label (`note type="speaker"`) waiting for the next speech.
     label: Option<String>,
 }
@@ -137,7 +165,10 @@ impl Reader<'_> {
                     let label = label.trim_end_matches([':', ' ']);
                     self.label = Some(label.to_owned()).filter(|t| !t.is_empty());
                 }
-                name if STAGE_ELEMENTS.contains(&name) => self.b.note(&stage_text(e)),
+                name if STAGE_ELEMENTS.contains(&name) => {
+                    self.b.note(&stage_text(e));
+                    self.time_note(e);
+                }
                 "p" | "ab" => {
                     self.b.end_speech();
                     self.b.paragraph(&inline_text(e), Span::default());
@@ -171,15 +202,17 @@ impl Reader<'_> {
         let label = label.unwrap_or_else(|| name.clone().unwrap_or_default());
         self.b.alias(id, &label);
         self.b.speech(id, &label);
+        self.b.speech_span(self.span(u));
         let has_segments = u.elements().any(|e| e.name == "seg");
         if !has_segments {
             self.b.paragraph(&inline_text(u), Span::default());
         } else {
             for e in u.elements() {
                 match e.name.as_str() {
-                    "seg" | "p" => self.b.paragraph(&inline_text(e), Span::default()),
+                    "seg" | "p" => self.b.paragraph(&inline_text(e), self.span(e)),
                     name if STAGE_ELEMENTS.contains(&name) => {
                         self.b.paragraph(&stage_text(e), Span::default());
+                        self.time_note(e);
                     }
                     _ => {}
                 }
@@ -187,6 +220,79 @@ impl Reader<'_> {
         }
         self.b.end_speech();
     }
+
+    /// The span an element's `start`/`end` (or `synch`) give through the timeline.
+    fn span(&self, e: &Element) -> Span {
+        let point = |name: &str| {
+            let id = e.attr(name)?.split_whitespace().next()?;
+            self.timeline.get(id.trim_start_matches('#')).copied()
+        };
+        Span {
+            start: point("start").or_else(|| point("synch")),
+            end: point("end"),
+        }
+    }
+
+    /// A `note type="time"`: the next speech starts at the time it gives.
+    fn time_note(&mut self, e: &Element) {
+        if e.name == "note"
+            && e.attr("type") == Some("time")
+            && let Some(time) = time_of_day(&e.text())
+        {
+            self.b.time_mark(time);
+        }
+    }
+}
+
+/// Most passes over a timeline to resolve points given after other points: a longer
+/// chain of `since` is left unresolved rather than followed forever.
+const TIMELINE_PASSES: usize = 8;
+
+/// The points of every `timeline` in the document, by id: `absolute` ones at their time
+/// of day, the others `interval` after their `since` point (in the timeline's `unit`,
+/// seconds unless it says "ms"; `since` defaults to the timeline's `origin`).
+fn timeline(tei: &Element) -> HashMap<String, Time> {
+    let mut points: HashMap<String, Time> = HashMap::new();
+    let mut pending: Vec<(&str, &str, f64)> = Vec::new();
+    for line in tei.find_all("timeline") {
+        let scale = if line.attr("unit") == Some("ms") {
+            0.001
+        } else {
+            1.0
+        };
+        let origin = line.attr("origin");
+        for when in line.elements().filter(|e| e.name == "when") {
+            let Some(id) = when.attr("id") else {
+                continue;
+            };
+            if let Some(time) = when.attr("absolute").and_then(time_of_day) {
+                points.insert(id.to_owned(), time);
+            } else if let (Some(since), Some(interval)) = (
+                when.attr("since").or(origin),
+                when.attr("interval")
+                    .and_then(|i| i.trim().parse::<f64>().ok()),
+            ) {
+                pending.push((id, since.trim().trim_start_matches('#'), interval * scale));
+            }
+        }
+    }
+    for _ in 0..TIMELINE_PASSES {
+        let before = pending.len();
+        pending.retain(|(id, since, seconds)| {
+            let Some(base) = points.get(*since).copied() else {
+                return true;
+            };
+            let at = Time::from_seconds(base.seconds() + seconds);
+            if let Some(at) = at {
+                points.insert((*id).to_owned(), at);
+            }
+            false
+        });
+        if pending.len() == before {
+            break;
+        }
+    }
+    points
 }
 
 /// The words of an element, stage directions inside it in parentheses, tokens that join

@@ -78,9 +78,72 @@ fn parse_time(text: &str) -> Option<Time> {
     Some(Time(((h * 60 + m) * 60 + s) * 1000 + millis))
 }
 
+/// A time of day written in a record, as the time from midnight: the time part of an ISO
+/// date-time ("2031-03-04T10:05:00", "…T10:05:00+01:00"), a clock ("10:05", "10:05:30.5")
+/// or a parliamentary time note ("10.05", "(10.05)", "10.05 h"). `None` for anything else.
+pub(crate) fn time_of_day(text: &str) -> Option<Time> {
+    let text = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    let clock = match text.find('T') {
+        Some(at) => text.get(at + 1..)?,
+        None => text,
+    };
+    // A zone or a trailing unit is not part of the clock.
+    let end = clock
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.' || c == ','))
+        .unwrap_or(clock.len());
+    let clock = clock.get(..end)?.trim_end_matches(['.', ',']);
+    let (h, rest) = clock.split_once([':', '.'])?;
+    let (m, rest) = match rest.split_once(':') {
+        Some((m, s)) => (m, Some(s)),
+        None => (rest, None),
+    };
+    let digits = |s: &str, max: usize| -> Option<u64> {
+        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (h, m) = (digits(h, 2)?, digits(m, 2)?);
+    if h > 24 || m > 59 {
+        return None;
+    }
+    let millis = match rest {
+        Some(s) => {
+            let (whole, fraction) = s.split_once(['.', ',']).unwrap_or((s, ""));
+            let whole = digits(whole, 2)?;
+            let fraction = fraction.get(..fraction.len().min(3)).unwrap_or("");
+            let frac = if fraction.is_empty() {
+                0
+            } else {
+                digits(fraction, 3)? * 10u64.pow(3 - u32::try_from(fraction.len()).ok()?)
+            };
+            (whole <= 60).then_some(whole * 1000 + frac)?
+        }
+        None => 0,
+    };
+    Some(Time((h * 60 + m) * 60_000 + millis))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_of_day_read_from_records() {
+        let ten_past_five = Some(Time(10 * 3_600_000 + 5 * 60_000));
+        assert_eq!(time_of_day("2031-03-04T10:05:00"), ten_past_five);
+        assert_eq!(time_of_day("2031-03-04T10:05:00+01:00"), ten_past_five);
+        assert_eq!(time_of_day("10:05"), ten_past_five);
+        assert_eq!(time_of_day("(10.05)"), ten_past_five);
+        assert_eq!(time_of_day("10.05 h"), ten_past_five);
+        assert_eq!(time_of_day("10:05:30.25"), Some(Time(36_330_250)));
+        assert_eq!(time_of_day("The sitting resumes"), None);
+        assert_eq!(time_of_day("2031-03-04"), None);
+        assert_eq!(time_of_day("31.12"), None);
+    }
 
     #[test]
     fn timings_of_both_formats_read() {

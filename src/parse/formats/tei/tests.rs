@@ -93,3 +93,57 @@ fn a_corpus_is_several_transcripts() {
     assert_eq!(joined.speeches.len(), 4);
     assert_eq!(joined.participants.len(), 2);
 }
+
+#[test]
+fn a_corpus_root_names_the_files_it_includes() {
+    let root = parse(
+        r#"<teiCorpus xmlns:xi="http://www.w3.org/2001/XInclude"><teiHeader/>
+        <xi:include href="a.xml"/><xi:include href=" "/><xi:include href="days/b.xml"/>
+        <xi:include href="a.xml"/></teiCorpus>"#,
+    )
+    .unwrap_or_default();
+    assert_eq!(corpus_includes(&root), ["a.xml", "days/b.xml"]);
+    assert!(read_corpus(&root, "hint").is_empty());
+}
+
+#[test]
+fn a_timeline_times_utterances_and_segments_and_time_notes_start_speeches() {
+    let root = parse(
+        r##"<TEI><text><timeline origin="#T0" unit="ms">
+          <when xml:id="T2" interval="2500" since="#T1"/>
+          <when xml:id="T0" absolute="2031-05-14T09:00:00"/>
+          <when xml:id="T1" interval="1000"/>
+          <when xml:id="L1" interval="5" since="#L2"/><when xml:id="L2" interval="5" since="#L1"/>
+        </timeline><body>
+          <u who="#A" start="#T0" end="#T2"><seg synch="#T1" end="#T2">One.</seg><seg end="#L1">Two.</seg></u>
+          <note type="time">(09.15)</note>
+          <u who="#B"><seg>Three.</seg></u>
+          <note type="time">not a time</note>
+          <u who="#A"><seg>Four.</seg></u>
+        </body></text></TEI>"##,
+    )
+    .unwrap_or_default();
+    let t = read_tei(&root, "hint", &People::new());
+    let clock = |time: Option<crate::model::Time>| time.map(|t| t.with_millis('.'));
+    let first = &t.speeches[0].times;
+    assert_eq!(clock(first.start).as_deref(), Some("09:00:00.000"));
+    assert_eq!(clock(first.end).as_deref(), Some("09:00:03.500"));
+    assert_eq!(
+        clock(first.paragraph_times[0].start).as_deref(),
+        Some("09:00:01.000")
+    );
+    // A point whose chain of `since` never reaches a known time is left out.
+    assert!(t.speeches[0].times.paragraph(1).is_none());
+    let second = &t.speeches[1].times;
+    assert_eq!(clock(second.start).as_deref(), Some("09:15:00.000"));
+    // No end given and no start after it: the end stays unknown.
+    assert_eq!(second.end, None);
+    assert_eq!(t.speeches[2].times.start, None);
+    // The time notes stay in the text.
+    let notes = t
+        .blocks
+        .iter()
+        .filter(|b| matches!(&b.kind, crate::model::BlockKind::Paragraph { text } if text.starts_with('(')))
+        .count();
+    assert_eq!(notes, 2);
+}
