@@ -465,7 +465,7 @@ fn two_processes_indexing_one_library_at_once_both_succeed() {
     let spawn = || {
         index_command(lib.path(), data.path())
             .args(["--batch-files", "3"])
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()
             .unwrap()
@@ -473,7 +473,11 @@ fn two_processes_indexing_one_library_at_once_both_succeed() {
     let (a, b) = (spawn(), spawn());
     for child in [a, b] {
         let out = child.wait_with_output().unwrap();
-        assert!(out.status.success());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let line = String::from_utf8_lossy(&out.stdout).into_owned();
         assert!(line.starts_with(&format!("{total} files: ")), "{line}");
     }

@@ -36,17 +36,17 @@ pub fn open_library_db(data_dir: &Path, folder: &Path) -> Result<Opened, DbError
 
 /// Opens (or creates) the database at `path`, setting a damaged or foreign file aside.
 pub fn open_path(path: &Path) -> Result<Opened, DbError> {
-    match try_open(path) {
+    match open_waiting(path) {
         Ok(conn) => Ok(Opened {
             conn,
             path: path.to_path_buf(),
             set_aside: None,
         }),
-        Err(Unusable::Error(e)) => Err(e),
+        Err(Unusable::Error(e) | Unusable::Busy(e)) => Err(e),
         Err(Unusable::SetAside(why)) => {
             let moved = set_aside(path)?;
-            let conn = try_open(path).map_err(|e| match e {
-                Unusable::Error(e) => e,
+            let conn = open_waiting(path).map_err(|e| match e {
+                Unusable::Error(e) | Unusable::Busy(e) => e,
                 Unusable::SetAside(why) => DbError::new(path, why),
             })?;
             let message = format!(
@@ -81,6 +81,24 @@ enum Unusable {
     SetAside(String),
     /// Anything else (no permission, disk full): reported as it is.
     Error(DbError),
+    /// Another process holds a lock that SQLite does not wait for (switching the file to
+    /// WAL mode, or recovering its WAL): worth trying again.
+    Busy(DbError),
+}
+
+/// [`try_open`], tried again while another process holds the file for the moment it takes
+/// to switch it to WAL mode or recover it: SQLite answers "database is locked" at once
+/// there, without the busy timeout (two `stenogram index` runs started together).
+fn open_waiting(path: &Path) -> Result<Connection, Unusable> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match try_open(path) {
+            Err(Unusable::Busy(_)) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Whether an SQLite error means the file itself is bad.
@@ -95,6 +113,11 @@ fn is_damage(e: &rusqlite::Error) -> bool {
 fn classify(path: &Path, e: &rusqlite::Error) -> Unusable {
     if is_damage(e) {
         Unusable::SetAside(format!("is damaged ({e})"))
+    } else if matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    ) {
+        Unusable::Busy(DbError::new(path, e.to_string()))
     } else {
         Unusable::Error(DbError::new(path, e.to_string()))
     }
