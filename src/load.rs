@@ -187,6 +187,31 @@ pub fn corpus_includes(path: &Path) -> Option<Vec<PathBuf>> {
     Some(hrefs.iter().map(|href| folder.join(href)).collect())
 }
 
+/// Opens the file at `path`, or its sitting `sitting` (from 1) when it is a TEI corpus. A
+/// corpus without a sitting is an error that says how many it has and that `--sitting N`
+/// (the commands' option) chooses one `to` do what the command does ("export", "correct"):
+/// its sittings are never joined silently, nor one chosen for the user.
+pub fn open_chosen(
+    path: &Path,
+    sitting: Option<usize>,
+    to: &str,
+) -> std::result::Result<Loaded, String> {
+    if let Some(n) = sitting {
+        return open_sitting(path, n).map_err(|e| e.to_string());
+    }
+    if is_corpus_file(path)
+        && let Ok(Some(sittings)) = corpus_sittings(path)
+    {
+        return Err(format!(
+            "{}: a TEI corpus of {}; {to} one with --sitting N (1 to {})",
+            path.display(),
+            crate::format::plural(sittings.len(), "sitting", "sittings"),
+            sittings.len()
+        ));
+    }
+    open_file(path).map_err(|e| e.to_string())
+}
+
 /// Opens sitting `part` (from 1) of the TEI corpus at `path`: a document it holds, or the
 /// file it includes in that place. The error names the file and, when `part` is out of
 /// range, how many sittings there are.

@@ -63,7 +63,10 @@ enum Command {
     /// rename, merge or split people, reassign a speech, say a line is or is not a
     /// speaker label or is not text; list and undo corrections.
     Correct {
-        /// Transcript to correct (text or Stenogram JSON).
+        /// For a TEI corpus: the sitting to correct, from 1 (each has its own corrections).
+        #[arg(long, value_name = "N", global = true)]
+        sitting: Option<usize>,
+        /// Transcript to correct.
         file: PathBuf,
         #[command(subcommand)]
         action: stenogram::corrections::command::Action,
@@ -171,12 +174,14 @@ fn main() -> ExitCode {
             },
             &file,
         ),
-        Some(Command::Correct { file, action }) => {
-            match stenogram::corrections::command::run(&file, action) {
-                Ok(text) => print(&text),
-                Err(why) => fail(&why),
-            }
-        }
+        Some(Command::Correct {
+            sitting,
+            file,
+            action,
+        }) => match stenogram::corrections::command::run(&file, sitting, action) {
+            Ok(text) => print(&text),
+            Err(why) => fail(&why),
+        },
         Some(Command::Align { format, a, b }) => align(format, &a, &b),
         Some(Command::Index {
             folder,
@@ -221,33 +226,11 @@ struct Choice {
     sitting: Option<usize>,
 }
 
-/// The transcript `export` writes: the file, or one sitting of a corpus. A corpus without
-/// `--sitting` is an error that says how many sittings it has, never a silent choice.
-fn load_for_export(
-    file: &std::path::Path,
-    sitting: Option<usize>,
-) -> Result<stenogram::load::Loaded, String> {
-    if let Some(n) = sitting {
-        return stenogram::load::open_sitting(file, n).map_err(|e| e.to_string());
-    }
-    if stenogram::load::is_corpus_file(file)
-        && let Ok(Some(sittings)) = stenogram::load::corpus_sittings(file)
-    {
-        return Err(format!(
-            "{}: a TEI corpus of {}; export one with --sitting N (1 to {})",
-            file.display(),
-            stenogram::format::plural(sittings.len(), "sitting", "sittings"),
-            sittings.len()
-        ));
-    }
-    stenogram::load::open_file(file).map_err(|e| e.to_string())
-}
-
 /// `stenogram export`: exit 0 with the document on stdout, or 1 with one line on stderr.
 fn export(format: Format, names: &[String], choice: &Choice, file: &std::path::Path) -> ExitCode {
     use stenogram::export::view::{self, ExportOptions, NameError};
     let captions = choice.captions;
-    let loaded = match load_for_export(file, choice.sitting) {
+    let loaded = match stenogram::load::open_chosen(file, choice.sitting, "export") {
         Ok(loaded) => loaded,
         Err(error) => return fail(&error),
     };

@@ -89,14 +89,14 @@ pub enum Action {
     List,
 }
 
-/// Runs `action` on `file`; returns what to print on stdout, or the one-line error (which
-/// names the file).
-pub fn run(file: &Path, action: Action) -> Result<String, String> {
+/// Runs `action` on `file` (on its sitting `sitting`, for a TEI corpus); returns what to
+/// print on stdout, or the one-line error (which names the file).
+pub fn run(file: &Path, sitting: Option<usize>, action: Action) -> Result<String, String> {
     let shown = file.display().to_string();
     let dir = data_dir().ok_or_else(|| {
         format!("{shown}: no data folder to keep corrections in; set STENOGRAM_DATA_DIR")
     })?;
-    let loaded = crate::load::open_file(file).map_err(|e| e.to_string())?;
+    let loaded = crate::load::open_chosen(file, sitting, "correct")?;
     let store = CorrectionStore::new(&dir);
     let key = crate::notes::content_key(&loaded.transcript);
     let stored = store.load(&key);

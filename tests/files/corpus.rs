@@ -283,3 +283,69 @@ fn index_and_search_take_a_corpus_file_as_a_library() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json[0]["sitting"], 2, "{json}");
 }
+
+#[test]
+fn a_sitting_is_corrected_on_its_own_and_the_corpus_library_follows() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("assembly.xml");
+    std::fs::copy(inline_corpus(), &corpus).unwrap();
+    // Which sitting is a choice the user makes, as for export.
+    let out = run(data.path(), &["correct", arg(&corpus), "list"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("a TEI corpus of 2 sittings; correct one with --sitting N (1 to 2)"),
+        "{err}"
+    );
+    assert!(run(data.path(), &["index", arg(&corpus)]).status.success());
+    let out = run(
+        data.path(),
+        &[
+            "correct",
+            arg(&corpus),
+            "--sitting",
+            "1",
+            "rename",
+            "Tomas Brandt",
+            "--name",
+            "Tomas Brandt-Olsen",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let exported = |n: &str| {
+        let out = run(
+            data.path(),
+            &["export", "--format", "text", "--sitting", n, arg(&corpus)],
+        );
+        text(&out.stdout)
+    };
+    assert!(
+        exported("1").contains("Tomas Brandt-Olsen"),
+        "{}",
+        exported("1")
+    );
+    let raw = run(
+        data.path(),
+        &[
+            "export",
+            "--raw",
+            "--format",
+            "text",
+            "--sitting",
+            "1",
+            arg(&corpus),
+        ],
+    );
+    assert!(!text(&raw.stdout).contains("Brandt-Olsen"));
+    // The index reads the corrected sitting again, and only it.
+    let again = run(data.path(), &["index", arg(&corpus)]);
+    assert!(
+        text(&again.stdout).contains("1 corrected"),
+        "{}",
+        text(&again.stdout)
+    );
+    let library = LibraryDb::open(data.path(), &corpus).unwrap();
+    let found = library.find_people("brandt-olsen").unwrap();
+    assert_eq!(found.iter().map(|p| p.speeches).sum::<usize>(), 1);
+}
