@@ -112,7 +112,7 @@ pub fn search(folder: &Path, text: &str, filters: &Filters, format: HitFormat) -
     let options = SearchOptions {
         max_files: filters.limit,
         hits_per_file: filters.per_file,
-        people: Vec::new(),
+        ..SearchOptions::default()
     };
     let hits = match db.search(&query, &options) {
         Ok(h) => h,
