@@ -40,7 +40,7 @@ pub fn index(folder: &Path, batch_files: usize) -> ExitCode {
                 entries, set_aside, ..
             } => {
                 if let Some(message) = set_aside {
-                    let _ = writeln!(err, "warning: {}", message.replace('\n', " "));
+                    let _ = writeln!(err, "warning: {}", message.to_string().replace('\n', " "));
                 }
                 writeln!(err, "{} files in the index", thousands(entries.len()))
             }

@@ -359,7 +359,11 @@ fn a_damaged_database_is_set_aside_and_rebuilt() {
     )
     .unwrap();
     let (summary, events) = sync(lib.path(), data.path());
-    let message = summary.set_aside.clone().unwrap_or_default();
+    let message = summary
+        .set_aside
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(
         message.contains("damaged") && message.contains("set aside"),
         "{message}"
@@ -394,7 +398,11 @@ fn a_database_of_another_schema_version_is_set_aside_and_rebuilt() {
             .unwrap();
     }
     let (summary, _) = sync(lib.path(), data.path());
-    let message = summary.set_aside.clone().unwrap_or_default();
+    let message = summary
+        .set_aside
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(message.contains("another version"), "{message}");
     assert_eq!(summary.new, 3);
     assert_eq!(

@@ -36,7 +36,7 @@ pub use location::{
     DATA_DIR_VAR, LIBRARIES_DIR, database_path, default_data_dir, platform_data_dir,
 };
 pub use matches::RANK_LIMIT;
-pub use open::{BUSY_TIMEOUT, Opened, open_library_db, open_path, open_reader};
+pub use open::{BUSY_TIMEOUT, Opened, SetAside, open_library_db, open_path, open_reader};
 pub use person_rows::{
     PersonAcross, PersonInFile, PersonSpeech, StoredPerson, find_people, occurrences_of,
     person_across,
