@@ -71,19 +71,31 @@ pub(super) fn collect(
         // Without the file test the statement may use fewer of the arguments.
         let used = stmt.parameter_count().min(filter.args.len());
         let mut rows = stmt.query(params_from_iter(filter.args[..used].iter()))?;
+        // Row ids come in order, a file's together: the file's tally and whether the
+        // filter allows it are looked up once per file, not once per match.
+        let mut current: Option<(i64, bool, Tally)> = None;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             let file = file_of_passage(id);
-            if filter.files.as_ref().is_some_and(|f| !f.contains(&file)) {
-                continue;
+            if current.as_ref().is_none_or(|c| c.0 != file) {
+                if let Some((done, true, tally)) = current.take() {
+                    merge(&mut found, done, tally, keep);
+                }
+                let allowed = filter.files.as_ref().is_none_or(|f| f.contains(&file));
+                current = Some((file, allowed, Tally::default()));
             }
+            let Some((_, true, t)) = current.as_mut() else {
+                continue;
+            };
             found.total += 1;
-            let t = found.tallies.entry(file).or_default();
             t.total += 1;
-            // Row ids come in order, so these are the file's first hits.
+            // These are the file's first hits.
             if t.top.len() < keep {
                 t.top.push((0.0, id));
             }
+        }
+        if let Some((done, true, tally)) = current {
+            merge(&mut found, done, tally, keep);
         }
     }
     if found.total == 0 || found.total > options.rank_limit {
@@ -122,6 +134,16 @@ pub(super) fn collect(
         }
     }
     Ok(ranked)
+}
+
+/// Adds a file's tally from the first pass (FTS5 gives row ids in order, so a file comes
+/// once; merging keeps the counts right if it ever came twice).
+fn merge(found: &mut Matches, file: i64, tally: Tally, keep: usize) {
+    let t = found.tallies.entry(file).or_default();
+    t.total += tally.total;
+    t.top.extend(tally.top);
+    t.top.sort_by_key(|&(_, id)| id);
+    t.top.truncate(keep);
 }
 
 /// A query's filters, ready for both passes.
