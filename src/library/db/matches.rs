@@ -7,8 +7,8 @@
 //! passage's length), so the second pass, which ranks, runs only when the first found at
 //! most [`RANK_LIMIT`] matches.
 //!
-//! The date and language filters become the set of files they allow, checked per match
-//! in Rust, and the lowest and highest row ids of those files, which FTS5 takes as a
+//! The date and language filters become the set of files they allow, checked once per
+//! file in Rust, and the lowest and highest row ids of those files, which FTS5 takes as a
 //! `rowid BETWEEN` constraint and so skips the matches outside (files are numbered in
 //! the order first indexed, so a library in dated folders gives a date filter a narrow
 //! range).
@@ -59,8 +59,8 @@ pub(super) fn collect(
         return Ok(Matches::default());
     };
     let keep = options.hits_per_file;
-    // First pass: row ids only, the file filter checked here rather than in SQL (a set
-    // look-up per match is several times cheaper than SQLite's `IN`).
+    // First pass: row ids only, the file filter checked here rather than in SQL (SQLite's
+    // `IN` per match cost more than the walk itself).
     let mut found = Matches::default();
     {
         let sql = format!(
