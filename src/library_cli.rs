@@ -40,7 +40,7 @@ pub fn index(folder: &Path, batch_files: usize) -> ExitCode {
                 entries, set_aside, ..
             } => {
                 if let Some(message) = set_aside {
-                    let _ = writeln!(err, "warning: {}", message.replace('\n', " "));
+                    let _ = writeln!(err, "warning: {}", message.to_string().replace('\n', " "));
                 }
                 writeln!(err, "{} files in the index", thousands(entries.len()))
             }
@@ -113,7 +113,7 @@ pub fn search(folder: &Path, text: &str, filters: &Filters, format: HitFormat) -
     let options = SearchOptions {
         max_files: filters.limit,
         hits_per_file: filters.per_file,
-        people: Vec::new(),
+        ..SearchOptions::default()
     };
     let hits = match db.search(&query, &options) {
         Ok(h) => h,

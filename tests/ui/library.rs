@@ -471,14 +471,39 @@ fn a_library_opened_again_comes_from_its_database_and_a_damaged_one_is_set_aside
     // A damaged database: set aside (kept), rebuilt, and the user is told.
     std::fs::write(&db_file, b"not a database at all").unwrap_or_else(|e| panic!("{e}"));
     let harness = app_on_folder(dir.path());
+    let mut harness = harness;
     let banner = harness
         .state()
         .library_panel()
         .banner()
-        .map(str::to_owned)
+        .map(ToString::to_string)
         .unwrap_or_default();
     assert!(banner.contains("set aside"), "{banner}");
-    harness.get_by_label_contains("is damaged");
+    // A notice naming the database, why, and where the old file went, until dismissed.
+    harness.get_by_label("The library index was rebuilt");
+    let name = db_file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    harness.get_by_label_contains(&format!("The database {name} is damaged"));
+    let kept_as = format!(
+        "The old file was kept as {}",
+        data.join("libraries").join(&name).display()
+    );
+    harness.get_by_label_contains(&kept_as);
+    harness.get_by_label_contains(".set-aside-");
+    harness.run_steps(30);
+    harness.get_by_label("The library index was rebuilt");
+    harness
+        .get_by_role_and_label(Role::Button, "Dismiss")
+        .click();
+    harness.run();
+    assert!(harness.state().library_panel().banner().is_none());
+    assert!(
+        harness
+            .query_by_label("The library index was rebuilt")
+            .is_none()
+    );
     let kept = std::fs::read_dir(data.join("libraries"))
         .map(|d| {
             d.filter_map(Result::ok)
@@ -522,4 +547,58 @@ fn a_person_s_files_come_from_the_database_oldest_first() {
         dates,
         vec![Some("2025-03-03".to_owned()), Some("2025-04-05".to_owned())]
     );
+}
+
+#[test]
+fn a_point_of_a_person_s_plot_names_its_file_when_hovered_and_opens_it_when_clicked() {
+    let dir = own_folder();
+    let mut harness = app_on_folder(dir.path());
+    harness.get_by_label_contains("People (").click();
+    harness.run();
+    harness
+        .get_by_label("Andrei Velsky — 2 files · 4 speeches")
+        .click();
+    harness.run();
+    run_until(&mut harness, |app| {
+        app.library_panel()
+            .person_view()
+            .is_some_and(|v| !v.is_gathering() && v.plot_points().len() == 2)
+    });
+    let points = harness
+        .state()
+        .library_panel()
+        .person_view()
+        .map(|v| v.plot_points())
+        .unwrap_or_default();
+    let Some((at, _)) = points
+        .into_iter()
+        .find(|(_, p)| p.ends_with("b_entretien_fr.txt"))
+    else {
+        panic!("no point for the French file");
+    };
+
+    // Hovering the point names the file and its date.
+    harness.event(egui::Event::PointerMoved(at));
+    harness.run();
+    let named = harness
+        .query_all(By::new().label_contains(
+            "Entretien avec le Premier ministre de Talmar (2025-04-05): 2 speeches",
+        ))
+        .count();
+    assert!(named > 0, "no label names the hovered point's file");
+
+    // Clicking it opens that file, with the reader on the person's first speech there.
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    run_until(&mut harness, |app| {
+        !app.is_loading() && app.selection().primary().is_some()
+    });
+    assert!(title_of(&harness).starts_with("Entretien avec le Premier ministre de Talmar"));
 }

@@ -17,7 +17,7 @@ use crate::app::library::library_person::PersonView;
 use crate::app::library::library_search::{LibrarySearch, repaint};
 use crate::format::plural;
 use crate::format::thousands;
-use crate::library::db::{DbError, SyncEvent, SyncOptions, SyncSummary};
+use crate::library::db::{DbError, SetAside, SyncEvent, SyncOptions, SyncSummary};
 use crate::library::{self, EntryState, Library, LibraryPerson, SortKey};
 
 /// How often the file list is sorted again while files are being read.
@@ -81,8 +81,8 @@ struct Open {
     library: Library,
     people_job: Option<library::Jobs<library::People>>,
     problem: Option<String>,
-    /// A message that stays until dismissed (a database set aside).
-    banner: Option<String>,
+    /// A notice that stays until dismissed: a database set aside.
+    banner: Option<SetAside>,
     /// The first readable file was opened (at once, while the rest is indexed).
     opened_first: bool,
     tab: Tab,
@@ -142,8 +142,8 @@ impl LibraryPanel {
 
     /// A message about the library's database that the user should see (a damaged one set
     /// aside), until dismissed.
-    pub fn banner(&self) -> Option<&str> {
-        self.open.as_ref().and_then(|o| o.banner.as_deref())
+    pub fn banner(&self) -> Option<&SetAside> {
+        self.open.as_ref().and_then(|o| o.banner.as_ref())
     }
 
     /// Opens `folder` as the library: the files the database knows are listed at once,
@@ -342,14 +342,9 @@ impl LibraryPanel {
             };
             ui.add(egui::ProgressBar::new(fraction).text(text));
         }
-        let mut dismiss = false;
-        if let Some(banner) = &o.banner {
-            ui.horizontal_wrapped(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, banner);
-                dismiss = ui.small_button("Dismiss").clicked();
-            });
-        }
-        if dismiss {
+        if let Some(aside) = &o.banner
+            && set_aside_notice(ui, aside)
+        {
             o.banner = None;
         }
         if let Some(problem) = &o.problem {
@@ -688,4 +683,37 @@ fn open_first(o: &mut Open, commands: &mut Vec<Command>) {
         o.opened_first = true;
         commands.push(open_entry(entry));
     }
+}
+
+/// The notice that a database was set aside: framed like a toast, naming the database, why,
+/// and where the old file went, until the user dismisses it. True when dismissed.
+fn set_aside_notice(ui: &mut Ui, aside: &SetAside) -> bool {
+    let warn = ui.visuals().warn_fg_color;
+    let name = aside.database.file_name().map_or_else(
+        || aside.database.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.0, warn))
+        .show(ui, |ui| {
+            let dismissed = ui
+                .horizontal(|ui| {
+                    ui.label(
+                        RichText::new("The library index was rebuilt")
+                            .strong()
+                            .color(warn),
+                    );
+                    ui.small_button("Dismiss").clicked()
+                })
+                .inner;
+            ui.label(format!("The database {name} {}.", aside.reason))
+                .on_hover_text(aside.database.display().to_string());
+            ui.label(format!(
+                "The old file was kept as {}.",
+                aside.kept_as.display()
+            ));
+            ui.label("Every file is read again; nothing else is lost.");
+            dismissed
+        })
+        .inner
 }

@@ -28,12 +28,25 @@ pub struct PersonView {
     person: PersonAcross,
     rows: Vec<Row>,
     error: Option<String>,
+    /// Where each dated file's point was drawn last frame, with the file's index: what
+    /// hovering and clicking near a point look up.
+    plot_points: std::cell::RefCell<Vec<(egui::Pos2, usize)>>,
 }
 
 impl PersonView {
     /// The person's files, with their speeches in each.
     pub fn files(&self) -> &[PersonInFile] {
         &self.person.files
+    }
+
+    /// Where the plot drew each file's point last frame (screen position, file): a
+    /// click within a few pixels of one opens that file.
+    pub fn plot_points(&self) -> Vec<(egui::Pos2, std::path::PathBuf)> {
+        self.plot_points
+            .borrow()
+            .iter()
+            .filter_map(|&(at, i)| Some((at, self.person.files.get(i)?.path.clone())))
+            .collect()
     }
 
     /// Whether speeches are still being read from the database.
@@ -152,8 +165,8 @@ impl PersonView {
         self.plot_ui(ui, commands);
     }
 
-    /// Speeches per dated file over time; a click near a point opens that file at the
-    /// person's first speech there.
+    /// Speeches per dated file over time; hovering near a point names its file and date,
+    /// a click opens that file at the person's first speech there.
     fn plot_ui(&self, ui: &mut Ui, commands: &mut Vec<Command>) {
         let points: Vec<(f64, f64, usize)> = self
             .person
@@ -163,6 +176,7 @@ impl PersonView {
             .filter_map(|(i, f)| Some((year_of(f.date.as_deref()?)?, count_f64(f.total), i)))
             .collect();
         if points.len() < 2 {
+            self.plot_points.borrow_mut().clear();
             return;
         }
         let series: Vec<[f64; 2]> = points.iter().map(|&(x, y, _)| [x, y]).collect();
@@ -172,33 +186,49 @@ impl PersonView {
             .allow_zoom(false)
             .allow_scroll(false)
             .allow_boxed_zoom(false)
+            // The point's own label (file and date) replaces the coordinates.
+            .show_x(false)
+            .show_y(false)
             .y_axis_label("speeches")
             .show(ui, |plot| {
                 plot.points(egui_plot::Points::new("speeches", series).radius(3.0));
-                let clicked = plot.response().clicked();
-                (
-                    clicked,
-                    plot.pointer_coordinate(),
-                    plot.transform().dpos_dvalue_x(),
-                )
             });
-        let (clicked, pointer, pixels_per_year) = shown.inner;
-        if !clicked {
-            return;
-        }
-        let Some(at) = pointer else {
-            return;
-        };
-        // The nearest point in time, within a few pixels.
-        let nearest = points
+        let screen: Vec<(egui::Pos2, usize)> = points
             .iter()
-            .min_by(|a, b| (a.0 - at.x).abs().total_cmp(&(b.0 - at.x).abs()));
-        if let Some(&(x, _, i)) = nearest
-            && ((x - at.x) * pixels_per_year).abs() <= 8.0
+            .map(|&(x, y, i)| {
+                let at = egui_plot::PlotPoint::new(x, y);
+                (shown.transform.position_from_point(&at), i)
+            })
+            .collect();
+        // The nearest point within a few pixels of the pointer.
+        let near = |pos: egui::Pos2| {
+            screen
+                .iter()
+                .map(|&(at, i)| (at.distance(pos), i))
+                .filter(|&(d, _)| d <= 8.0)
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, i)| i)
+        };
+        let response = shown.response;
+        if response.clicked()
+            && let Some(i) = response.interact_pointer_pos().and_then(near)
             && let Some(command) = self.open_first_speech(i)
         {
             commands.push(command);
+        } else if let Some(file) = response
+            .hover_pos()
+            .and_then(near)
+            .and_then(|i| self.person.files.get(i))
+        {
+            let date = file.date.as_deref().unwrap_or("undated");
+            let text = format!(
+                "{} ({date}): {}. Click to open.",
+                file.title,
+                plural(file.total, "speech", "speeches")
+            );
+            response.on_hover_text_at_pointer(text);
         }
+        *self.plot_points.borrow_mut() = screen;
     }
 
     /// Opens file `i` of the person's at their first speech there.

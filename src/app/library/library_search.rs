@@ -136,6 +136,7 @@ impl LibrarySearch {
             people: chosen
                 .map(|(_, occurrences)| occurrences)
                 .unwrap_or_default(),
+            ..SearchOptions::default()
         };
         let wake = repaint(ctx);
         let spawned = std::thread::Builder::new()
@@ -259,14 +260,23 @@ impl LibrarySearch {
                 self.exported = self.export_dialog();
             }
             let r = &self.results;
-            if r.total_files > r.files.len() {
-                ui.label(
-                    RichText::new(format!(
+            if r.total_files > r.files.len() || (r.total > 0 && !r.ranked) {
+                let text = if r.ranked {
+                    format!(
                         "The best {} listed",
                         plural(r.files.len(), "file is", "files are")
-                    ))
-                    .small()
-                    .color(library_rows::note_color(ui)),
+                    )
+                } else {
+                    // Too many hits to rank them in time: the files are listed by count.
+                    format!(
+                        "Too many hits to rank: the files with the most hits first ({} listed)",
+                        r.files.len()
+                    )
+                };
+                ui.label(
+                    RichText::new(text)
+                        .small()
+                        .color(library_rows::note_color(ui)),
                 );
             }
         }

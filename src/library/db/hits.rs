@@ -1,16 +1,15 @@
 //! Full-text search of a library through its FTS5 index: every match counted, ranked by
-//! bm25, grouped by file (the best-ranked file first), each listed hit with its speaker,
+//! bm25 (unless there are too many, see [`super::RANK_LIMIT`]), grouped by file (the best-ranked file first), each listed hit with its speaker,
 //! paragraph, place in the transcript (to open the file on it) and a snippet of the
 //! original text.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use rusqlite::{Connection, OptionalExtension};
 
 use super::extract::place_of;
+use super::matches::collect;
 use super::query::Query;
-use super::schema::{PASSAGE_ID_SHIFT, file_of_passage};
 use super::snippet::{Snippet, snippet};
 use super::store::{absolute, count, int, relative};
 use crate::model::ParticipantId;
@@ -26,6 +25,9 @@ pub struct SearchOptions {
     /// When not empty, only speeches of these participants (a person chosen across the
     /// library: file and participant id).
     pub people: Vec<super::PersonAt>,
+    /// Above this many matches, files are listed by their number of hits instead of
+    /// ranked (see [`RANK_LIMIT`](super::RANK_LIMIT), the default).
+    pub rank_limit: usize,
 }
 
 impl Default for SearchOptions {
@@ -34,6 +36,7 @@ impl Default for SearchOptions {
             max_files: 500,
             hits_per_file: 5,
             people: Vec::new(),
+            rank_limit: super::RANK_LIMIT,
         }
     }
 }
@@ -89,6 +92,10 @@ pub struct HitList {
     pub files: Vec<HitFile>,
     /// The query as parsed (its terms mark the snippets).
     pub query: Query,
+    /// Whether files and hits are ranked by bm25. A search with more than
+    /// [`RANK_LIMIT`](super::RANK_LIMIT) matches still counts them all but lists the
+    /// files with the most hits first, each with its first hits (ranks then 0).
+    pub ranked: bool,
 }
 
 impl HitList {
@@ -98,15 +105,6 @@ impl HitList {
             .iter()
             .flat_map(|f| f.hits.iter().map(move |h| (f, h)))
     }
-}
-
-/// Per file while matches are counted.
-#[derive(Default)]
-struct Tally {
-    total: usize,
-    best: f64,
-    /// (rank, passage id), the best `hits_per_file`.
-    top: Vec<(f64, i64)>,
 }
 
 /// Searches the library of `folder` whose database `conn` is.
@@ -123,90 +121,18 @@ pub fn search_library(
     if query.is_empty() {
         return Ok(out);
     }
-    // The filters become sets of files and of (file, participant) before the full-text
-    // query, so each match is checked against a set instead of running a query of its
-    // own; the file is read from the passage's row id, so only a speaker filter needs
-    // the passage row.
-    let mut sql = String::from(
-        "SELECT f.rowid, bm25(passages_fts) FROM passages_fts f WHERE passages_fts MATCH ?1",
-    );
-    let mut args: Vec<String> = vec![query.fts_expression()];
-    let file_of = format!("(f.rowid >> {PASSAGE_ID_SHIFT})");
-    let mut file_filters = Vec::new();
-    if let Some(from) = &query.from {
-        args.push(from.clone());
-        file_filters.push(format!("date >= ?{}", args.len()));
-    }
-    if let Some(to) = &query.to {
-        args.push(to.clone());
-        file_filters.push(format!("date <= ?{}", args.len()));
-    }
-    if let Some(language) = &query.language {
-        args.push(language.clone());
-        file_filters.push(format!("language = ?{}", args.len()));
-    }
-    if !file_filters.is_empty() {
-        sql.push_str(&format!(
-            " AND {file_of} IN (SELECT id FROM files WHERE {})",
-            file_filters.join(" AND ")
-        ));
-    }
-    let speaker_of = "(SELECT speaker FROM passages WHERE id = f.rowid)";
-    if let Some(speaker) = &query.speaker {
-        args.push(speaker.clone());
-        let who = format!(
-            "SELECT file_id, participant FROM participants WHERE instr(folded, ?{}) > 0",
-            args.len()
-        );
-        sql.push_str(&format!(
-            " AND {file_of} IN (SELECT file_id FROM ({who})) \
-             AND ({file_of}, {speaker_of}) IN ({who})"
-        ));
-    }
-    if !options.people.is_empty() {
-        let pairs = people_pairs(conn, folder, &options.people)?;
-        if pairs.is_empty() {
-            return Ok(out);
-        }
-        // Integers only, so they can be written into the statement.
-        let files: Vec<String> = pairs.iter().map(|(f, _)| f.to_string()).collect();
-        let values: Vec<String> = pairs.iter().map(|(f, p)| format!("({f},{p})")).collect();
-        sql.push_str(&format!(
-            " AND {file_of} IN ({}) AND ({file_of}, {speaker_of}) IN (VALUES {})",
-            files.join(","),
-            values.join(",")
-        ));
-    }
-    let mut tallies: HashMap<i64, Tally> = HashMap::new();
-    {
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(args.iter()))?;
-        let keep = options.hits_per_file;
-        while let Some(r) = rows.next()? {
-            let (id, rank): (i64, f64) = (r.get(0)?, r.get(1)?);
-            let file = file_of_passage(id);
-            out.total += 1;
-            let t = tallies.entry(file).or_insert_with(|| Tally {
-                best: f64::INFINITY,
-                ..Tally::default()
-            });
-            t.total += 1;
-            t.best = t.best.min(rank);
-            if t.top.len() < keep {
-                t.top.push((rank, id));
-            } else if let Some(worst) = t
-                .top
-                .iter_mut()
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .filter(|w| w.0 > rank)
-            {
-                *worst = (rank, id);
-            }
-        }
-    }
+    let found = collect(conn, folder, query, options)?;
+    out.total = found.total;
+    out.ranked = found.ranked;
+    let tallies = found.tallies;
     out.total_files = tallies.len();
-    let mut files: Vec<(i64, Tally)> = tallies.into_iter().collect();
-    files.sort_by(|a, b| a.1.best.total_cmp(&b.1.best).then(a.0.cmp(&b.0)));
+    let mut files: Vec<(i64, _)> = tallies.into_iter().collect();
+    if out.ranked {
+        files.sort_by(|a, b| a.1.best.total_cmp(&b.1.best).then(a.0.cmp(&b.0)));
+    } else {
+        // Too many to rank: the files with the most hits first.
+        files.sort_by(|a, b| b.1.total.cmp(&a.1.total).then(a.0.cmp(&b.0)));
+    }
     files.truncate(options.max_files);
     let mut file_row =
         conn.prepare_cached("SELECT path, title, date, part FROM files WHERE id = ?1")?;

@@ -18,6 +18,7 @@ mod hash;
 mod hits;
 mod hits_export;
 mod location;
+mod matches;
 mod open;
 mod person_rows;
 pub mod query;
@@ -40,7 +41,8 @@ pub use hits_export::{CSV_COLUMNS, hits_csv, hits_json};
 pub use location::{
     DATA_DIR_VAR, LIBRARIES_DIR, database_path, default_data_dir, platform_data_dir,
 };
-pub use open::{BUSY_TIMEOUT, Opened, open_library_db, open_path, open_reader};
+pub use matches::RANK_LIMIT;
+pub use open::{BUSY_TIMEOUT, Opened, SetAside, open_library_db, open_path, open_reader};
 pub use person_rows::{
     PersonAcross, PersonInFile, PersonSpeech, StoredPerson, find_people, occurrences_of,
     person_across,

@@ -20,9 +20,32 @@ pub struct Opened {
     pub conn: Connection,
     /// The database file.
     pub path: PathBuf,
-    /// What was set aside and why, when the previous file could not be used: a message
-    /// for the user.
-    pub set_aside: Option<String>,
+    /// What was set aside and why, when the previous file could not be used.
+    pub set_aside: Option<SetAside>,
+}
+
+/// A previous database that could not be used and was moved away (kept, never deleted)
+/// before a new one was built in its place: what the user is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    /// The database file, rebuilt in place.
+    pub database: PathBuf,
+    /// Where the old file went.
+    pub kept_as: PathBuf,
+    /// Why it could not be used, in words ("is damaged (…)").
+    pub reason: String,
+}
+
+impl std::fmt::Display for SetAside {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "The library index {} {}; it was set aside as {} and is being rebuilt.",
+            self.database.display(),
+            self.reason,
+            self.kept_as.display()
+        )
+    }
 }
 
 /// Opens (or creates) the database of library `folder` under `data_dir`.
@@ -49,15 +72,14 @@ pub fn open_path(path: &Path) -> Result<Opened, DbError> {
                 Unusable::Error(e) | Unusable::Busy(e) => e,
                 Unusable::SetAside(why) => DbError::new(path, why),
             })?;
-            let message = format!(
-                "The library index {} {why}; it was set aside as {} and is being rebuilt.",
-                path.display(),
-                moved.display()
-            );
             Ok(Opened {
                 conn,
                 path: path.to_path_buf(),
-                set_aside: Some(message),
+                set_aside: Some(SetAside {
+                    database: path.to_path_buf(),
+                    kept_as: moved,
+                    reason: why,
+                }),
             })
         }
     }

@@ -38,26 +38,32 @@ impl Snippet {
     }
 }
 
-/// One token of the folded passage: its folded text and its original byte range.
+/// One token of the folded passage: where its folded text is in the shared buffer, and
+/// its original byte range.
 struct Token {
-    folded: String,
+    folded: Range<usize>,
     original: Range<usize>,
 }
 
-/// The tokens of `text` after folding, each mapped back to the original.
-fn tokens_of(text: &str) -> Vec<Token> {
+/// The folded text of `text` (tokens only, one buffer, not a string per token) and its
+/// tokens, each mapped back to the original.
+fn tokens_of(text: &str) -> (String, Vec<Token>) {
+    let mut buf = String::with_capacity(text.len());
     let mut out: Vec<Token> = Vec::new();
     let mut current: Option<Token> = None;
     fold_with(text, |c, start, end| {
         if c.is_alphanumeric() {
             match &mut current {
                 Some(t) => {
-                    t.folded.push(c);
+                    buf.push(c);
+                    t.folded.end = buf.len();
                     t.original.end = t.original.end.max(end);
                 }
                 None => {
+                    let from = buf.len();
+                    buf.push(c);
                     current = Some(Token {
-                        folded: c.to_string(),
+                        folded: from..buf.len(),
                         original: start..end,
                     });
                 }
@@ -67,13 +73,14 @@ fn tokens_of(text: &str) -> Vec<Token> {
         }
     });
     out.extend(current);
-    out
+    (buf, out)
 }
 
 /// The original byte ranges of the terms' matches in `text`: phrases as tokens in a row,
 /// a prefix's last token by its beginning.
 pub fn mark_ranges(text: &str, terms: &[Term]) -> Vec<Range<usize>> {
-    let tokens = tokens_of(text);
+    let (buf, tokens) = tokens_of(text);
+    let folded = |t: &Token| buf.get(t.folded.clone()).unwrap_or("");
     let mut marks: Vec<Range<usize>> = Vec::new();
     for term in terms {
         let want = term.tokens();
@@ -85,9 +92,9 @@ pub fn mark_ranges(text: &str, terms: &[Term]) -> Vec<Range<usize>> {
             let hit = want.iter().enumerate().all(|(k, w)| {
                 tokens.get(start + k).is_some_and(|t| {
                     if prefix && k == last {
-                        t.folded.starts_with(w.as_str())
+                        folded(t).starts_with(w.as_str())
                     } else {
-                        t.folded == *w
+                        folded(t) == w
                     }
                 })
             });

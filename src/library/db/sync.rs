@@ -58,7 +58,7 @@ pub enum SyncEvent {
         /// Stored entries, sorted by path.
         entries: Vec<Entry>,
         /// Why the previous database was set aside, and where it went.
-        set_aside: Option<String>,
+        set_aside: Option<super::SetAside>,
         /// The database file.
         database: PathBuf,
     },
@@ -106,7 +106,7 @@ pub struct SyncSummary {
     /// Sub-folders the scan could not read, each as a message.
     pub problems: Vec<String>,
     /// Why a previous database was set aside.
-    pub set_aside: Option<String>,
+    pub set_aside: Option<super::SetAside>,
     /// The database file.
     pub database: PathBuf,
     /// Whether the run was cancelled before the end.
