@@ -88,8 +88,8 @@ pub fn person_across(
     )?;
     // The first paragraphs of a speech (a short one's first words run into the next).
     let mut opening = conn.prepare_cached(
-        "SELECT text FROM passages WHERE file_id = ?1 AND ordinal >= ?2 AND kind = 8 \
-         AND a = ?3 ORDER BY ordinal LIMIT 3",
+        "SELECT text FROM passages WHERE id BETWEEN ?1 AND ?2 AND kind = 8 \
+         AND a = ?3 ORDER BY id LIMIT 3",
     )?;
     let mut out = PersonAcross::default();
     for (file_id, participant) in pairs {
@@ -125,7 +125,14 @@ pub fn person_across(
         for (speech, ordinal, words, first) in rows {
             let paragraphs: Vec<String> = match first {
                 Some(first) => opening
-                    .query_map(params![file_id, first, speech], |r| r.get(0))?
+                    .query_map(
+                        params![
+                            super::schema::passage_id(file_id, first),
+                            super::schema::passages_of(file_id).end(),
+                            speech
+                        ],
+                        |r| r.get(0),
+                    )?
                     .collect::<rusqlite::Result<_>>()?,
                 None => Vec::new(),
             };

@@ -15,6 +15,12 @@ pub fn passage_id(file_id: i64, ordinal: i64) -> i64 {
     (file_id << PASSAGE_ID_SHIFT) | ordinal
 }
 
+/// The row ids of every passage of file `file_id`: a file's passages are this range, so
+/// they are found and deleted by row id, with no index of their own.
+pub fn passages_of(file_id: i64) -> std::ops::RangeInclusive<i64> {
+    passage_id(file_id, 0)..=passage_id(file_id, (1 << PASSAGE_ID_SHIFT) - 1)
+}
+
 /// The file row id a passage row id holds.
 pub fn file_of_passage(passage: i64) -> i64 {
     passage >> PASSAGE_ID_SHIFT
@@ -112,7 +118,7 @@ CREATE TABLE passage_kinds (
 
 CREATE TABLE passages (
     id INTEGER PRIMARY KEY,
-    file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    file_id INTEGER NOT NULL,
     ordinal INTEGER NOT NULL,
     kind INTEGER NOT NULL REFERENCES passage_kinds(kind),
     a INTEGER NOT NULL,
@@ -120,7 +126,6 @@ CREATE TABLE passages (
     speaker INTEGER,
     text TEXT NOT NULL
 );
-CREATE INDEX passages_by_file ON passages(file_id, ordinal);
 
 CREATE TABLE speeches (
     file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,

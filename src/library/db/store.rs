@@ -67,10 +67,14 @@ pub fn absolute(folder: &Path, rel: &str) -> PathBuf {
 /// Removes a file and everything about it (its full-text rows first: the index keeps no
 /// link it could follow by itself).
 pub fn delete_file(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    // A file's passages are a range of row ids (no foreign key: it would need an index).
+    let range = super::schema::passages_of(id);
+    let bounds = rusqlite::params![range.start(), range.end()];
     conn.execute(
-        "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE file_id = ?1)",
-        [id],
+        "DELETE FROM passages_fts WHERE rowid BETWEEN ?1 AND ?2",
+        bounds,
     )?;
+    conn.execute("DELETE FROM passages WHERE id BETWEEN ?1 AND ?2", bounds)?;
     conn.execute("DELETE FROM occurrences WHERE file_id = ?1", [id])?;
     conn.execute("DELETE FROM files WHERE id = ?1", [id])?;
     Ok(())
