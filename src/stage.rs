@@ -80,6 +80,9 @@ pub fn count_spoken_words(text: &str) -> usize {
 
 /// A paragraph that is one bracket group from end to end.
 fn whole_note(text: &str, trimmed: &str) -> Option<(usize, usize)> {
+    if !trimmed.starts_with(['(', '[']) {
+        return None;
+    }
     let start = text.len() - text.trim_start().len();
     let groups = bracket_groups(trimmed);
     match groups.as_slice() {
@@ -110,20 +113,21 @@ fn is_stage_note(inner: &str) -> bool {
 }
 
 /// Top-level round or square bracket groups of `text`, as byte ranges brackets included;
-/// an unbalanced bracket ends the search.
+/// an unbalanced bracket ends the search. Brackets are ASCII, so the bytes are read, not
+/// the characters (every paragraph of every indexed file goes through here).
 fn bracket_groups(text: &str) -> Vec<(usize, usize)> {
     let mut groups = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '[' => {
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'(' | b'[' => {
                 if depth == 0 {
                     start = i;
                 }
                 depth += 1;
             }
-            ')' | ']' => {
+            b')' | b']' => {
                 if depth == 0 {
                     break;
                 }

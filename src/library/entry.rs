@@ -117,6 +117,17 @@ impl Entry {
 
     /// The entry for a parsed transcript; `bytes` is the file's size.
     pub fn from_transcript(path: PathBuf, bytes: u64, t: &Transcript) -> Self {
+        let words: Vec<usize> = t
+            .speeches
+            .iter()
+            .map(|s| s.paragraphs.iter().map(|p| count_spoken_words(p)).sum())
+            .collect();
+        Self::from_counted(path, bytes, t, &words)
+    }
+
+    /// [`Entry::from_transcript`], with each speech's spoken words already counted (by
+    /// position in `t.speeches`), as the Q&A analysis counts them.
+    pub fn from_counted(path: PathBuf, bytes: u64, t: &Transcript, speech_words: &[usize]) -> Self {
         let mut people: Vec<EntryPerson> = t
             .participants
             .iter()
@@ -132,12 +143,14 @@ impl Entry {
             })
             .collect();
         let mut words = 0;
-        for speech in &t.speeches {
-            let spoken: usize = speech
-                .paragraphs
-                .iter()
-                .map(|p| count_spoken_words(p))
-                .sum();
+        for (i, speech) in t.speeches.iter().enumerate() {
+            let spoken = speech_words.get(i).copied().unwrap_or_else(|| {
+                speech
+                    .paragraphs
+                    .iter()
+                    .map(|p| count_spoken_words(p))
+                    .sum()
+            });
             words += spoken;
             if let Some(person) = people.get_mut(speech.speaker.index()) {
                 person.speeches += 1;

@@ -219,7 +219,9 @@ fn failed(path: PathBuf, stamp: Stamp, hash: u64, error: crate::Error) -> FileRe
 
 /// The record of a parsed transcript.
 pub fn of_transcript(path: PathBuf, stamp: Stamp, hash: u64, t: &Transcript) -> FileRecord {
-    let entry = Entry::from_transcript(path, stamp.size, t);
+    // The Q&A analysis counts each speech's words once; the entry and the rows reuse them.
+    let analysis = crate::qa::Qa::analyse(t);
+    let entry = Entry::from_counted(path, stamp.size, t, &analysis.words);
     let mut passages = Vec::new();
     visit_fields(t, |place, speaker, text| {
         let mut folded = String::with_capacity(text.len());
@@ -231,11 +233,18 @@ pub fn of_transcript(path: PathBuf, stamp: Stamp, hash: u64, t: &Transcript) -> 
             folded,
         });
     });
-    let first_passage = |speech: usize| {
-        passages.iter().position(
-            |p| matches!(p.place, Place::Speech { speech: s, paragraph: 0 } if s.index() == speech),
-        )
-    };
+    // Each speech's first paragraph, found in one pass over the passages.
+    let mut first_passage: Vec<Option<usize>> = vec![None; t.speeches.len()];
+    for (i, p) in passages.iter().enumerate() {
+        if let Place::Speech {
+            speech,
+            paragraph: 0,
+        } = p.place
+            && let Some(slot) = first_passage.get_mut(speech.index())
+        {
+            slot.get_or_insert(i);
+        }
+    }
     let speeches = t
         .speeches
         .iter()
@@ -244,8 +253,12 @@ pub fn of_transcript(path: PathBuf, stamp: Stamp, hash: u64, t: &Transcript) -> 
             speech: s.id.index(),
             speaker: s.speaker.index(),
             ordinal,
-            words: s.paragraphs.iter().map(|p| count_spoken_words(p)).sum(),
-            first_passage: first_passage(s.id.index()),
+            words: analysis
+                .words
+                .get(ordinal)
+                .copied()
+                .unwrap_or_else(|| s.paragraphs.iter().map(|p| count_spoken_words(p)).sum()),
+            first_passage: first_passage.get(s.id.index()).copied().flatten(),
             paragraphs: s.paragraphs.len(),
         })
         .collect();
@@ -265,7 +278,7 @@ pub fn of_transcript(path: PathBuf, stamp: Stamp, hash: u64, t: &Transcript) -> 
                 .join("\n"),
         })
         .collect();
-    let qa = crate::qa::Qa::analyse(t).counts(t.participants.len());
+    let qa = analysis.counts(t.participants.len());
     FileRecord {
         entry,
         stamp,
