@@ -594,6 +594,9 @@ fn fraction(done: usize, total: usize) -> f32 {
     }
 }
 
+/// How often the progress of a sync is drawn.
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Starts bringing the database of `folder` up to date on a thread of its own.
 fn start_sync(ctx: &egui::Context, folder: PathBuf, data_dir: PathBuf) -> SyncTask {
     let (tx, messages) = channel();
@@ -608,9 +611,25 @@ fn start_sync(ctx: &egui::Context, folder: PathBuf, data_dir: PathBuf) -> SyncTa
         .spawn({
             let tx = tx.clone();
             move || {
-                let mut on_event = |event| {
+                // Progress is drawn about once a second: with a software renderer each
+                // frame costs a core for a moment, which the parser needs more. What the
+                // user waits for (the stored entries, the first file, the end) is drawn at
+                // once.
+                let mut first_files = true;
+                let mut on_event = |event: SyncEvent| {
+                    let progress = match &event {
+                        SyncEvent::Checking { .. } => true,
+                        SyncEvent::Indexing { entries, .. } => {
+                            !std::mem::replace(&mut first_files, entries.is_empty())
+                        }
+                        _ => false,
+                    };
                     let _ = tx.send(SyncMessage::Event(event));
-                    ctx.request_repaint();
+                    if progress {
+                        ctx.request_repaint_after(PROGRESS_EVERY);
+                    } else {
+                        ctx.request_repaint();
+                    }
                 };
                 let outcome =
                     library::db::sync_library(&folder, &data_dir, &options, &mut on_event);
