@@ -522,10 +522,10 @@ fn a_library_opened_again_comes_from_its_database_and_a_damaged_one_is_set_aside
     );
 }
 
-#[test]
-fn a_person_s_files_come_from_the_database_oldest_first() {
-    let dir = own_folder();
-    let mut harness = app_on_folder(dir.path());
+/// The app on `folder`, with Andrei Velsky chosen in the People tab and his two files
+/// gathered from the database.
+fn velsky_across_the_library(folder: &Path) -> Harness<'static, StenogramApp> {
+    let mut harness = app_on_folder(folder);
     harness.get_by_label_contains("People (").click();
     harness.run();
     harness
@@ -533,10 +533,17 @@ fn a_person_s_files_come_from_the_database_oldest_first() {
         .click();
     harness.run();
     run_until(&mut harness, |app| {
-        app.library_panel()
-            .person_view()
-            .is_some_and(|v| !v.is_gathering() && v.files().len() == 2)
+        app.library_panel().person_view().is_some_and(|v| {
+            !v.is_gathering() && v.files().len() == 2 && v.plot_points().len() == 2
+        })
     });
+    harness
+}
+
+#[test]
+fn a_person_s_files_come_from_the_database_oldest_first() {
+    let dir = own_folder();
+    let harness = velsky_across_the_library(dir.path());
     let view = harness
         .state()
         .library_panel()
@@ -552,18 +559,7 @@ fn a_person_s_files_come_from_the_database_oldest_first() {
 #[test]
 fn a_point_of_a_person_s_plot_names_its_file_when_hovered_and_opens_it_when_clicked() {
     let dir = own_folder();
-    let mut harness = app_on_folder(dir.path());
-    harness.get_by_label_contains("People (").click();
-    harness.run();
-    harness
-        .get_by_label("Andrei Velsky — 2 files · 4 speeches")
-        .click();
-    harness.run();
-    run_until(&mut harness, |app| {
-        app.library_panel()
-            .person_view()
-            .is_some_and(|v| !v.is_gathering() && v.plot_points().len() == 2)
-    });
+    let mut harness = velsky_across_the_library(dir.path());
     let points = harness
         .state()
         .library_panel()
