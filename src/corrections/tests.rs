@@ -4,31 +4,9 @@ use crate::export::check::check_ids;
 use crate::model::{ParticipantId, PhotoId, SpeechId, Transcript};
 
 /// A small transcript with something for each edit: a misspelled second Kravets, a page
-/// counter inside a speech, a note that reads as a paragraph, a photo without people.
-const TEXT: &str = "Talks in Varengrad
-
-1 of 2 Andrei Velsky and Daria Malinova. Photo: A Press
-
-President of Orlavia Andrei Velsky: Welcome to Varengrad.
-
-President of Kestria Daria Malinova: Thank you, Mr President.
-
-Velsky: Let us begin with energy.
-
-Minister of Energy Oleg Kravets: Gas prices first.
-
-Oleg Kravetz: The pipeline is ready.
-
-Malinova: We agree.
-
-Page 2 of 9
-
-Note: the talks went on late.
-
-Velsky: Thank you all.
-
-2 of 2 Daria Malinova. Photo: A Press
-";
+/// counter inside a speech, a note that reads as a paragraph, a photo without people
+/// (shared with the command-line and app tests of corrections).
+const TEXT: &str = include_str!("../../tests/fixtures/corrections/talks.txt");
 
 fn applied(edits: &[Edit]) -> Applied {
     let a = apply(Base::Text(TEXT), edits);

@@ -9,30 +9,8 @@ use stenogram::model::Transcript;
 
 const BIN: &str = env!("CARGO_BIN_EXE_stenogram");
 
-const TEXT: &str = "Talks in Varengrad
-
-1 of 2 Andrei Velsky and Daria Malinova. Photo: A Press
-
-President of Orlavia Andrei Velsky: Welcome to Varengrad.
-
-President of Kestria Daria Malinova: Thank you, Mr President.
-
-Velsky: Let us begin with energy.
-
-Minister of Energy Oleg Kravets: Gas prices first.
-
-Oleg Kravetz: The pipeline is ready.
-
-Malinova: We agree.
-
-Page 2 of 9
-
-Note: the talks went on late.
-
-Velsky: Thank you all.
-
-2 of 2 Daria Malinova. Photo: A Press
-";
+/// The talks every correction test starts from, shared with the other correction tests.
+const TEXT: &str = include_str!("../fixtures/corrections/talks.txt");
 
 /// A transcript file and a data folder of its own.
 struct Setup {

@@ -13,30 +13,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable};
 use stenogram::app::StenogramApp;
 
-const TEXT: &str = "Talks in Varengrad
-
-1 of 2 Andrei Velsky and Daria Malinova. Photo: A Press
-
-President of Orlavia Andrei Velsky: Welcome to Varengrad.
-
-President of Kestria Daria Malinova: Thank you, Mr President.
-
-Velsky: Let us begin with energy.
-
-Minister of Energy Oleg Kravets: Gas prices first.
-
-Oleg Kravetz: The pipeline is ready.
-
-Malinova: We agree.
-
-Page 2 of 9
-
-Note: the talks went on late.
-
-Velsky: Thank you all.
-
-2 of 2 Daria Malinova. Photo: A Press
-";
+/// The talks every correction test starts from, shared with the other correction tests.
+const TEXT: &str = include_str!("../fixtures/corrections/talks.txt");
 
 /// A transcript and a data folder in a temporary directory, and the app on them.
 struct Setup {
