@@ -4,12 +4,11 @@
 //! into one document nor cut down to its first sitting.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use stenogram::library::Entry;
 use stenogram::library::db::{LibraryDb, Query, SearchOptions, SyncOptions, sync_library};
 
-const BIN: &str = env!("CARGO_BIN_EXE_stenogram");
+use crate::run_cli::{arg, run, text};
 
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -202,22 +201,6 @@ fn a_sitting_opens_by_its_number_and_an_absent_one_says_how_many_there_are() {
     assert!(!stenogram::load::is_corpus_file(&fixture(
         "formats/harbour_sitting_parlamint.xml"
     )));
-}
-
-fn run(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("STENOGRAM_DATA_DIR", data)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {BIN}: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str().unwrap_or_else(|| panic!("non-UTF-8 path"))
 }
 
 #[test]

@@ -2,26 +2,9 @@
 //! summary line, hits as text, JSON and CSV, and one-line errors with exit code 1.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const BIN: &str = env!("CARGO_BIN_EXE_stenogram");
-
-fn run(data: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .env("STENOGRAM_DATA_DIR", data)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {BIN}: {e}"))
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn arg(path: &Path) -> &str {
-    path.to_str()
-        .unwrap_or_else(|| panic!("non-UTF-8 temp path"))
-}
+use crate::run_cli::{arg, run, text};
 
 /// A library of two fixtures.
 fn library() -> tempfile::TempDir {

@@ -11,3 +11,4 @@ mod library_cli;
 mod library_db;
 mod photos_decode;
 mod photos_discover;
+mod run_cli;
