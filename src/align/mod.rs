@@ -115,6 +115,11 @@ pub struct Alignment {
 }
 
 impl Alignment {
+    /// Paragraph row `g` of row `r`, where there is one.
+    pub fn paragraph_row(&self, r: usize, g: usize) -> Option<&ParagraphRow> {
+        self.rows.get(r).and_then(|row| row.paragraphs.get(g))
+    }
+
     /// The counterpart of a participant of `side` in the other version.
     pub fn counterpart(&self, side: Side, who: ParticipantId) -> Option<ParticipantId> {
         self.people.iter().find_map(|&(a, b)| match side {

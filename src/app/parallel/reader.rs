@@ -232,12 +232,7 @@ impl ParallelReader {
                     let Line::Paragraphs(r, g) = **line else {
                         return false;
                     };
-                    let Some(group) = p
-                        .alignment
-                        .rows
-                        .get(r)
-                        .and_then(|row| row.paragraphs.get(g))
-                    else {
+                    let Some(group) = p.alignment.paragraph_row(r, g) else {
                         return false;
                     };
                     let holds = |t: &Transcript, refs: &[ParagraphRef]| {
@@ -338,12 +333,7 @@ fn estimate(
     match line {
         Line::Header(_) => line_h * 2.0 + 14.0,
         Line::Paragraphs(r, g) => {
-            let Some(group) = p
-                .alignment
-                .rows
-                .get(r)
-                .and_then(|row| row.paragraphs.get(g))
-            else {
+            let Some(group) = p.alignment.paragraph_row(r, g) else {
                 return line_h;
             };
             let chars = |t: &Transcript, refs: &[ParagraphRef]| -> usize {
