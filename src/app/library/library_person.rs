@@ -104,21 +104,13 @@ impl PersonView {
 
     /// Takes in the speeches once read; never blocks.
     pub fn poll(&mut self) {
-        let Some(rx) = &self.running else {
-            return;
-        };
-        match rx.try_recv() {
-            Ok(Ok(person)) => {
+        match crate::app::file_loader::take_answer(&mut self.running) {
+            Some(Some(Ok(person))) => {
                 self.rows = rows_of(&person.files);
                 self.person = person;
-                self.running = None;
             }
-            Ok(Err(e)) => {
-                self.error = Some(e);
-                self.running = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.running = None,
+            Some(Some(Err(e))) => self.error = Some(e),
+            Some(None) | None => {}
         }
     }
 

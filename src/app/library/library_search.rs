@@ -82,21 +82,13 @@ impl LibrarySearch {
 
     /// Takes in the result of the running search; never blocks.
     pub fn poll(&mut self) {
-        let Some(rx) = &self.running else {
-            return;
-        };
-        match rx.try_recv() {
-            Ok(Ok(hits)) => {
+        match crate::app::file_loader::take_answer(&mut self.running) {
+            Some(Some(Ok(hits))) => {
                 self.rows = rows_of(&hits);
                 self.results = hits;
-                self.running = None;
             }
-            Ok(Err(e)) => {
-                self.error = Some(e);
-                self.running = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.running = None,
+            Some(Some(Err(e))) => self.error = Some(e),
+            Some(None) | None => {}
         }
     }
 
